@@ -1,0 +1,59 @@
+"""The only module that imports rich: stdout for data, stderr for messages.
+
+Colour follows the usual conventions: NO_COLOR turns it off, and output that is not
+a terminal (a pipe, a file, CI logs) gets plain text.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@lru_cache(maxsize=2)
+def _console(stderr: bool) -> Console:
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    no_color = bool(os.environ.get("NO_COLOR")) or not stream.isatty()
+    return Console(
+        file=stream,
+        no_color=no_color,
+        highlight=False,
+        soft_wrap=not stream.isatty(),
+        emoji=False,
+    )
+
+
+def out(text: str = "") -> None:
+    """Plain data to stdout (no markup interpretation)."""
+    sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
+
+
+def err(text: str) -> None:
+    """A message to stderr."""
+    sys.stderr.write(text + "\n")
+
+
+def table(columns: list[str], rows: list[list[str]], *, title: str | None = None,
+          highlight_rows: set[int] | None = None) -> None:
+    """A Rich table on stdout; rows in ``highlight_rows`` are marked (overdue)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title=title, show_lines=False, expand=False)
+    for col in columns:
+        t.add_column(col, overflow="fold")
+    for i, row in enumerate(rows):
+        style = "bold red" if highlight_rows and i in highlight_rows else None
+        t.add_row(*(Text(c) for c in row), style=style)
+    _console(False).print(t)
+
+
+def print_renderable(obj: Any) -> None:
+    _console(False).print(obj)

@@ -1,0 +1,104 @@
+"""Error hierarchy and exit codes, in one place.
+
+Every error a user can cause is a :class:`SamennwError` with a Dutch message and,
+where known, the file and line it is about. The CLI maps them to exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes (see README)."""
+
+    OK = 0
+    INVALID = 1  # invalid data, unknown id/name, refused operation
+    USAGE = 2  # wrong command-line usage (Typer/Click)
+    LOCKED = 3  # another samennw command holds the write lock
+    GIT_STATE = 4  # the git repository is in a state samennw will not touch
+    CRASH = 70  # an internal error (a bug): short message, no locals
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a data file: 1-based line and column."""
+
+    path: Path | None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return ""
+        text = str(self.path)
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        return text
+
+
+class SamennwError(Exception):
+    """Base class: a Dutch message for the user, optionally with a location."""
+
+    exit_code: ExitCode = ExitCode.INVALID
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        if self.location is not None and self.location.path is not None:
+            return f"{self.location}: {self.message}"
+        return self.message
+
+
+class DataFileError(SamennwError):
+    """A data file cannot be read or parsed (broken YAML, not UTF-8, too large, …)."""
+
+
+class NotFoundError(SamennwError):
+    """An id or name does not exist (with suggestions in the message)."""
+
+
+class InvalidDataError(SamennwError):
+    """The data repository is invalid; carries the problems found."""
+
+    def __init__(self, message: str, problems: list[object]) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+class OperationError(SamennwError):
+    """An operation is refused (closing a closed action, overwriting a meeting, …)."""
+
+
+class ConflictError(SamennwError):
+    """A file changed on disk between reading and writing."""
+
+
+class LockedError(SamennwError):
+    exit_code = ExitCode.LOCKED
+
+
+class GitStateError(SamennwError):
+    exit_code = ExitCode.GIT_STATE
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding of loading or validation."""
+
+    message: str
+    location: Location
+    error: bool = True  # False: a warning (exit code stays 0)
+    code: str = "fout"
+
+    def __str__(self) -> str:
+        kind = "fout" if self.error else "waarschuwing"
+        where = str(self.location)
+        return f"{where}: {kind}: {self.message}" if where else f"{kind}: {self.message}"

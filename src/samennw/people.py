@@ -1,0 +1,118 @@
+"""Resolving names: full names, first names, aliases, roles and teams.
+
+Matching is case- and accent-insensitive and Unicode-normalised, so "unver",
+"Ünver" (NFC) and "Ünver" (NFD) all find Emre Ünver.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import defaultdict
+from functools import lru_cache
+
+from .errors import NotFoundError
+from .models import Organisation, Partners, Person, Team
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Fold case, accents and whitespace: 'Ünver ' → 'unver'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+class Directory:
+    """Index of persons, organisations and teams by every name a user may type."""
+
+    def __init__(self, partners: Partners) -> None:
+        self.persons: dict[str, Person] = {p.id: p for p in partners.personen}
+        self.organisations: dict[str, Organisation] = {o.id: o for o in partners.organisaties}
+        self.teams: dict[str, Team] = {t.id: t for t in partners.teams}
+        self.domains = {d.id: d for d in partners.domeinen}
+        self._person_names: dict[str, set[str]] = defaultdict(set)
+        for p in partners.personen:
+            names = [p.id, *p.aliassen, *p.rollen]
+            if p.naam:
+                words = p.naam.split()
+                # full name, first name and every surname suffix ("Groot Wassink", "Wassink")
+                names += [p.naam, words[0], *(" ".join(words[i:]) for i in range(1, len(words)))]
+            for name in names:
+                self._person_names[normalize(name)].add(p.id)
+        self._team_names: dict[str, set[str]] = defaultdict(set)
+        for t in partners.teams:
+            for name in (t.id, t.naam, *t.aliassen):
+                self._team_names[normalize(name)].add(t.id)
+        self.member_of: dict[str, set[str]] = defaultdict(set)
+        for t in partners.teams:
+            for member in (*t.leden, t.voorzitter, t.secretaris):
+                if member:
+                    self.member_of[member].add(t.id)
+
+    def known(self, ref: str) -> bool:
+        return ref in self.persons or ref in self.organisations or ref in self.teams
+
+    def label(self, ref: str) -> str:
+        if ref in self.persons:
+            return self.persons[ref].label
+        if ref in self.organisations:
+            return self.organisations[ref].naam
+        if ref in self.teams:
+            return self.teams[ref].naam
+        return ref
+
+    def all_refs(self) -> list[str]:
+        return [*self.persons, *self.organisations, *self.teams]
+
+    def suggest(self, name: str, candidates: list[str] | None = None, n: int = 3) -> list[str]:
+        """Closest known names/ids to ``name`` (for 'bedoelde u …?')."""
+        pool = candidates if candidates is not None else [
+            *self._person_names, *self._team_names
+        ]
+        key = normalize(name)
+        matches = difflib.get_close_matches(key, pool, n=n, cutoff=0.6)
+        return matches
+
+    def suggest_ids(self, ref: str, n: int = 3) -> list[str]:
+        return difflib.get_close_matches(ref, self.all_refs(), n=n, cutoff=0.6)
+
+    def find_persons(self, name: str) -> set[str]:
+        return set(self._person_names.get(normalize(name), set()))
+
+    def find_teams(self, name: str) -> set[str]:
+        return set(self._team_names.get(normalize(name), set()))
+
+    def resolve_person(self, name: str) -> Person:
+        """Exactly one person for ``name``, or a Dutch error with suggestions."""
+        ids = self.find_persons(name)
+        if len(ids) == 1:
+            return self.persons[ids.pop()]
+        if not ids:
+            close = self.suggest(name, list(self._person_names))
+            hint = ""
+            if close:
+                shown = sorted({self.label(i) for c in close for i in self._person_names[c]})
+                hint = f"; bedoelde u {' of '.join(shown)}?"
+            raise NotFoundError(f"onbekende persoon '{name}'{hint}")
+        names = sorted(f"{self.label(i)} ({i})" for i in ids)
+        raise NotFoundError(
+            f"'{name}' is niet eenduidig: {', '.join(names)}; gebruik de code of volledige naam"
+        )
+
+    def resolve_team(self, name: str) -> Team:
+        ids = self.find_teams(name)
+        if len(ids) == 1:
+            return self.teams[ids.pop()]
+        if not ids:
+            close = self.suggest(name, list(self._team_names))
+            hint = ""
+            if close:
+                shown = sorted({self.teams[i].id for c in close for i in self._team_names[c]})
+                hint = f"; bedoelde u {' of '.join(shown)}?"
+            raise NotFoundError(f"onbekend team '{name}'{hint}")
+        raise NotFoundError(f"'{name}' is niet eenduidig: {', '.join(sorted(ids))}")
+
+    def teams_of(self, person_id: str) -> set[str]:
+        """Teams the person belongs to (member, chair or secretary)."""
+        return set(self.member_of.get(person_id, set()))

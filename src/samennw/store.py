@@ -1,0 +1,297 @@
+"""Find, load and save a data repository.
+
+Loading collects problems instead of stopping at the first one (validate reports them
+all); the commands that change data refuse to work on a repository with errors.
+Saving writes a temporary file in the same folder, fsyncs and renames.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from .errors import DataFileError, InvalidDataError, Location, Problem, SamennwError
+from .frontmatter import parse
+from .models import (
+    Action,
+    ActionLine,
+    ActionStatus,
+    ImportantDate,
+    Meeting,
+    Partners,
+    Sourced,
+)
+from .schemaerrors import problems_from
+from .yamlsafe import load_yaml, read_text
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ACTION_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9]{3,}$")
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+M = TypeVar("M", bound=Sourced)
+
+
+def embedded_root() -> Path:
+    """The embedded data set: packaged in the wheel, or the source checkout's data/."""
+    packaged = PACKAGE_DIR / "_data"
+    if packaged.is_dir():
+        return PACKAGE_DIR
+    return PACKAGE_DIR.parents[1]
+
+
+def data_dir_of(root: Path) -> Path:
+    return root / "_data" if (root / "_data").is_dir() else root / "data"
+
+
+def find_root(path: Path | None) -> Path:
+    """The repository root for ``--data PATH`` (root or its data/ folder) or the cwd."""
+    if path is None:
+        env = os.environ.get("SAMENNW_DATA")
+        if env:
+            path = Path(env)
+    if path is None:
+        cwd = Path.cwd()
+        return cwd if (cwd / "data").is_dir() else embedded_root()
+    if not path.exists():
+        raise SamennwError(f"map '{path}' bestaat niet")
+    if (path / "data").is_dir():
+        return path
+    if (path / "partners.yaml").is_file() or path.name == "data":
+        return path.parent
+    raise SamennwError(
+        f"'{path}' is geen samennw-gegevensmap (verwacht een map 'data/' met partners.yaml)"
+    )
+
+
+def check_id(value: str, *, action: bool = False) -> str:
+    """Refuse ids that could escape a folder or are malformed, before any path is built."""
+    pattern = ACTION_ID if action else SAFE_ID
+    if "/" in value or "\\" in value or ".." in value or not pattern.match(value):
+        kind = "actiecode" if action else "code"
+        raise SamennwError(f"'{value}' is geen geldige {kind}")
+    return value
+
+
+@dataclass
+class Repository:
+    root: Path
+    data_dir: Path
+    partners: Partners
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    actions: dict[str, Action] = field(default_factory=dict)
+    action_lines: dict[str, ActionLine] = field(default_factory=dict)
+    important_dates: list[ImportantDate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    file_count: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.error]
+
+    def raise_if_invalid(self) -> None:
+        if self.errors:
+            raise InvalidDataError(
+                f"de gegevens bevatten {len(self.errors)} fout(en); "
+                "draai 'samennw validate' voor details",
+                list(self.errors),
+            )
+
+    # paths ---------------------------------------------------------------------------
+    def action_path(self, action_id: str, status: ActionStatus) -> Path:
+        check_id(action_id, action=True)
+        return self.data_dir / "acties" / status.value / f"{action_id}.md"
+
+    def meeting_path(self, meeting: Meeting) -> Path:
+        check_id(meeting.id)
+        return self.data_dir / "meetings" / str(meeting.datum.year) / f"{meeting.id}.md"
+
+    def rel(self, path: Path) -> Path:
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
+
+
+def _walk(folder: Path, problems: list[Problem], root: Path) -> list[Path]:
+    """All .md files below ``folder``, never following symlinks (they are reported)."""
+    found: list[Path] = []
+    if not folder.exists():
+        return found
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        with os.scandir(current) as it:
+            entries = sorted(it, key=lambda e: e.name)
+        for entry in entries:
+            p = Path(entry.path)
+            if entry.is_symlink():
+                problems.append(
+                    Problem(
+                        "symbolische koppeling in de gegevensmap is niet toegestaan",
+                        Location(_rel(p, root)),
+                    )
+                )
+            elif entry.is_dir(follow_symlinks=False):
+                if not entry.name.startswith("."):
+                    stack.append(p)
+            elif entry.name.endswith(".md") and not entry.name.startswith("."):
+                if entry.name.lower() != "readme.md":
+                    found.append(p)
+    return sorted(found)
+
+
+def _rel(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
+
+
+def load_document(
+    path: Path, model: type[M], shown: Path, problems: list[Problem]
+) -> M | None:
+    """Load one front-matter file into ``model``; problems are appended, not raised."""
+    try:
+        doc = parse(read_text(path), shown)
+    except DataFileError as exc:
+        problems.append(Problem(exc.message, exc.location or Location(shown)))
+        return None
+    data: dict[str, Any] = dict(doc.data)
+    data["body"] = doc.body
+    try:
+        obj = model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, model, shown, doc.lines))
+        return None
+    obj.attach(shown, doc.lines)
+    return obj
+
+
+def load_partners(data_dir: Path, root: Path, problems: list[Problem]) -> Partners:
+    path = data_dir / "partners.yaml"
+    shown = _rel(path, root)
+    if path.is_symlink():
+        problems.append(Problem("symbolische koppeling is niet toegestaan", Location(shown)))
+        return Partners()
+    if not path.is_file():
+        problems.append(Problem("partners.yaml ontbreekt", Location(shown)))
+        return Partners()
+    try:
+        raw, lines = load_yaml(read_text(path), shown)
+    except DataFileError as exc:
+        problems.append(Problem(exc.message, exc.location or Location(shown)))
+        return Partners()
+    if raw is None:
+        problems.append(Problem("bestand is leeg", Location(shown, 1)))
+        return Partners()
+    try:
+        partners = Partners.model_validate(raw)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, Partners, shown, lines))
+        return Partners()
+    partners.attach(shown, lines)
+    for key in ("domeinen", "organisaties", "personen", "teams"):
+        for i, item in enumerate(getattr(partners, key)):
+            item.attach(shown, lines, (key, i))
+    return partners
+
+
+def load_important_dates(data_dir: Path, root: Path, problems: list[Problem]) -> list[ImportantDate]:
+    path = data_dir / "belangrijke-data.yaml"
+    if not path.is_file():
+        return []
+    shown = _rel(path, root)
+    try:
+        raw, lines = load_yaml(read_text(path), shown)
+    except DataFileError as exc:
+        problems.append(Problem(exc.message, exc.location or Location(shown)))
+        return []
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problems.append(Problem("een lijst van data verwacht", Location(shown, 1)))
+        return []
+    result = []
+    for i, item in enumerate(raw):
+        try:
+            obj = ImportantDate.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(problems_from(exc, ImportantDate, shown, lines, (i,)))
+            continue
+        obj.attach(shown, lines, (i,))
+        result.append(obj)
+    return result
+
+
+def load_repository(path: Path | None = None) -> Repository:
+    """Load everything below the repository root; problems are collected, not raised."""
+    root = find_root(path)
+    data_dir = data_dir_of(root)
+    problems: list[Problem] = []
+    if data_dir.is_symlink():
+        raise SamennwError(f"'{data_dir}' is een symbolische koppeling; dat is niet toegestaan")
+    partners = load_partners(data_dir, root, problems)
+    repo = Repository(root=root, data_dir=data_dir, partners=partners, problems=problems)
+    repo.file_count = 1
+    repo.important_dates = load_important_dates(data_dir, root, problems)
+    kinds: list[tuple[str, type[Sourced], dict[str, Any]]] = [
+        ("meetings", Meeting, repo.meetings),
+        ("actielijnen", ActionLine, repo.action_lines),
+        ("acties", Action, repo.actions),
+    ]
+    for folder, model, target in kinds:
+        for file in _walk(data_dir / folder, problems, root):
+            repo.file_count += 1
+            shown = _rel(file, root)
+            obj = load_document(file, model, shown, problems)
+            if obj is None:
+                continue
+            obj_id = obj.id  # type: ignore[attr-defined]
+            if file.stem != obj_id:
+                problems.append(
+                    Problem(
+                        f"bestandsnaam '{file.name}' hoort bij code '{obj_id}' "
+                        f"te passen ('{obj_id}.md')",
+                        obj.locate("id"),
+                    )
+                )
+            if obj_id in target:
+                other = target[obj_id].locate("id")
+                problems.append(
+                    Problem(f"dubbele code '{obj_id}' (ook in {other})", obj.locate("id"))
+                )
+                continue
+            target[obj_id] = obj
+    return repo
+
+
+def atomic_write(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` via temp file + fsync + rename. False if unchanged."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SamennwError(f"kan '{path}' niet schrijven ({exc.strerror})") from None
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return True

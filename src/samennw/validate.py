@@ -1,0 +1,254 @@
+"""Checks over a loaded repository: referential integrity, dates, file placement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import DueKind, parse_due
+from .errors import Location, Problem
+from .models import Action, ActionStatus, Meeting, MinutesStatus, Sourced
+from .people import Directory
+from .store import Repository
+
+
+@dataclass
+class Report:
+    problems: list[Problem]
+    counts: dict[str, int]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.error]
+
+
+class _Checker:
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+        self.dir = Directory(repo.partners)
+        self.problems: list[Problem] = []
+
+    def err(self, obj: Sourced, key: tuple[str | int, ...], msg: str, *, error: bool = True) -> None:
+        self.problems.append(Problem(msg, obj.locate(*key), error=error))
+
+    def ref(
+        self, obj: Sourced, key: tuple[str | int, ...], value: str | None, pool: Iterable[str],
+        what: str,
+    ) -> None:
+        if value is None:
+            return
+        pool = list(pool)
+        if value in pool:
+            return
+        import difflib
+
+        close = difflib.get_close_matches(value, pool, n=3, cutoff=0.6)
+        hint = f"; bedoelde u {' of '.join(repr(c) for c in close)}?" if close else ""
+        self.err(obj, key, f"onbekende {what} '{value}'{hint}")
+
+    # --- partners ---------------------------------------------------------------------
+    def partners(self) -> None:
+        p = self.repo.partners
+        seen: dict[str, Sourced] = {}
+        for kind in (p.personen, p.organisaties, p.teams):
+            for item in kind:
+                if item.id in seen:
+                    self.err(item, ("id",), f"dubbele code '{item.id}' (ook in {seen[item.id].locate('id')})")
+                seen[item.id] = item
+        domains = [d.id for d in p.domeinen]
+        for person in p.personen:
+            self.ref(person, ("organisatie",), person.organisatie, self.dir.organisations, "organisatie")
+            if not person.naam and not person.functie:
+                self.err(person, ("id",), "persoon zonder naam heeft een functie nodig")
+        for team in p.teams:
+            self.ref(team, ("domein",), team.domein, domains, "domein")
+            self.ref(team, ("ouder",), team.ouder, self.dir.teams, "team")
+            self.ref(team, ("voorzitter",), team.voorzitter, self.dir.persons, "persoon")
+            self.ref(team, ("secretaris",), team.secretaris, self.dir.persons, "persoon")
+            for i, member in enumerate(team.leden):
+                self.ref(team, ("leden", i), member, self.dir.all_refs(), "persoon of organisatie")
+
+    # --- meetings ---------------------------------------------------------------------
+    def meetings(self) -> None:
+        decision_ids: dict[str, Meeting] = {}
+        for m in self.repo.meetings.values():
+            self.ref(m, ("team",), m.team, self.dir.teams, "team")
+            expected = f"{m.team}-{m.datum.isoformat()}"
+            if m.id != expected:
+                self.err(m, ("id",), f"code '{m.id}' past niet bij team en datum (verwacht '{expected}')")
+            path = m.locate().path
+            if path is not None and Path(path).parent.name != str(m.datum.year):
+                self.err(m, ("datum",), f"vergadering van {m.datum.year} staat in map '{Path(path).parent.name}'")
+            for key in ("voorzitter", "secretaris"):
+                self.ref(m, (key,), getattr(m, key), self.dir.persons, "persoon")
+            for key in ("aanwezig", "afwezig_met_bericht"):
+                for i, a in enumerate(getattr(m, key)):
+                    self.ref(m, (key, i), a.persoon, self.dir.persons, "persoon")
+            if m.begin and m.eind and m.eind <= m.begin:
+                self.err(m, ("eind",), f"eindtijd {m.eind} ligt niet na begintijd {m.begin}")
+            if m.notulen_status is MinutesStatus.VASTGESTELD and m.vastgesteld_op is None:
+                self.err(m, ("notulen_status",), "vastgestelde notulen hebben een 'vastgesteld_op' nodig")
+            if m.vastgesteld_op is not None and m.vastgesteld_op < m.datum:
+                self.err(m, ("vastgesteld_op",), f"notulen vastgesteld op {m.vastgesteld_op} vóór de vergadering van {m.datum}")
+            for key in ("vastgesteld_in", "vorige_vergadering"):
+                self.ref(m, (key,), getattr(m, key), self.repo.meetings, "vergadering")
+            nrs: set[int] = set()
+            for i, item in enumerate(m.agenda):
+                if item.nr in nrs:
+                    self.err(m, ("agenda", i, "nr"), f"agendapunt {item.nr} komt twee keer voor")
+                nrs.add(item.nr)
+            for i, d in enumerate(m.besluiten):
+                if d.id in decision_ids:
+                    self.err(m, ("besluiten", i, "id"), f"dubbele besluitcode '{d.id}' (ook in {decision_ids[d.id].locate('id')})")
+                decision_ids[d.id] = m
+                if d.agendapunt is not None and m.agenda and d.agendapunt not in nrs:
+                    self.err(m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet")
+                self.ref(m, ("besluiten", i, "domein"), d.domein, self.dir.domains, "domein")
+                self.ref(m, ("besluiten", i, "werkgroep"), d.werkgroep, self.dir.teams, "werkgroep")
+                self.ref(m, ("besluiten", i, "actielijn"), d.actielijn, self.repo.action_lines, "actielijn")
+
+    # --- actions ----------------------------------------------------------------------
+    def actions(self) -> None:
+        for a in self.repo.actions.values():
+            self._action(a)
+
+    def _action(self, a: Action) -> None:
+        path = a.locate().path
+        folder = Path(path).parent.name if path is not None else None
+        if folder is not None and folder != a.status.value:
+            self.err(a, ("status",), f"actie met status '{a.status.value}' staat in map '{folder}' (hoort in 'acties/{a.status.value}')")
+        if a.status is ActionStatus.AFGEROND and a.afgerond_op is None:
+            self.err(a, ("status",), "afgeronde actie heeft een 'afgerond_op' nodig")
+        if a.status is ActionStatus.OPEN and a.afgerond_op is not None:
+            self.err(a, ("afgerond_op",), "open actie heeft een 'afgerond_op'; zet status op afgerond of verwijder de datum")
+        self.ref(a, ("team",), a.team, self.dir.teams, "team")
+        self.ref(a, ("werkgroep",), a.werkgroep, self.dir.teams, "werkgroep")
+        if a.werkgroep in self.dir.teams and self.dir.teams[a.werkgroep].ouder not in (None, a.team):
+            self.err(a, ("werkgroep",), f"werkgroep '{a.werkgroep}' hoort niet bij team '{a.team}'")
+        self.ref(a, ("actielijn",), a.actielijn, self.repo.action_lines, "actielijn")
+        self.ref(a, ("vergadering",), a.vergadering, self.repo.meetings, "vergadering")
+        self.ref(a, ("afgerond_in",), a.afgerond_in, self.repo.meetings, "vergadering")
+        for i, ref in enumerate(a.betrokkenen):
+            if not self.dir.known(ref):
+                close = self.dir.suggest_ids(ref)
+                hint = f"; bedoelde u {' of '.join(repr(c) for c in close)}?" if close else ""
+                self.err(a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}")
+        origin = self.repo.meetings.get(a.vergadering or "")
+        if origin and a.afgerond_op and a.afgerond_op < origin.datum:
+            self.err(a, ("afgerond_op",), f"afgerond op {a.afgerond_op}, vóór de vergadering van {origin.datum} waarin de actie ontstond")
+        for i, u in enumerate(a.updates):
+            self.ref(a, ("updates", i, "vergadering"), u.vergadering, self.repo.meetings, "vergadering")
+        due = parse_due(a.wanneer, origin.datum if origin else None)
+        if due.kind is DueKind.UNKNOWN:
+            self.err(a, ("wanneer",), f"'{a.wanneer}' is niet als datum of periode te lezen", error=False)
+
+    # --- action lines and important dates ---------------------------------------------
+    def action_lines(self) -> None:
+        for line in self.repo.action_lines.values():
+            self.ref(line, ("domein",), line.domein, self.dir.domains, "domein")
+            self.ref(line, ("team",), line.team, self.dir.teams, "team")
+            self.ref(line, ("werkgroep",), line.werkgroep, self.dir.teams, "werkgroep")
+            for i, t in enumerate(line.trekkers):
+                self.ref(line, ("trekkers", i), t, self.dir.all_refs(), "trekker")
+            for i, org in enumerate(line.partners):
+                self.ref(line, ("partners", i), org, self.dir.all_refs(), "partner")
+        for d in self.repo.important_dates:
+            self.ref(d, ("team",), d.team, self.dir.teams, "team")
+
+
+def validate(repo: Repository) -> Report:
+    """Run every check; load problems come first."""
+    checker = _Checker(repo)
+    if not any(p.location.path and str(p.location.path).endswith("partners.yaml") and p.error
+               for p in repo.problems):
+        checker.partners()
+    checker.meetings()
+    checker.actions()
+    checker.action_lines()
+    actions = repo.actions.values()
+    counts = {
+        "bestanden": repo.file_count,
+        "vergaderingen": len(repo.meetings),
+        "besluiten": sum(len(m.besluiten) for m in repo.meetings.values()),
+        "acties": len(repo.actions),
+        "open": sum(1 for a in actions if a.status is ActionStatus.OPEN),
+        "afgerond": sum(1 for a in actions if a.status is ActionStatus.AFGEROND),
+        "actielijnen": len(repo.action_lines),
+        "personen": len(repo.partners.personen),
+        "organisaties": len(repo.partners.organisaties),
+        "teams": len(repo.partners.teams),
+    }
+    problems = sorted(
+        [*repo.problems, *checker.problems],
+        key=lambda p: (str(p.location.path or ""), p.location.line or 0, p.location.column or 0),
+    )
+    return Report(problems=problems, counts=counts)
+
+
+def filter_paths(report: Report, paths: list[Path], root: Path) -> Report:
+    """Keep only the problems in ``paths`` (for the pre-commit hook)."""
+    wanted = set()
+    for p in paths:
+        resolved = p.resolve()
+        try:
+            wanted.add(str(resolved.relative_to(root.resolve())))
+        except ValueError:
+            wanted.add(str(p))
+    kept = [pr for pr in report.problems if str(pr.location.path) in wanted]
+    return Report(problems=kept, counts=report.counts)
+
+
+def summary(report: Report) -> str:
+    c = report.counts
+    text = (
+        f"Gecontroleerd: {c['bestanden']} bestanden — {c['vergaderingen']} vergaderingen, "
+        f"{c['besluiten']} besluiten, {c['acties']} acties ({c['open']} open, "
+        f"{c['afgerond']} afgerond), {c['actielijnen']} actielijnen, {c['personen']} personen, "
+        f"{c['organisaties']} organisaties, {c['teams']} teams."
+    )
+    n_err, n_warn = len(report.errors), len(report.warnings)
+    if n_err:
+        text += f"\n{n_err} fout(en), {n_warn} waarschuwing(en)."
+    elif n_warn:
+        text += f"\nGeen fouten; {n_warn} waarschuwing(en)."
+    else:
+        text += "\nGeen fouten gevonden."
+    return text
+
+
+def _gh_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def format_github(problem: Problem) -> str:
+    loc: Location = problem.location
+    kind = "error" if problem.error else "warning"
+    parts = [f"file={_gh_escape(str(loc.path))}"] if loc.path else []
+    if loc.line:
+        parts.append(f"line={loc.line}")
+    if loc.column:
+        parts.append(f"col={loc.column}")
+    props = ",".join(p.replace(",", "%2C").replace(":", "%3A") if not p.startswith("file=") else p for p in parts)
+    return f"::{kind} {props}::{_gh_escape(problem.message)}"
+
+
+def as_json(report: Report) -> dict[str, object]:
+    return {
+        "geldig": not report.errors,
+        "aantallen": report.counts,
+        "problemen": [
+            {
+                "soort": "fout" if p.error else "waarschuwing",
+                "bestand": str(p.location.path) if p.location.path else None,
+                "regel": p.location.line,
+                "kolom": p.location.column,
+                "melding": p.message,
+            }
+            for p in report.problems
+        ],
+    }

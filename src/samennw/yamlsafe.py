@@ -1,0 +1,177 @@
+"""A strict, safe YAML reader that keeps what the secretary typed.
+
+PyYAML follows YAML 1.1: ``14:30`` becomes 870, ``NO`` becomes False and ``012``
+becomes 10. This reader builds plain Python data directly from the parser's events
+(libyaml's C parser when available) and applies *no* implicit typing: every scalar is
+a ``str``, except an unquoted empty value / ``~`` / ``null``, which is ``None``. The
+models decide what a string means (date, time, number, boolean).
+
+Anchors, aliases and explicit tags (``!!python/object``) are refused at the first
+event, before anything is expanded, and every value remembers its line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataFileError, Location
+
+try:  # libyaml's C parser where available
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-python fallback
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1_000_000
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+Key = tuple[str | int, ...]
+LineMap = dict[Key, tuple[int, int]]
+
+
+def _translate(problem: str | None) -> str:
+    """Translate PyYAML's most common problems into Dutch."""
+    if not problem:
+        return "ongeldige YAML"
+    table = {
+        "found character '\\t' that cannot start any token": (
+            "tab gevonden; gebruik spaties om in te springen"
+        ),
+        "mapping values are not allowed here": (
+            "dubbele punt op een onverwachte plek (zet de waarde tussen aanhalingstekens)"
+        ),
+        "could not find expected ':'": "dubbele punt (:) ontbreekt",
+        "found unexpected end of stream": "bestand houdt onverwacht op",
+        "found undefined alias": "onbekende alias",
+        "did not find expected key": "sleutel verwacht (controleer het inspringen)",
+        "did not find expected '-' indicator": "lijstteken '-' verwacht (controleer het inspringen)",
+        "found unexpected ':'": "onverwachte dubbele punt",
+        "expected <block end>, but found '-'": "onverwacht lijstteken '-' (controleer het inspringen)",
+    }
+    for english, dutch in table.items():
+        if problem.startswith(english):
+            return dutch
+    if "\\t" in problem or "tab" in problem:
+        return "tab gevonden; gebruik spaties om in te springen"
+    return f"ongeldige YAML ({problem})"
+
+
+def load_yaml(
+    text: str, path: Path | None = None, line_offset: int = 0
+) -> tuple[Any, LineMap]:
+    """Parse one YAML document into plain data plus a map of key paths to (line, col).
+
+    ``line_offset`` is added to every reported line (front matter starts on line 2).
+    Raises :class:`DataFileError` with file and line on any problem.
+    """
+    lines: LineMap = {}
+    stack: list[Any] = []  # containers under construction
+    keys: list[Key] = []  # path of the container on the stack
+    pending_key: list[str | None] = []  # for mappings: the key awaiting its value
+    root: Any = None
+    have_root = False
+
+    def where(mark: Any) -> Location:
+        return Location(path, mark.line + 1 + line_offset, mark.column + 1)
+
+    def add(value: Any, mark: Any) -> Key | None:
+        nonlocal root, have_root
+        if not stack:
+            root, have_root = value, True
+            return ()
+        top = stack[-1]
+        base = keys[-1]
+        if isinstance(top, list):
+            k: Key = (*base, len(top))
+            top.append(value)
+            lines[k] = (mark.line + 1 + line_offset, mark.column + 1)
+            return k
+        key = pending_key[-1]
+        if key is None:  # this value is a key
+            if not isinstance(value, str):
+                raise DataFileError("een sleutel moet tekst zijn", where(mark))
+            if value in top:
+                raise DataFileError(f"sleutel '{value}' komt twee keer voor", where(mark))
+            pending_key[-1] = value
+            lines[(*base, value)] = (mark.line + 1 + line_offset, mark.column + 1)
+            return None
+        top[key] = value
+        pending_key[-1] = None
+        return (*base, key)
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise DataFileError(
+                    "YAML-aliassen (*naam) zijn niet toegestaan", where(event.start_mark)
+                )
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                raise DataFileError(
+                    f"YAML-ankers (&{anchor}) zijn niet toegestaan", where(event.start_mark)
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":
+                raise DataFileError(
+                    f"YAML-tags ({tag}) zijn niet toegestaan", where(event.start_mark)
+                )
+            if isinstance(event, yaml.ScalarEvent):
+                plain = event.implicit[0] and event.style is None
+                scalar: str | None = (
+                    None if plain and event.value in _NULLS else event.value
+                )
+                add(scalar, event.start_mark)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                k = add(container, event.start_mark)
+                if k is None:
+                    raise DataFileError("een sleutel moet tekst zijn", where(event.start_mark))
+                stack.append(container)
+                keys.append(k)
+                pending_key.append(None)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                keys.pop()
+                pending_key.pop()
+            elif isinstance(event, yaml.DocumentStartEvent) and have_root:
+                raise DataFileError(
+                    "meer dan één YAML-document in dit bestand", where(event.start_mark)
+                )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loc = where(mark) if mark is not None else Location(path)
+        message = _translate(exc.problem)
+        if mark is not None:
+            source_lines = text.split("\n")
+            line_text = source_lines[mark.line] if mark.line < len(source_lines) else ""
+            indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+            if "\t" in indent:
+                message = "tab gevonden in het inspringen; gebruik spaties"
+        raise DataFileError(message, loc) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors without marks
+        raise DataFileError(f"ongeldige YAML ({exc})", Location(path)) from None
+    return root, lines
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a data file as UTF-8 with a size cap; Dutch errors for the usual problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"kan bestand niet lezen ({exc.strerror})", Location(path)) from None
+    if len(raw) > max_bytes:
+        raise DataFileError(
+            f"bestand is te groot ({len(raw)} bytes; maximaal {max_bytes})", Location(path)
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataFileError(
+            f"bestand is geen geldige UTF-8 (byte {raw[exc.start]:#04x})", Location(path, line)
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text

@@ -1,0 +1,177 @@
+"""Shared fixtures: file trees, a small valid data repository, git repositories."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from samennw.cli import app
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+EMBEDDED = REPO_ROOT / "data"
+
+PARTNERS = """\
+domeinen:
+  - id: kvdj
+    naam: Kansen voor de jeugd
+    afkorting: KvdJ
+organisaties:
+  - id: gemeente-amsterdam
+    naam: Gemeente Amsterdam
+personen:
+  - id: tjalling
+    naam: Tjalling
+    organisatie: gemeente-amsterdam
+  - id: emre-unver
+    naam: Emre Ünver
+    aliassen: [Emre]
+    rollen: [Voorzitter DB]
+    openbaar: true
+  - id: femke-halsema
+    naam: Femke Halsema
+    rollen: [Burgemeester]
+    openbaar: true
+teams:
+  - id: ot-kvdj
+    naam: Opgaveteam Kansen voor de Jeugd
+    soort: opgaveteam
+    domein: kvdj
+    aliassen: [OT KvdJ]
+    leden: [tjalling, emre-unver]
+    actie_prefix: KVDJ
+  - id: ot-kvdj-wg1
+    naam: Werkgroep 1 – Het Jonge Kind
+    soort: werkgroep
+    ouder: ot-kvdj
+    nummer: 1
+    leden: [tjalling]
+"""
+
+MEETING = """\
+---
+id: ot-kvdj-2025-11-25
+team: ot-kvdj
+datum: 2025-11-25
+begin: "16:30"
+eind: "18:00"
+aanwezig: [tjalling]
+notulen_status: concept
+---
+## 1. Opening
+"""
+
+ACTION = """\
+---
+id: KVDJ-001
+wat: Presentatie 4 actielijnen Jonge Kind
+wie: Tjalling
+betrokkenen: [tjalling]
+wanneer: November 2025
+status: open
+team: ot-kvdj
+werkgroep: ot-kvdj-wg1
+vergadering: ot-kvdj-2025-11-25
+---
+Toelichting.
+"""
+
+
+def build_file_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{relative path: content}`` below ``root`` (like copier's test helper)."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def small_repo_files() -> dict[str, str | bytes]:
+    return {
+        "data/partners.yaml": PARTNERS,
+        "data/meetings/2025/ot-kvdj-2025-11-25.md": MEETING,
+        "data/acties/open/KVDJ-001.md": ACTION,
+    }
+
+
+@pytest.fixture
+def small_repo(tmp_path: Path) -> Path:
+    return build_file_tree(tmp_path / "repo", small_repo_files())
+
+
+@pytest.fixture
+def embedded_copy(tmp_path: Path) -> Path:
+    """A copy of the embedded data set in a fresh folder."""
+    dest = tmp_path / "embedded"
+    shutil.copytree(EMBEDDED, dest / "data")
+    return dest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "Secretaris Test")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "secretaris@example.invalid")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "Secretaris Test")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "secretaris@example.invalid")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("SAMENNW_DATA", raising=False)
+    monkeypatch.delenv("SAMENNW_DATUM", raising=False)
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def make_git_repo(path: Path) -> Path:
+    git(path, "init", "-q", "-b", "main")
+    git(path, "add", "-A")
+    git(path, "commit", "-q", "-m", "begin")
+    return path
+
+
+@pytest.fixture
+def git_repo(embedded_copy: Path) -> Path:
+    return make_git_repo(embedded_copy)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file below root with its bytes (to assert that nothing changed)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".git" not in p.parts
+    }
+
+
+@pytest.fixture
+def chdir(tmp_path: Path) -> Iterator[Path]:
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    yield tmp_path
+    os.chdir(old)

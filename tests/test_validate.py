@@ -1,0 +1,204 @@
+"""`samennw validate`: valid data, every bad input, output formats, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from .conftest import ACTION, MEETING, PARTNERS, build_file_tree, run, snapshot
+
+
+def validate(runner: CliRunner, repo: Path, *extra: str) -> tuple[int, str, str]:
+    return run(runner, "validate", "--data", str(repo), *extra)
+
+
+def test_small_repo_is_valid(runner: CliRunner, small_repo: Path) -> None:
+    code, out, err = validate(runner, small_repo)
+    assert code == 0, out + err
+    assert "Gecontroleerd: 3 bestanden" in err
+    assert "1 acties (1 open, 0 afgerond)" in err
+    assert "Geen fouten gevonden." in err
+
+
+def test_data_folder_itself_is_accepted(runner: CliRunner, small_repo: Path) -> None:
+    code, _, err = validate(runner, small_repo / "data")
+    assert code == 0, err
+
+
+ACTION_FILE = "data/acties/open/KVDJ-001.md"
+
+
+def broken(small_repo: Path, rel: str, content: str | bytes) -> Path:
+    build_file_tree(small_repo, {rel: content})
+    return small_repo
+
+
+BAD_INPUTS: list[tuple[str, str, str | bytes, str, int | None]] = [
+    # (case, file, content, expected message fragment, expected line)
+    ("broken-yaml", ACTION_FILE, ACTION.replace("wie: Tjalling", "wie: [Tjalling"),
+     "ongeldige YAML", None),
+    ("tab", ACTION_FILE, ACTION.replace("wie: Tjalling", "wie:\n\t- Tjalling"), "tab", 5),
+    ("missing-closing-fence", ACTION_FILE, ACTION.replace("---\nToelichting", "Toelichting"),
+     "afsluitende regel '---'", 1),
+    ("not-utf8", ACTION_FILE, ACTION.replace("Jonge", "J\u00f6nge").encode("latin-1"),
+     "geen geldige UTF-8", 3),
+    ("unknown-key", ACTION_FILE, ACTION.replace("wanneer:", "wanneeer:"),
+     "onbekende sleutel 'wanneeer'; bedoelde u 'wanneer'?", 6),
+    ("unknown-person", ACTION_FILE, ACTION.replace("[tjalling]", "[tjallling]"),
+     "onbekende persoon, organisatie of team 'tjallling'; bedoelde u 'tjalling'?", 5),
+    ("impossible-date", ACTION_FILE,
+     ACTION.replace("status: open", "status: open\nafgerond_op: 2025-02-31"),
+     "'2025-02-31' bestaat niet: februari 2025 heeft geen dag 31", 8),
+    ("empty-file", ACTION_FILE, "", "bestand is leeg", 1),
+    ("python-tag", ACTION_FILE,
+     ACTION.replace("wie: Tjalling", "wie: !!python/object:os.system Tjalling"),
+     "YAML-tags", 4),
+    ("id-with-slash", "data/acties/open/x.md", ACTION.replace("KVDJ-001", "../KVDJ-001"),
+     "geen geldige code", 2),
+    ("alias-bomb", ACTION_FILE,
+     "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     "---\n", "YAML-ankers", 2),
+    ("duplicate-id", "data/acties/open/KVDJ-002.md", ACTION, "dubbele code 'KVDJ-001'", 2),
+    ("status-folder", "data/acties/afgerond/KVDJ-001.md", ACTION, "hoort in 'acties/open'", 7),
+    ("afgerond-without-date", ACTION_FILE, ACTION.replace("status: open", "status: afgerond"),
+     "heeft een 'afgerond_op' nodig", 7),
+    ("vastgesteld-before-meeting", "data/meetings/2025/ot-kvdj-2025-11-25.md",
+     MEETING.replace("notulen_status: concept",
+                     "notulen_status: vastgesteld\nvastgesteld_op: 2025-11-01"),
+     "vóór de vergadering", 9),
+    ("unknown-team-in-partners", "data/partners.yaml",
+     PARTNERS.replace("ouder: ot-kvdj", "ouder: ot-kvjd"), "onbekende team 'ot-kvjd'", None),
+    ("broken-partners", "data/partners.yaml", PARTNERS + "  - : :\n", "partners.yaml", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "rel", "content", "fragment", "line"), BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS]
+)
+def test_bad_input_is_rejected_with_file_and_line(
+    runner: CliRunner, small_repo: Path, case: str, rel: str, content: str | bytes,
+    fragment: str, line: int | None,
+) -> None:
+    if case == "status-folder":
+        (small_repo / ACTION_FILE).unlink()
+    repo = broken(small_repo, rel, content)
+    before = snapshot(repo)
+    code, out, err = validate(runner, repo)
+    assert code == 1, out + err
+    assert fragment in out, out
+    expected_file = rel if case != "duplicate-id" else rel
+    if line is not None:
+        assert f"{expected_file}:{line}:" in out, out
+    else:
+        assert expected_file in out or "partners.yaml" in out
+    assert snapshot(repo) == before  # validate never changes a file
+
+
+def test_alias_bomb_is_refused_quickly(runner: CliRunner, small_repo: Path) -> None:
+    # 10 levels of 9 aliases would expand to 9**10 strings; refused at the first anchor.
+    levels = ["a0: &a0 [" + ", ".join(["lol"] * 9) + "]"]
+    for i in range(1, 10):
+        levels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9) + "]")
+    bomb = "---\n" + "\n".join(levels) + "\n---\n"
+    broken(small_repo, ACTION_FILE, bomb)
+    code, out, _ = validate(runner, small_repo)
+    assert code == 1
+    assert "YAML-ankers (&a0) zijn niet toegestaan" in out
+
+
+def test_file_size_is_capped(runner: CliRunner, small_repo: Path) -> None:
+    broken(small_repo, ACTION_FILE, ACTION + "x" * 1_100_000)
+    code, out, _ = validate(runner, small_repo)
+    assert code == 1
+    assert "te groot" in out
+
+
+def test_symlink_in_data_folder_is_reported(runner: CliRunner, small_repo: Path) -> None:
+    target = small_repo / ACTION_FILE
+    os.symlink(target, small_repo / "data/acties/open/KVDJ-009.md")
+    code, out, _ = validate(runner, small_repo)
+    assert code == 1
+    assert "data/acties/open/KVDJ-009.md" in out
+    assert "symbolische koppeling" in out
+
+
+def test_nfd_name_matches_nfc(runner: CliRunner, small_repo: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "Ünver")
+    assert nfd != "Ünver"
+    partners = PARTNERS.replace("naam: Emre Ünver", f"naam: Emre {nfd}")
+    broken(small_repo, "data/partners.yaml", partners)
+    code, out, err = validate(runner, small_repo)
+    assert code == 0, out + err
+    from samennw.people import Directory
+    from samennw.store import load_repository
+
+    directory = Directory(load_repository(small_repo).partners)
+    assert directory.resolve_person("Ünver").id == "emre-unver"
+    assert directory.resolve_person("unver").id == "emre-unver"
+    assert directory.persons["emre-unver"].naam == "Emre Ünver"  # stored as NFC
+
+
+def test_unparseable_wanneer_is_a_warning(runner: CliRunner, small_repo: Path) -> None:
+    broken(small_repo, ACTION_FILE, ACTION.replace("November 2025", "als de maan blauw is"))
+    code, out, err = validate(runner, small_repo)
+    assert code == 0, out + err
+    assert "waarschuwing" in out
+    assert "als de maan blauw is" in out
+
+
+def test_github_format(runner: CliRunner, small_repo: Path) -> None:
+    broken(small_repo, ACTION_FILE, ACTION.replace("[tjalling]", "[tjallling]"))
+    code, out, _ = validate(runner, small_repo, "--format", "github")
+    assert code == 1
+    assert out.startswith("::error file=data/acties/open/KVDJ-001.md,line=5,col=")
+
+
+def test_json_format(runner: CliRunner, small_repo: Path) -> None:
+    code, out, _ = validate(runner, small_repo, "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["geldig"] is True
+    assert report["aantallen"]["acties"] == 1
+
+
+def test_usage_error_exits_2(runner: CliRunner, small_repo: Path) -> None:
+    code, _, _ = validate(runner, small_repo, "--format", "xml")
+    assert code == 2
+    code, _, _ = run(runner, "validate", "--onbekend")
+    assert code == 2
+
+
+def test_missing_data_folder(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, err = validate(runner, tmp_path / "bestaat-niet")
+    assert code == 1
+    assert "bestaat niet" in err
+
+
+def test_crash_prints_no_locals(
+    runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import samennw.validate as v
+
+    def boom(repo: object) -> object:
+        secret = "geheime notulen"  # noqa: F841
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(v, "validate", boom)
+    code, out, err = validate(runner, small_repo)
+    assert code == 70
+    assert "interne fout (RuntimeError)" in err
+    assert "geheime" not in out + err
+    assert "Traceback" not in out + err
+
+
+def test_only_listed_files_are_reported(runner: CliRunner, small_repo: Path) -> None:
+    broken(small_repo, ACTION_FILE, ACTION.replace("[tjalling]", "[tjallling]"))
+    code, out, _ = validate(runner, small_repo, str(small_repo / "data/partners.yaml"))
+    assert code == 0
+    assert out == ""
