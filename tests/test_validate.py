@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
 from pathlib import Path
 
@@ -40,40 +39,98 @@ def broken(small_repo: Path, rel: str, content: str | bytes) -> Path:
 
 BAD_INPUTS: list[tuple[str, str, str | bytes, str, int | None]] = [
     # (case, file, content, expected message fragment, expected line)
-    ("broken-yaml", ACTION_FILE, ACTION.replace("wie: Tjalling", "wie: [Tjalling"),
-     "ongeldige YAML", None),
+    (
+        "broken-yaml",
+        ACTION_FILE,
+        ACTION.replace("wie: Tjalling", "wie: [Tjalling"),
+        "ongeldige YAML",
+        None,
+    ),
     ("tab", ACTION_FILE, ACTION.replace("wie: Tjalling", "wie:\n\t- Tjalling"), "tab", 5),
-    ("missing-closing-fence", ACTION_FILE, ACTION.replace("---\nToelichting", "Toelichting"),
-     "afsluitende regel '---'", 1),
-    ("not-utf8", ACTION_FILE, ACTION.replace("Jonge", "J\u00f6nge").encode("latin-1"),
-     "geen geldige UTF-8", 3),
-    ("unknown-key", ACTION_FILE, ACTION.replace("wanneer:", "wanneeer:"),
-     "onbekende sleutel 'wanneeer'; bedoelde u 'wanneer'?", 6),
-    ("unknown-person", ACTION_FILE, ACTION.replace("[tjalling]", "[tjallling]"),
-     "onbekende persoon, organisatie of team 'tjallling'; bedoelde u 'tjalling'?", 5),
-    ("impossible-date", ACTION_FILE,
-     ACTION.replace("status: open", "status: open\nafgerond_op: 2025-02-31"),
-     "'2025-02-31' bestaat niet: februari 2025 heeft geen dag 31", 8),
+    (
+        "missing-closing-fence",
+        ACTION_FILE,
+        ACTION.replace("---\nToelichting", "Toelichting"),
+        "afsluitende regel '---'",
+        1,
+    ),
+    (
+        "not-utf8",
+        ACTION_FILE,
+        ACTION.replace("Jonge", "J\u00f6nge").encode("latin-1"),
+        "geen geldige UTF-8",
+        3,
+    ),
+    (
+        "unknown-key",
+        ACTION_FILE,
+        ACTION.replace("wanneer:", "wanneeer:"),
+        "onbekende sleutel 'wanneeer'; bedoelde u 'wanneer'?",
+        6,
+    ),
+    (
+        "unknown-person",
+        ACTION_FILE,
+        ACTION.replace("[tjalling]", "[tjallling]"),
+        "onbekende persoon, organisatie of team 'tjallling'; bedoelde u 'tjalling'?",
+        5,
+    ),
+    (
+        "impossible-date",
+        ACTION_FILE,
+        ACTION.replace("status: open", "status: open\nafgerond_op: 2025-02-31"),
+        "'2025-02-31' bestaat niet: februari 2025 heeft geen dag 31",
+        8,
+    ),
     ("empty-file", ACTION_FILE, "", "bestand is leeg", 1),
-    ("python-tag", ACTION_FILE,
-     ACTION.replace("wie: Tjalling", "wie: !!python/object:os.system Tjalling"),
-     "YAML-tags", 4),
-    ("id-with-slash", "data/acties/open/x.md", ACTION.replace("KVDJ-001", "../KVDJ-001"),
-     "geen geldige code", 2),
-    ("alias-bomb", ACTION_FILE,
-     "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-     "---\n", "YAML-ankers", 2),
+    (
+        "python-tag",
+        ACTION_FILE,
+        ACTION.replace("wie: Tjalling", "wie: !!python/object:os.system Tjalling"),
+        "YAML-tags",
+        4,
+    ),
+    (
+        "id-with-slash",
+        "data/acties/open/x.md",
+        ACTION.replace("KVDJ-001", "../KVDJ-001"),
+        "geen geldige code",
+        2,
+    ),
+    (
+        "alias-bomb",
+        ACTION_FILE,
+        "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "---\n",
+        "YAML-ankers",
+        2,
+    ),
     ("duplicate-id", "data/acties/open/KVDJ-002.md", ACTION, "dubbele code 'KVDJ-001'", 2),
     ("status-folder", "data/acties/afgerond/KVDJ-001.md", ACTION, "hoort in 'acties/open'", 7),
-    ("afgerond-without-date", ACTION_FILE, ACTION.replace("status: open", "status: afgerond"),
-     "heeft een 'afgerond_op' nodig", 7),
-    ("vastgesteld-before-meeting", "data/meetings/2025/ot-kvdj-2025-11-25.md",
-     MEETING.replace("notulen_status: concept",
-                     "notulen_status: vastgesteld\nvastgesteld_op: 2025-11-01"),
-     "vóór de vergadering", 9),
-    ("unknown-team-in-partners", "data/partners.yaml",
-     PARTNERS.replace("ouder: ot-kvdj", "ouder: ot-kvjd"), "onbekende team 'ot-kvjd'", None),
+    (
+        "afgerond-without-date",
+        ACTION_FILE,
+        ACTION.replace("status: open", "status: afgerond"),
+        "heeft een 'afgerond_op' nodig",
+        7,
+    ),
+    (
+        "vastgesteld-before-meeting",
+        "data/meetings/2025/ot-kvdj-2025-11-25.md",
+        MEETING.replace(
+            "notulen_status: concept", "notulen_status: vastgesteld\nvastgesteld_op: 2025-11-01"
+        ),
+        "vóór de vergadering",
+        9,
+    ),
+    (
+        "unknown-team-in-partners",
+        "data/partners.yaml",
+        PARTNERS.replace("ouder: ot-kvdj", "ouder: ot-kvjd"),
+        "onbekende team 'ot-kvjd'",
+        None,
+    ),
     ("broken-partners", "data/partners.yaml", PARTNERS + "  - : :\n", "partners.yaml", None),
 ]
 
@@ -82,8 +139,13 @@ BAD_INPUTS: list[tuple[str, str, str | bytes, str, int | None]] = [
     ("case", "rel", "content", "fragment", "line"), BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS]
 )
 def test_bad_input_is_rejected_with_file_and_line(
-    runner: CliRunner, small_repo: Path, case: str, rel: str, content: str | bytes,
-    fragment: str, line: int | None,
+    runner: CliRunner,
+    small_repo: Path,
+    case: str,
+    rel: str,
+    content: str | bytes,
+    fragment: str,
+    line: int | None,
 ) -> None:
     if case == "status-folder":
         (small_repo / ACTION_FILE).unlink()
@@ -92,11 +154,10 @@ def test_bad_input_is_rejected_with_file_and_line(
     code, out, err = validate(runner, repo)
     assert code == 1, out + err
     assert fragment in out, out
-    expected_file = rel if case != "duplicate-id" else rel
     if line is not None:
-        assert f"{expected_file}:{line}:" in out, out
+        assert f"{rel}:{line}:" in out, out
     else:
-        assert expected_file in out or "partners.yaml" in out
+        assert rel in out
     assert snapshot(repo) == before  # validate never changes a file
 
 
@@ -104,7 +165,7 @@ def test_alias_bomb_is_refused_quickly(runner: CliRunner, small_repo: Path) -> N
     # 10 levels of 9 aliases would expand to 9**10 strings; refused at the first anchor.
     levels = ["a0: &a0 [" + ", ".join(["lol"] * 9) + "]"]
     for i in range(1, 10):
-        levels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9) + "]")
+        levels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     bomb = "---\n" + "\n".join(levels) + "\n---\n"
     broken(small_repo, ACTION_FILE, bomb)
     code, out, _ = validate(runner, small_repo)
@@ -121,7 +182,7 @@ def test_file_size_is_capped(runner: CliRunner, small_repo: Path) -> None:
 
 def test_symlink_in_data_folder_is_reported(runner: CliRunner, small_repo: Path) -> None:
     target = small_repo / ACTION_FILE
-    os.symlink(target, small_repo / "data/acties/open/KVDJ-009.md")
+    (small_repo / "data/acties/open/KVDJ-009.md").symlink_to(target)
     code, out, _ = validate(runner, small_repo)
     assert code == 1
     assert "data/acties/open/KVDJ-009.md" in out

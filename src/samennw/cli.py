@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-
 from typer.core import TyperGroup
 
 from .errors import ExitCode, SamennwError
@@ -73,21 +72,21 @@ DataOption = Annotated[
 def validate_cmd(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Alleen meldingen over deze bestanden tonen (pre-commit).",
-                       show_default=False),
+        typer.Argument(
+            help="Alleen meldingen over deze bestanden tonen (pre-commit).", show_default=False
+        ),
     ] = None,
     data: DataOption = None,
-    fmt: Annotated[
-        str, typer.Option("--format", help="Uitvoer: text, github of json.")
-    ] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="Uitvoer: text, github of json.")] = "text",
 ) -> None:
     from . import validate as v
     from .console import err, out
     from .store import load_repository
 
     if fmt not in ("text", "github", "json"):
-        raise typer.BadParameter(f"onbekend formaat '{fmt}'; kies text, github of json",
-                                 param_hint="--format")
+        raise typer.BadParameter(
+            f"onbekend formaat '{fmt}'; kies text, github of json", param_hint="--format"
+        )
     repo = load_repository(data)
     report = v.validate(repo)
     if files:
@@ -105,15 +104,336 @@ def validate_cmd(
 
 @app.command("schema", help="Schrijf JSON Schema's van de bestandssoorten (voor editors).")
 def schema_cmd(
-    out_dir: Annotated[
-        Path, typer.Option("--out", help="Map waarin de schema's komen.")
-    ] = Path("schema"),
+    out_dir: Annotated[Path, typer.Option("--out", help="Map waarin de schema's komen.")] = Path(
+        "schema"
+    ),
 ) -> None:
     from .console import err
     from .schema import write_schemas
 
     for path in write_schemas(out_dir):
         err(f"geschreven: {path}")
+
+
+OpDate = Annotated[
+    str | None,
+    typer.Option(
+        "--op", help="Evalueer 'vandaag' als deze datum (bijv. 2025-11-25).", show_default=False
+    ),
+]
+CommitOption = Annotated[
+    bool, typer.Option("--commit", help="Leg de gewijzigde bestanden vast in git (alleen die).")
+]
+
+
+@app.command("open-actions", help="Toon open acties, bijvoorbeeld van één persoon.")
+def open_actions_cmd(
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner",
+            "--eigenaar",
+            help="Naam, voornaam, alias of rol (bijv. Tjalling).",
+            show_default=False,
+        ),
+    ] = None,
+    personal: Annotated[
+        bool, typer.Option("--persoonlijk", help="Alleen acties waarin de persoon zelf genoemd is.")
+    ] = False,
+    team: Annotated[
+        str | None, typer.Option("--team", help="Alleen dit team.", show_default=False)
+    ] = None,
+    werkgroep: Annotated[
+        str | None, typer.Option("--werkgroep", help="Alleen deze werkgroep.", show_default=False)
+    ] = None,
+    actielijn: Annotated[
+        str | None, typer.Option("--actielijn", help="Alleen deze actielijn.", show_default=False)
+    ] = None,
+    domein: Annotated[
+        str | None,
+        typer.Option("--domein", help="Alleen dit domein (bijv. kvdj).", show_default=False),
+    ] = None,
+    overdue: Annotated[
+        bool, typer.Option("--achterstallig", help="Alleen acties waarvan de termijn verlopen is.")
+    ] = False,
+    op: OpDate = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json, csv of markdown.")] = "table",
+    data: DataOption = None,
+) -> None:
+    from . import listing
+    from .actions import ActionQuery, find_actions
+    from .clock import date_arg
+    from .console import err, out, table
+    from .people import Directory
+    from .store import load_repository
+
+    if fmt not in ("table", "json", "csv", "markdown"):
+        raise typer.BadParameter(f"onbekend formaat '{fmt}'", param_hint="--format")
+    today = date_arg(op)
+    repo = load_repository(data)
+    repo.raise_if_invalid()
+    query = ActionQuery(
+        owner=owner,
+        personal_only=personal,
+        team=team,
+        werkgroep=werkgroep,
+        actielijn=actielijn,
+        domein=domein,
+        overdue_only=overdue,
+    )
+    rows = find_actions(repo, query, today)
+    directory = Directory(repo.partners)
+    if fmt == "json":
+        out(listing.as_json(rows, directory, today))
+    elif fmt == "csv":
+        out(listing.as_csv(rows, directory))
+    elif fmt == "markdown":
+        out(listing.as_markdown(rows, directory))
+    else:
+        table(
+            listing.COLUMNS,
+            listing.table_rows(rows, directory),
+            highlight_rows={i for i, r in enumerate(rows) if r.overdue},
+        )
+        n_over = sum(r.overdue for r in rows)
+        err(f"{len(rows)} open actie(s), waarvan {n_over} verlopen (peildatum {today}).")
+
+
+def _report(outcome: object) -> None:
+    from .console import err
+
+    err(str(getattr(outcome, "message", "")))
+    for path in getattr(outcome, "touched", []):
+        err(f"  {path}")
+    sha = getattr(outcome, "commit", None)
+    if sha:
+        err(f"vastgelegd in git: {sha}")
+
+
+@app.command("close", help="Rond een actie af en verplaats haar naar 'afgerond'.")
+@app.command("afronden", help="Rond een actie af (zelfde als 'close').")
+def close_cmd(
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")],
+    datum: Annotated[
+        str | None,
+        typer.Option("--datum", help="Afronddatum (standaard vandaag).", show_default=False),
+    ] = None,
+    toelichting: Annotated[
+        str | None, typer.Option("--toelichting", help="Tekst voor de updates.", show_default=False)
+    ] = None,
+    vergadering: Annotated[
+        str | None,
+        typer.Option("--vergadering", help="Vergadering waarin afgerond.", show_default=False),
+    ] = None,
+    commit: CommitOption = False,
+    data: DataOption = None,
+) -> None:
+    from .actions import close_action
+    from .clock import date_arg
+    from .operations import perform
+
+    on = date_arg(datum)
+    outcome = perform(
+        data,
+        lambda repo: (
+            close_action(repo, action_id, on, toelichting, vergadering),
+            f"Actie {action_id} afgerond",
+        ),
+        commit=commit,
+    )
+    _report(outcome)
+
+
+@app.command("heropen", help="Heropen een afgeronde actie (omgekeerde van 'close').")
+def reopen_cmd(
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")],
+    toelichting: Annotated[
+        str | None,
+        typer.Option("--toelichting", help="Reden, voor de updates.", show_default=False),
+    ] = None,
+    datum: Annotated[
+        str | None, typer.Option("--datum", help="Datum (standaard vandaag).", show_default=False)
+    ] = None,
+    commit: CommitOption = False,
+    data: DataOption = None,
+) -> None:
+    from .actions import reopen_action
+    from .clock import date_arg
+    from .operations import perform
+
+    on = date_arg(datum)
+    outcome = perform(
+        data,
+        lambda repo: (
+            reopen_action(repo, action_id, on, toelichting),
+            f"Actie {action_id} heropend",
+        ),
+        commit=commit,
+    )
+    _report(outcome)
+
+
+@app.command("update", help="Voeg een gedateerde update toe aan een actie.")
+def update_cmd(
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")],
+    tekst: Annotated[str, typer.Option("--tekst", help="De update.")],
+    datum: Annotated[
+        str | None, typer.Option("--datum", help="Datum (standaard vandaag).", show_default=False)
+    ] = None,
+    vergadering: Annotated[
+        str | None, typer.Option("--vergadering", help="Vergadering.", show_default=False)
+    ] = None,
+    commit: CommitOption = False,
+    data: DataOption = None,
+) -> None:
+    from .actions import add_update
+    from .clock import date_arg
+    from .operations import perform
+
+    on = date_arg(datum)
+    outcome = perform(
+        data,
+        lambda repo: (
+            add_update(repo, action_id, on, tekst, vergadering),
+            f"Update bij actie {action_id}",
+        ),
+        commit=commit,
+    )
+    _report(outcome)
+
+
+@app.command("add-action", help="Maak een nieuwe actie met de volgende vrije code.")
+@app.command("nieuwe-actie", help="Maak een nieuwe actie (zelfde als 'add-action').")
+def add_action_cmd(
+    team: Annotated[str, typer.Argument(help="Team op wiens actielijst de actie komt.")],
+    wat: Annotated[str, typer.Option("--wat", help="Wat: de actie.")],
+    wie: Annotated[str, typer.Option("--wie", help="Wie, zoals op de lijst.")] = "",
+    wanneer: Annotated[str, typer.Option("--wanneer", help="Wanneer, bijv. 'Okt/nov'.")] = "",
+    werkgroep: Annotated[
+        str | None, typer.Option("--werkgroep", help="Werkgroep.", show_default=False)
+    ] = None,
+    actielijn: Annotated[
+        str | None, typer.Option("--actielijn", help="Actielijn.", show_default=False)
+    ] = None,
+    vergadering: Annotated[
+        str | None, typer.Option("--vergadering", help="Vergadering.", show_default=False)
+    ] = None,
+    betrokkenen: Annotated[
+        str | None,
+        typer.Option(
+            "--betrokkenen",
+            help="Codes, komma-gescheiden (standaard: uit --wie).",
+            show_default=False,
+        ),
+    ] = None,
+    herkomst: Annotated[
+        str | None, typer.Option("--herkomst", help="Voorvoegsel, bijv. 25/11.", show_default=False)
+    ] = None,
+    toelichting: Annotated[str, typer.Option("--toelichting", help="Toelichting.")] = "",
+    commit: CommitOption = False,
+    data: DataOption = None,
+) -> None:
+    from .actions import NewAction, add_action
+    from .operations import perform
+
+    new = NewAction(
+        team=team,
+        wat=wat,
+        wie=wie,
+        wanneer=wanneer,
+        werkgroep=werkgroep,
+        actielijn=actielijn,
+        vergadering=vergadering,
+        herkomst=herkomst,
+        toelichting=toelichting,
+        betrokkenen=tuple(b.strip() for b in betrokkenen.split(",") if b.strip())
+        if betrokkenen is not None
+        else None,
+    )
+
+    def plan(repo: Any) -> Any:
+        action_id, changes = add_action(repo, new)
+        return changes, f"Actie {action_id} toegevoegd"
+
+    _report(perform(data, plan, commit=commit))
+
+
+@app.command("new-meeting", help="Maak een nieuwe vergadering met de vaste agenda.")
+@app.command("nieuwe-vergadering", help="Maak een nieuwe vergadering (zelfde als 'new-meeting').")
+def new_meeting_cmd(
+    team: Annotated[str, typer.Argument(help="Team, bijv. ot-kvdj of 'OT KvdJ'.")],
+    datum: Annotated[str, typer.Option("--datum", help="Datum van de vergadering.")],
+    tijd: Annotated[
+        str | None, typer.Option("--tijd", help="Tijd, bijv. 16:30-18:00.", show_default=False)
+    ] = None,
+    locatie: Annotated[
+        str | None, typer.Option("--locatie", help="Locatie.", show_default=False)
+    ] = None,
+    punt: Annotated[
+        list[str] | None,
+        typer.Option("--punt", help="Extra agendapunt (herhaalbaar).", show_default=False),
+    ] = None,
+    commit: CommitOption = False,
+    data: DataOption = None,
+) -> None:
+    from .clock import date_arg
+    from .meetings import new_meeting
+    from .operations import perform
+
+    on = date_arg(datum)
+
+    def plan(repo: Any) -> Any:
+        meeting_id, changes = new_meeting(repo, team, on, tijd, locatie, punt)
+        return changes, f"Vergadering {meeting_id} aangemaakt"
+
+    _report(perform(data, plan, commit=commit))
+
+
+@app.command("meetings", help="Toon de vergaderingen.")
+@app.command("vergaderingen", help="Toon de vergaderingen (zelfde als 'meetings').")
+def meetings_cmd(
+    team: Annotated[
+        str | None, typer.Option("--team", help="Alleen dit team.", show_default=False)
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    from .console import table
+    from .dates import format_date
+    from .meetings import list_meetings
+    from .store import load_repository
+
+    repo = load_repository(data)
+    repo.raise_if_invalid()
+    rows = [
+        [
+            m.id,
+            m.team,
+            format_date(m.datum),
+            f"{m.begin}–{m.eind}" if m.begin and m.eind else (m.begin or ""),
+            m.locatie or "",
+            m.notulen_status.value,
+            str(len(m.besluiten)),
+        ]
+        for m in list_meetings(repo, team)
+    ]
+    table(["ID", "Team", "Datum", "Tijd", "Locatie", "Notulen", "Besluiten"], rows)
+
+
+@app.command("log", help="Toon de git-geschiedenis van een actie of vergadering.")
+def log_cmd(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Code van actie of vergadering.")],
+    data: DataOption = None,
+) -> None:
+    from .console import table
+    from .history import item_history
+    from .store import load_repository
+
+    repo = load_repository(data)
+    entries = item_history(repo, item_id)
+    table(
+        ["Commit", "Datum", "Auteur", "Bericht", "Bestand"],
+        [[e.commit, e.date, e.author, e.message, e.path] for e in entries],
+    )
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -40,8 +40,13 @@ def err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def table(columns: list[str], rows: list[list[str]], *, title: str | None = None,
-          highlight_rows: set[int] | None = None) -> None:
+def table(
+    columns: list[str],
+    rows: list[list[str]],
+    *,
+    title: str | None = None,
+    highlight_rows: set[int] | None = None,
+) -> None:
     """A Rich table on stdout; rows in ``highlight_rows`` are marked (overdue)."""
     from rich.table import Table
     from rich.text import Text

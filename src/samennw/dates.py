@@ -313,6 +313,8 @@ _TRIM = " \t.,;:!?-\u2013\u2014"
 
 def _minus_months(d: date, months: int) -> date:
     y, m0 = divmod(d.year * 12 + d.month - 1 - months, 12)
+    if y < MINYEAR:  # before the calendar starts: nothing can end earlier
+        return date(MINYEAR, 1, 1)
     return _make_date(y, m0 + 1, min(d.day, _days_in(y, m0 + 1)))
 
 

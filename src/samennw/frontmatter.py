@@ -83,23 +83,20 @@ def yaml_scalar(value: object) -> str:
 
 
 def _top_level_spans(fm_lines: list[str]) -> dict[str, tuple[int, int]]:
-    """Map each top-level key to (first line, end line exclusive) within fm_lines."""
+    """Map each top-level key to (first line, end line exclusive) within fm_lines.
+
+    A key's block runs until the next line that starts in column 0 (another key or a
+    top-level comment); trailing blank lines are not part of it.
+    """
     spans: dict[str, tuple[int, int]] = {}
-    current: str | None = None
-    start = 0
-    last_content = 0
-    for i, line in enumerate(fm_lines):
-        m = _TOP_KEY.match(line)
-        if m:
-            if current is not None:
-                spans[current] = (start, last_content + 1)
-            current, start = m.group(1), i
-        if line.strip() and not line.lstrip().startswith("#"):
-            last_content = i
-        elif line.strip() and line.startswith((" ", "-")):
-            last_content = i
-    if current is not None:
-        spans[current] = (start, last_content + 1)
+    starts = [(i, m.group(1)) for i, line in enumerate(fm_lines) if (m := _TOP_KEY.match(line))]
+    for i, key in starts:
+        end = i + 1
+        while end < len(fm_lines) and (fm_lines[end][:1] in (" ", "\t", "-", "")):
+            end += 1
+        while end > i + 1 and not fm_lines[end - 1].strip():
+            end -= 1
+        spans[key] = (i, end)
     return spans
 
 
@@ -109,7 +106,7 @@ def set_keys(text: str, values: dict[str, object], after: str | None = None) -> 
     An existing key keeps its place (its line is replaced); a missing key is inserted
     after the key ``after`` (or at the end of the front matter).
     """
-    yaml_text, _body, end = split(text)
+    _yaml, _body, end = split(text)
     lines = text.split("\n")
     fm = lines[1:end]
     for key, value in values.items():
@@ -146,3 +143,41 @@ def append_to_list(text: str, key: str, item: dict[str, object], after: str | No
         pos = spans[after][1] if after is not None and after in spans else len(fm)
         fm[pos:pos] = [f"{key}:", *block]
     return "\n".join([lines[0], *fm, *lines[end:]])
+
+
+def remove_keys(text: str, keys: list[str]) -> str:
+    """Remove top-level keys (with their nested blocks) from the front matter."""
+    _yaml, _body, end = split(text)
+    lines = text.split("\n")
+    fm = lines[1:end]
+    for key in keys:
+        spans = _top_level_spans(fm)
+        if key in spans:
+            s, e = spans[key]
+            del fm[s:e]
+    return "\n".join([lines[0], *fm, *lines[end:]])
+
+
+def render_front_matter(values: dict[str, object], body: str = "") -> str:
+    """A new document: keys in the given order, lists as block lists, then the body."""
+    out = ["---"]
+    for key, value in values.items():
+        if value is None or value == [] or value == "":
+            if key in ("wie", "wanneer"):
+                out.append(f'{key}: ""')
+            continue
+        if isinstance(value, list):
+            if all(not isinstance(v, dict) for v in value):
+                out.append(f"{key}: [{', '.join(yaml_scalar(v) for v in value)}]")
+                continue
+            out.append(f"{key}:")
+            for item in value:
+                assert isinstance(item, dict)
+                first = True
+                for k, v in item.items():
+                    out.append(f"{'  - ' if first else '    '}{k}: {yaml_scalar(v)}")
+                    first = False
+        else:
+            out.append(f"{key}: {yaml_scalar(value)}")
+    out.append("---")
+    return "\n".join(out) + "\n" + body

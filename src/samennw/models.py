@@ -101,6 +101,7 @@ class Sourced(Model):
     _path: Any = PrivateAttr(default=None)
     _lines: Any = PrivateAttr(default_factory=dict)
     _prefix: tuple[str | int, ...] = PrivateAttr(default=())
+    _text_hash: int | None = PrivateAttr(default=None)  # of the file text as loaded
 
     def locate(self, *key: str | int) -> Location:
         """File, line and column of ``key`` (a path inside this object)."""
@@ -264,7 +265,9 @@ class Meeting(Sourced):
     notulen_status: MinutesStatus = Field(
         MinutesStatus.CONCEPT, description="Status van de notulen: concept of vastgesteld."
     )
-    vastgesteld_op: Date | None = Field(None, description="Datum waarop de notulen zijn vastgesteld.")
+    vastgesteld_op: Date | None = Field(
+        None, description="Datum waarop de notulen zijn vastgesteld."
+    )
     vastgesteld_in: Id | None = Field(None, description="Vergadering waarin ze zijn vastgesteld.")
     vorige_vergadering: Id | None = Field(
         None, description="Vorige vergadering waarvan de notulen ter vaststelling liggen."

@@ -67,9 +67,7 @@ class Directory:
 
     def suggest(self, name: str, candidates: list[str] | None = None, n: int = 3) -> list[str]:
         """Closest known names/ids to ``name`` (for 'bedoelde u …?')."""
-        pool = candidates if candidates is not None else [
-            *self._person_names, *self._team_names
-        ]
+        pool = candidates if candidates is not None else [*self._person_names, *self._team_names]
         key = normalize(name)
         matches = difflib.get_close_matches(key, pool, n=n, cutoff=0.6)
         return matches

@@ -43,7 +43,7 @@ def _draft7(node: Any) -> Any:
 
 def schema_for(kind: str) -> dict[str, Any]:
     model, description, is_list = KINDS[kind]
-    schema = _draft7(model.model_json_schema(mode="validation"))
+    schema: dict[str, Any] = _draft7(model.model_json_schema(mode="validation"))
     if is_list:
         defs = schema.pop("definitions", {})
         schema = {"type": "array", "items": schema, "definitions": defs}

@@ -138,9 +138,12 @@ def _walk(folder: Path, problems: list[Problem], root: Path) -> list[Path]:
             elif entry.is_dir(follow_symlinks=False):
                 if not entry.name.startswith("."):
                     stack.append(p)
-            elif entry.name.endswith(".md") and not entry.name.startswith("."):
-                if entry.name.lower() != "readme.md":
-                    found.append(p)
+            elif (
+                entry.name.endswith(".md")
+                and not entry.name.startswith(".")
+                and entry.name.lower() != "readme.md"
+            ):
+                found.append(p)
     return sorted(found)
 
 
@@ -151,12 +154,11 @@ def _rel(path: Path, root: Path) -> Path:
         return path
 
 
-def load_document(
-    path: Path, model: type[M], shown: Path, problems: list[Problem]
-) -> M | None:
+def load_document(path: Path, model: type[M], shown: Path, problems: list[Problem]) -> M | None:
     """Load one front-matter file into ``model``; problems are appended, not raised."""
     try:
-        doc = parse(read_text(path), shown)
+        text = read_text(path)
+        doc = parse(text, shown)
     except DataFileError as exc:
         problems.append(Problem(exc.message, exc.location or Location(shown)))
         return None
@@ -168,6 +170,7 @@ def load_document(
         problems.extend(problems_from(exc, model, shown, doc.lines))
         return None
     obj.attach(shown, doc.lines)
+    obj._text_hash = hash(text)
     return obj
 
 
@@ -200,7 +203,9 @@ def load_partners(data_dir: Path, root: Path, problems: list[Problem]) -> Partne
     return partners
 
 
-def load_important_dates(data_dir: Path, root: Path, problems: list[Problem]) -> list[ImportantDate]:
+def load_important_dates(
+    data_dir: Path, root: Path, problems: list[Problem]
+) -> list[ImportantDate]:
     path = data_dir / "belangrijke-data.yaml"
     if not path.is_file():
         return []
@@ -285,7 +290,7 @@ def atomic_write(path: Path, text: str) -> bool:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise SamennwError(f"kan '{path}' niet schrijven ({exc.strerror})") from None

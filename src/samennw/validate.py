@@ -33,11 +33,17 @@ class _Checker:
         self.dir = Directory(repo.partners)
         self.problems: list[Problem] = []
 
-    def err(self, obj: Sourced, key: tuple[str | int, ...], msg: str, *, error: bool = True) -> None:
+    def err(
+        self, obj: Sourced, key: tuple[str | int, ...], msg: str, *, error: bool = True
+    ) -> None:
         self.problems.append(Problem(msg, obj.locate(*key), error=error))
 
     def ref(
-        self, obj: Sourced, key: tuple[str | int, ...], value: str | None, pool: Iterable[str],
+        self,
+        obj: Sourced,
+        key: tuple[str | int, ...],
+        value: str | None,
+        pool: Iterable[str],
         what: str,
     ) -> None:
         if value is None:
@@ -58,11 +64,17 @@ class _Checker:
         for kind in (p.personen, p.organisaties, p.teams):
             for item in kind:
                 if item.id in seen:
-                    self.err(item, ("id",), f"dubbele code '{item.id}' (ook in {seen[item.id].locate('id')})")
+                    self.err(
+                        item,
+                        ("id",),
+                        f"dubbele code '{item.id}' (ook in {seen[item.id].locate('id')})",
+                    )
                 seen[item.id] = item
         domains = [d.id for d in p.domeinen]
         for person in p.personen:
-            self.ref(person, ("organisatie",), person.organisatie, self.dir.organisations, "organisatie")
+            self.ref(
+                person, ("organisatie",), person.organisatie, self.dir.organisations, "organisatie"
+            )
             if not person.naam and not person.functie:
                 self.err(person, ("id",), "persoon zonder naam heeft een functie nodig")
         for team in p.teams:
@@ -80,10 +92,16 @@ class _Checker:
             self.ref(m, ("team",), m.team, self.dir.teams, "team")
             expected = f"{m.team}-{m.datum.isoformat()}"
             if m.id != expected:
-                self.err(m, ("id",), f"code '{m.id}' past niet bij team en datum (verwacht '{expected}')")
+                self.err(
+                    m, ("id",), f"code '{m.id}' past niet bij team en datum (verwacht '{expected}')"
+                )
             path = m.locate().path
             if path is not None and Path(path).parent.name != str(m.datum.year):
-                self.err(m, ("datum",), f"vergadering van {m.datum.year} staat in map '{Path(path).parent.name}'")
+                self.err(
+                    m,
+                    ("datum",),
+                    f"vergadering van {m.datum.year} staat in map '{Path(path).parent.name}'",
+                )
             for key in ("voorzitter", "secretaris"):
                 self.ref(m, (key,), getattr(m, key), self.dir.persons, "persoon")
             for key in ("aanwezig", "afwezig_met_bericht"):
@@ -92,9 +110,15 @@ class _Checker:
             if m.begin and m.eind and m.eind <= m.begin:
                 self.err(m, ("eind",), f"eindtijd {m.eind} ligt niet na begintijd {m.begin}")
             if m.notulen_status is MinutesStatus.VASTGESTELD and m.vastgesteld_op is None:
-                self.err(m, ("notulen_status",), "vastgestelde notulen hebben een 'vastgesteld_op' nodig")
+                self.err(
+                    m, ("notulen_status",), "vastgestelde notulen hebben een 'vastgesteld_op' nodig"
+                )
             if m.vastgesteld_op is not None and m.vastgesteld_op < m.datum:
-                self.err(m, ("vastgesteld_op",), f"notulen vastgesteld op {m.vastgesteld_op} vóór de vergadering van {m.datum}")
+                self.err(
+                    m,
+                    ("vastgesteld_op",),
+                    f"notulen vastgesteld op {m.vastgesteld_op} vóór de vergadering van {m.datum}",
+                )
             for key in ("vastgesteld_in", "vorige_vergadering"):
                 self.ref(m, (key,), getattr(m, key), self.repo.meetings, "vergadering")
             nrs: set[int] = set()
@@ -104,13 +128,25 @@ class _Checker:
                 nrs.add(item.nr)
             for i, d in enumerate(m.besluiten):
                 if d.id in decision_ids:
-                    self.err(m, ("besluiten", i, "id"), f"dubbele besluitcode '{d.id}' (ook in {decision_ids[d.id].locate('id')})")
+                    self.err(
+                        m,
+                        ("besluiten", i, "id"),
+                        f"dubbele besluitcode '{d.id}' (ook in {decision_ids[d.id].locate('id')})",
+                    )
                 decision_ids[d.id] = m
                 if d.agendapunt is not None and m.agenda and d.agendapunt not in nrs:
-                    self.err(m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet")
+                    self.err(
+                        m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet"
+                    )
                 self.ref(m, ("besluiten", i, "domein"), d.domein, self.dir.domains, "domein")
                 self.ref(m, ("besluiten", i, "werkgroep"), d.werkgroep, self.dir.teams, "werkgroep")
-                self.ref(m, ("besluiten", i, "actielijn"), d.actielijn, self.repo.action_lines, "actielijn")
+                self.ref(
+                    m,
+                    ("besluiten", i, "actielijn"),
+                    d.actielijn,
+                    self.repo.action_lines,
+                    "actielijn",
+                )
 
     # --- actions ----------------------------------------------------------------------
     def actions(self) -> None:
@@ -121,14 +157,26 @@ class _Checker:
         path = a.locate().path
         folder = Path(path).parent.name if path is not None else None
         if folder is not None and folder != a.status.value:
-            self.err(a, ("status",), f"actie met status '{a.status.value}' staat in map '{folder}' (hoort in 'acties/{a.status.value}')")
+            self.err(
+                a,
+                ("status",),
+                f"actie met status '{a.status.value}' staat in map '{folder}' "
+                f"(hoort in 'acties/{a.status.value}')",
+            )
         if a.status is ActionStatus.AFGEROND and a.afgerond_op is None:
             self.err(a, ("status",), "afgeronde actie heeft een 'afgerond_op' nodig")
         if a.status is ActionStatus.OPEN and a.afgerond_op is not None:
-            self.err(a, ("afgerond_op",), "open actie heeft een 'afgerond_op'; zet status op afgerond of verwijder de datum")
+            self.err(
+                a,
+                ("afgerond_op",),
+                "open actie heeft een 'afgerond_op'; zet status op afgerond of verwijder de datum",
+            )
         self.ref(a, ("team",), a.team, self.dir.teams, "team")
         self.ref(a, ("werkgroep",), a.werkgroep, self.dir.teams, "werkgroep")
-        if a.werkgroep in self.dir.teams and self.dir.teams[a.werkgroep].ouder not in (None, a.team):
+        if a.werkgroep in self.dir.teams and self.dir.teams[a.werkgroep].ouder not in (
+            None,
+            a.team,
+        ):
             self.err(a, ("werkgroep",), f"werkgroep '{a.werkgroep}' hoort niet bij team '{a.team}'")
         self.ref(a, ("actielijn",), a.actielijn, self.repo.action_lines, "actielijn")
         self.ref(a, ("vergadering",), a.vergadering, self.repo.meetings, "vergadering")
@@ -137,15 +185,26 @@ class _Checker:
             if not self.dir.known(ref):
                 close = self.dir.suggest_ids(ref)
                 hint = f"; bedoelde u {' of '.join(repr(c) for c in close)}?" if close else ""
-                self.err(a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}")
+                self.err(
+                    a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}"
+                )
         origin = self.repo.meetings.get(a.vergadering or "")
         if origin and a.afgerond_op and a.afgerond_op < origin.datum:
-            self.err(a, ("afgerond_op",), f"afgerond op {a.afgerond_op}, vóór de vergadering van {origin.datum} waarin de actie ontstond")
+            self.err(
+                a,
+                ("afgerond_op",),
+                f"afgerond op {a.afgerond_op}, vóór de vergadering van {origin.datum} "
+                "waarin de actie ontstond",
+            )
         for i, u in enumerate(a.updates):
-            self.ref(a, ("updates", i, "vergadering"), u.vergadering, self.repo.meetings, "vergadering")
+            self.ref(
+                a, ("updates", i, "vergadering"), u.vergadering, self.repo.meetings, "vergadering"
+            )
         due = parse_due(a.wanneer, origin.datum if origin else None)
         if due.kind is DueKind.UNKNOWN:
-            self.err(a, ("wanneer",), f"'{a.wanneer}' is niet als datum of periode te lezen", error=False)
+            self.err(
+                a, ("wanneer",), f"'{a.wanneer}' is niet als datum of periode te lezen", error=False
+            )
 
     # --- action lines and important dates ---------------------------------------------
     def action_lines(self) -> None:
@@ -164,8 +223,10 @@ class _Checker:
 def validate(repo: Repository) -> Report:
     """Run every check; load problems come first."""
     checker = _Checker(repo)
-    if not any(p.location.path and str(p.location.path).endswith("partners.yaml") and p.error
-               for p in repo.problems):
+    if not any(
+        p.location.path and str(p.location.path).endswith("partners.yaml") and p.error
+        for p in repo.problems
+    ):
         checker.partners()
     checker.meetings()
     checker.actions()
@@ -233,7 +294,9 @@ def format_github(problem: Problem) -> str:
         parts.append(f"line={loc.line}")
     if loc.column:
         parts.append(f"col={loc.column}")
-    props = ",".join(p.replace(",", "%2C").replace(":", "%3A") if not p.startswith("file=") else p for p in parts)
+    props = ",".join(
+        p.replace(",", "%2C").replace(":", "%3A") if not p.startswith("file=") else p for p in parts
+    )
     return f"::{kind} {props}::{_gh_escape(problem.message)}"
 
 

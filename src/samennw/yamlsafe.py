@@ -46,9 +46,13 @@ def _translate(problem: str | None) -> str:
         "found unexpected end of stream": "bestand houdt onverwacht op",
         "found undefined alias": "onbekende alias",
         "did not find expected key": "sleutel verwacht (controleer het inspringen)",
-        "did not find expected '-' indicator": "lijstteken '-' verwacht (controleer het inspringen)",
+        "did not find expected '-' indicator": (
+            "lijstteken '-' verwacht (controleer het inspringen)"
+        ),
         "found unexpected ':'": "onverwachte dubbele punt",
-        "expected <block end>, but found '-'": "onverwacht lijstteken '-' (controleer het inspringen)",
+        "expected <block end>, but found '-'": (
+            "onverwacht lijstteken '-' (controleer het inspringen)"
+        ),
     }
     for english, dutch in table.items():
         if problem.startswith(english):
@@ -58,9 +62,7 @@ def _translate(problem: str | None) -> str:
     return f"ongeldige YAML ({problem})"
 
 
-def load_yaml(
-    text: str, path: Path | None = None, line_offset: int = 0
-) -> tuple[Any, LineMap]:
+def load_yaml(text: str, path: Path | None = None, line_offset: int = 0) -> tuple[Any, LineMap]:
     """Parse one YAML document into plain data plus a map of key paths to (line, col).
 
     ``line_offset`` is added to every reported line (front matter starts on line 2).
@@ -119,9 +121,7 @@ def load_yaml(
                 )
             if isinstance(event, yaml.ScalarEvent):
                 plain = event.implicit[0] and event.style is None
-                scalar: str | None = (
-                    None if plain and event.value in _NULLS else event.value
-                )
+                scalar: str | None = None if plain and event.value in _NULLS else event.value
                 add(scalar, event.start_mark)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []

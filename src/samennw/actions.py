@@ -1,0 +1,323 @@
+"""Operations on actions: query open actions, close, reopen, update, add."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .dates import Due, parse_due
+from .errors import ConflictError, NotFoundError, OperationError
+from .frontmatter import append_to_list, parse, remove_keys, set_keys
+from .models import Action, ActionStatus, Meeting
+from .people import Directory
+from .store import Repository, check_id
+from .writing import ChangeSet
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """One action in a query result."""
+
+    action: Action
+    due: Due
+    overdue: bool
+    via_team: str | None  # set when the owner matched through a team/organisation
+
+
+@dataclass(frozen=True, slots=True)
+class ActionQuery:
+    owner: str | None = None
+    personal_only: bool = False
+    team: str | None = None
+    werkgroep: str | None = None
+    actielijn: str | None = None
+    domein: str | None = None
+    overdue_only: bool = False
+    include_closed: bool = False
+
+
+def origin_date(repo: Repository, action: Action) -> date | None:
+    meeting = repo.meetings.get(action.vergadering or "")
+    return meeting.datum if meeting else None
+
+
+def due_of(repo: Repository, action: Action) -> Due:
+    return parse_due(action.wanneer, origin_date(repo, action))
+
+
+def find_actions(repo: Repository, query: ActionQuery, today: date) -> list[ActionRow]:
+    """Open actions matching ``query``, sorted by due date (undated last)."""
+    directory = Directory(repo.partners)
+    person_id: str | None = None
+    groups: set[str] = set()
+    if query.owner is not None:
+        person = directory.resolve_person(query.owner)
+        person_id = person.id
+        if not query.personal_only:
+            groups = directory.teams_of(person.id)
+            if person.organisatie:
+                groups.add(person.organisatie)
+    team_id = directory.resolve_team(query.team).id if query.team else None
+    wg_id = directory.resolve_team(query.werkgroep).id if query.werkgroep else None
+    if query.actielijn and query.actielijn not in repo.action_lines:
+        raise NotFoundError(_unknown("actielijn", query.actielijn, list(repo.action_lines)))
+    if query.domein and query.domein not in directory.domains:
+        raise NotFoundError(_unknown("domein", query.domein, list(directory.domains)))
+    rows: list[ActionRow] = []
+    for action in repo.actions.values():
+        if action.status is not ActionStatus.OPEN and not query.include_closed:
+            continue
+        if team_id and action.team != team_id:
+            continue
+        if wg_id and action.werkgroep != wg_id:
+            continue
+        if query.actielijn and action.actielijn != query.actielijn:
+            continue
+        if query.domein and _domain_of(repo, directory, action) != query.domein:
+            continue
+        via: str | None = None
+        if person_id is not None and person_id not in action.betrokkenen:
+            shared = [ref for ref in action.betrokkenen if ref in groups]
+            if not shared:
+                continue
+            via = shared[0]
+        due = due_of(repo, action)
+        overdue = action.status is ActionStatus.OPEN and due.is_overdue(today)
+        if query.overdue_only and not overdue:
+            continue
+        rows.append(ActionRow(action, due, overdue, via))
+    rows.sort(
+        key=lambda r: (r.due.end or date.max, r.action.team, r.action.volgorde or 0, r.action.id)
+    )
+    return rows
+
+
+def _domain_of(repo: Repository, directory: Directory, action: Action) -> str | None:
+    line = repo.action_lines.get(action.actielijn or "")
+    if line and line.domein:
+        return line.domein
+    team = directory.teams.get(action.team)
+    while team is not None and team.domein is None and team.ouder:
+        team = directory.teams.get(team.ouder)
+    return team.domein if team else None
+
+
+def _unknown(what: str, value: str, pool: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, pool, n=3, cutoff=0.5)
+    hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
+    return f"onbekende {what} '{value}'{hint}"
+
+
+def get_action(repo: Repository, action_id: str) -> Action:
+    check_id(action_id, action=True)
+    action = repo.actions.get(action_id)
+    if action is None:
+        raise NotFoundError(_unknown("actie", action_id, list(repo.actions)))
+    return action
+
+
+def get_meeting(repo: Repository, meeting_id: str | None) -> Meeting | None:
+    if meeting_id is None:
+        return None
+    check_id(meeting_id)
+    meeting = repo.meetings.get(meeting_id)
+    if meeting is None:
+        raise NotFoundError(_unknown("vergadering", meeting_id, list(repo.meetings)))
+    return meeting
+
+
+def _current_text(repo: Repository, action: Action) -> tuple[Path, str]:
+    """The action's file and text, refusing if it changed since the repository was loaded."""
+    path = repo.root / Path(str(action.locate().path))
+    data = path.read_bytes()
+    text = data.decode("utf-8")
+    if action._text_hash is not None and hash(text) != action._text_hash:
+        raise ConflictError(
+            f"'{action.locate().path}' is intussen gewijzigd; er is niets gewijzigd"
+        )
+    return path, text
+
+
+def _update_item(on: date, text: str, meeting: Meeting | None) -> dict[str, object]:
+    item: dict[str, object] = {"datum": on, "tekst": text}
+    if meeting is not None:
+        item["vergadering"] = meeting.id
+    return item
+
+
+def close_action(
+    repo: Repository,
+    action_id: str,
+    on: date,
+    note: str | None = None,
+    meeting_id: str | None = None,
+) -> ChangeSet:
+    """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied)."""
+    action = get_action(repo, action_id)
+    if action.status is ActionStatus.AFGEROND:
+        raise OperationError(f"actie {action_id} is al afgerond (op {action.afgerond_op})")
+    meeting = get_meeting(repo, meeting_id)
+    origin = origin_date(repo, action)
+    if origin is not None and on < origin:
+        raise OperationError(
+            f"afronddatum {on} ligt vóór de vergadering van {origin} waarin de actie ontstond"
+        )
+    old, text = _current_text(repo, action)
+    values: dict[str, object] = {"status": "afgerond", "afgerond_op": on}
+    if meeting is not None:
+        values["afgerond_in"] = meeting.id
+    after = "vergadering" if "vergadering" in parse(text).data else "status"
+    new_text = set_keys(text, values, after=after)
+    if note:
+        new_text = append_to_list(
+            new_text,
+            "updates",
+            _update_item(on, note, meeting),
+            after="afgerond_in" if meeting else "afgerond_op",
+        )
+    new = repo.action_path(action.id, ActionStatus.AFGEROND)
+    changes = ChangeSet(repo.root)
+    changes.expect(old, text.encode("utf-8"))
+    changes.expect(new, None)
+    changes.move(old, new, new_text)
+    return changes
+
+
+def reopen_action(
+    repo: Repository,
+    action_id: str,
+    on: date,
+    note: str | None = None,
+    meeting_id: str | None = None,
+) -> ChangeSet:
+    """Reverse :func:`close_action`: status open, closing keys removed, file moved back."""
+    action = get_action(repo, action_id)
+    if action.status is ActionStatus.OPEN:
+        raise OperationError(f"actie {action_id} is niet afgerond")
+    meeting = get_meeting(repo, meeting_id)
+    old, text = _current_text(repo, action)
+    new_text = remove_keys(set_keys(text, {"status": "open"}), ["afgerond_op", "afgerond_in"])
+    if note:
+        new_text = append_to_list(new_text, "updates", _update_item(on, note, meeting))
+    new = repo.action_path(action.id, ActionStatus.OPEN)
+    changes = ChangeSet(repo.root)
+    changes.expect(old, text.encode("utf-8"))
+    changes.expect(new, None)
+    changes.move(old, new, new_text)
+    return changes
+
+
+def add_update(
+    repo: Repository, action_id: str, on: date, note: str, meeting_id: str | None = None
+) -> ChangeSet:
+    """Append a dated update to an action."""
+    if not note.strip():
+        raise OperationError("de tekst van de update is leeg")
+    action = get_action(repo, action_id)
+    meeting = get_meeting(repo, meeting_id)
+    path, text = _current_text(repo, action)
+    new_text = append_to_list(text, "updates", _update_item(on, note.strip(), meeting))
+    changes = ChangeSet(repo.root)
+    changes.expect(path, text.encode("utf-8"))
+    changes.write(path, new_text)
+    return changes
+
+
+def next_action_id(repo: Repository, prefix: str) -> str:
+    numbers = [int(a.split("-", 1)[1]) for a in repo.actions if a.split("-", 1)[0] == prefix]
+    return f"{prefix}-{max(numbers, default=0) + 1:03d}"
+
+
+def resolve_owners(directory: Directory, wie: str) -> list[str]:
+    """Resolve the names in a 'wie' text ("Tjalling/Sofie en Maartje") to ids."""
+    import re
+
+    refs: list[str] = []
+    unknown: list[str] = []
+    for token in re.split(r"\s*(?:/|,|&|\ben\b|\bnamens\b)\s*", wie):
+        token = token.strip()
+        if not token:
+            continue
+        ids = directory.find_persons(token) | directory.find_teams(token)
+        if len(ids) == 1:
+            ref = ids.pop()
+            if ref not in refs:
+                refs.append(ref)
+        else:
+            unknown.append(token)
+    if unknown:
+        hints = []
+        for token in unknown:
+            close = directory.suggest(token)
+            hints.append(f"'{token}'" + (f" (bedoelde u {' of '.join(close)}?)" if close else ""))
+        raise NotFoundError(
+            "onbekende of niet eenduidige naam in 'wie': "
+            + ", ".join(hints)
+            + "; geef de codes met --betrokkenen"
+        )
+    return refs
+
+
+@dataclass(frozen=True, slots=True)
+class NewAction:
+    team: str
+    wat: str
+    wie: str = ""
+    wanneer: str = ""
+    werkgroep: str | None = None
+    actielijn: str | None = None
+    vergadering: str | None = None
+    betrokkenen: tuple[str, ...] | None = None
+    herkomst: str | None = None
+    toelichting: str = ""
+
+
+def add_action(repo: Repository, new: NewAction) -> tuple[str, ChangeSet]:
+    """Create an action with the next free id of its team's list, references checked."""
+    directory = Directory(repo.partners)
+    team = directory.resolve_team(new.team)
+    if not new.wat.strip():
+        raise OperationError("'wat' is leeg")
+    werkgroep = directory.resolve_team(new.werkgroep).id if new.werkgroep else None
+    if werkgroep and directory.teams[werkgroep].ouder != team.id:
+        raise OperationError(f"werkgroep '{werkgroep}' hoort niet bij team '{team.id}'")
+    if new.actielijn and new.actielijn not in repo.action_lines:
+        raise NotFoundError(_unknown("actielijn", new.actielijn, list(repo.action_lines)))
+    meeting = get_meeting(repo, new.vergadering)
+    if new.betrokkenen is not None:
+        refs = list(new.betrokkenen)
+        bad = [r for r in refs if not directory.known(r)]
+        if bad:
+            raise NotFoundError(
+                _unknown("persoon, organisatie of team", bad[0], directory.all_refs())
+            )
+    else:
+        refs = resolve_owners(directory, new.wie)
+    prefix = team.actie_prefix or team.id.upper().replace("-", "")[:8]
+    action_id = next_action_id(repo, prefix)
+    values: dict[str, object] = {
+        "id": action_id,
+        "herkomst": new.herkomst,
+        "wat": new.wat.strip(),
+        "wie": new.wie.strip(),
+        "betrokkenen": refs,
+        "wanneer": new.wanneer.strip(),
+        "status": "open",
+        "team": team.id,
+        "werkgroep": werkgroep,
+        "actielijn": new.actielijn,
+        "vergadering": meeting.id if meeting else None,
+    }
+    from .frontmatter import render_front_matter
+
+    text = render_front_matter(values, new.toelichting.strip() + "\n" if new.toelichting else "")
+    Action.model_validate({**parse(text).data, "body": ""})  # never write what we cannot read
+    path = repo.action_path(action_id, ActionStatus.OPEN)
+    changes = ChangeSet(repo.root)
+    changes.expect(path, None)
+    changes.expect(repo.action_path(action_id, ActionStatus.AFGEROND), None)
+    changes.write(path, text)
+    return action_id, changes

@@ -1,0 +1,33 @@
+"""The injectable clock: ``SAMENNW_DATUM=2025-11-25`` makes every command reproducible."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from .errors import SamennwError
+
+
+def today() -> date:
+    """Today, or the date in SAMENNW_DATUM (for tests, demos and reproducible output)."""
+    env = os.environ.get("SAMENNW_DATUM")
+    if env:
+        from .dates import parse_date_arg
+
+        try:
+            return parse_date_arg(env)
+        except ValueError as exc:
+            raise SamennwError(f"SAMENNW_DATUM: {exc}") from None
+    return date.today()  # noqa: DTZ011 - the user's local calendar day is meant
+
+
+def date_arg(text: str | None) -> date:
+    """A date given on the command line (``--op``, ``--datum``), else today."""
+    if text is None:
+        return today()
+    from .dates import parse_date_arg
+
+    try:
+        return parse_date_arg(text)
+    except ValueError as exc:
+        raise SamennwError(str(exc)) from None

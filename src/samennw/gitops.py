@@ -1,0 +1,129 @@
+"""Git integration (GitPython, imported lazily). The only module that imports git.
+
+User text never reaches git as an option or a ref: messages go after ``-m`` as one
+argument, paths after ``--``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import GitStateError, SamennwError
+
+
+def _repo(root: Path) -> Any | None:
+    try:
+        import git
+    except ImportError:  # pragma: no cover - gitpython is a dependency
+        return None
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+
+
+def is_git(root: Path) -> bool:
+    return _repo(root) is not None
+
+
+def check_state(root: Path, *, committing: bool) -> None:
+    """Refuse to touch a repository in the middle of a merge/rebase (or detached, to commit)."""
+    repo = _repo(root)
+    if repo is None:
+        if committing:
+            raise GitStateError("--commit: deze gegevens staan niet in een git-repository")
+        return
+    git_dir = Path(repo.git_dir)
+    for marker, what in (
+        ("MERGE_HEAD", "een merge"),
+        ("rebase-merge", "een rebase"),
+        ("rebase-apply", "een rebase"),
+        ("CHERRY_PICK_HEAD", "een cherry-pick"),
+        ("REVERT_HEAD", "een revert"),
+    ):
+        if (git_dir / marker).exists():
+            raise GitStateError(
+                f"de git-repository is midden in {what}; rond die eerst af. Er is niets gewijzigd."
+            )
+    if committing and repo.head.is_detached:
+        raise GitStateError(
+            "--commit: HEAD is losgekoppeld (detached); ga eerst naar een branch. "
+            "Er is niets gewijzigd."
+        )
+
+
+def stage_move(root: Path, old: Path, new: Path) -> None:
+    """Record a move in the index (``git mv`` semantics) when the old file was tracked."""
+    repo = _repo(root)
+    if repo is None:
+        return
+    top = Path(repo.working_tree_dir)
+    old_rel, new_rel = str(old.resolve().relative_to(top)), str(new.resolve().relative_to(top))
+    tracked = bool(repo.git.ls_files("--", old_rel))
+    if tracked:
+        repo.git.rm("--cached", "--quiet", "--", old_rel)
+        repo.git.add("--", new_rel)
+
+
+def commit(root: Path, paths: list[Path], message: str) -> str:
+    """Commit exactly ``paths`` (added, changed or deleted), ignoring other staged changes."""
+    import git
+
+    repo = _repo(root)
+    if repo is None:
+        raise GitStateError("--commit: deze gegevens staan niet in een git-repository")
+    top = Path(repo.working_tree_dir).resolve()
+    rels = []
+    for p in paths:
+        full = p if p.is_absolute() else root / p
+        parent = full.parent.resolve()
+        rels.append(str((parent / full.name).relative_to(top)))
+    existing = [r for r in rels if (top / r).exists()]
+    try:
+        if existing:
+            repo.git.add("--", *existing)
+        repo.git.commit("--only", "-q", "-m", message, "--", *rels)
+    except git.GitCommandError as exc:
+        detail = (exc.stderr or "").strip().splitlines()
+        raise SamennwError(
+            "git commit mislukt: " + (detail[-1] if detail else str(exc.status))
+        ) from None
+    return str(repo.head.commit.hexsha[:10])
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    commit: str
+    date: str
+    author: str
+    message: str
+    path: str
+
+
+def history(root: Path, path: Path) -> list[LogEntry]:
+    """The history of one file, following renames (open ↔ afgerond)."""
+    repo = _repo(root)
+    if repo is None:
+        raise SamennwError("geen git-repository: er is geen geschiedenis")
+    top = Path(repo.working_tree_dir).resolve()
+    rel = str(path.resolve().relative_to(top))
+    sep = "\x1f"
+    out = repo.git.log(
+        "--follow",
+        "--name-only",
+        f"--format=%x1e%h{sep}%ad{sep}%an{sep}%s",
+        "--date=short",
+        "--",
+        rel,
+    )
+    entries = []
+    for chunk in out.split("\x1e"):
+        if not chunk.strip():
+            continue
+        header, *rest = chunk.strip("\n").split("\n")
+        h, d, a, s = header.split(sep, 3)
+        file_path = next((r for r in rest if r.strip()), rel)
+        entries.append(LogEntry(h, d, a, s, file_path))
+    return entries

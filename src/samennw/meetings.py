@@ -1,0 +1,110 @@
+"""Operations on meetings: create a new meeting from the template, list meetings."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .dates import format_date
+from .errors import OperationError
+from .frontmatter import parse
+from .models import ActionStatus, Meeting
+from .people import Directory
+from .store import Repository, check_id
+from .writing import ChangeSet
+
+STANDING_AGENDA: list[dict[str, str | None]] = [
+    {"titel": "Opening en mededelingen", "duur": None, "besluitpunt": None},
+    {
+        "titel": "Verslag vorige vergadering en actielijst",
+        "duur": None,
+        "besluitpunt": "Vaststellen notulen vorige vergadering",
+    },
+    {"titel": "Rondvraag / Wvttk", "duur": None, "besluitpunt": None},
+]
+_TIMES = re.compile(r"^\s*(\d{1,2}[:.]\d{2})\s*[-–]\s*(\d{1,2}[:.]\d{2})\s*$")
+
+
+def parse_times(text: str | None) -> tuple[str | None, str | None]:
+    """'16:30-18:00' → ('16:30', '18:00')."""
+    if not text:
+        return None, None
+    m = _TIMES.match(text)
+    if not m:
+        raise OperationError(f"ongeldige tijd '{text}'; gebruik bijvoorbeeld 16:30-18:00")
+    begin, end = (t.replace(".", ":").zfill(5) for t in m.groups())
+    for t in (begin, end):
+        h, mi = int(t[:2]), int(t[3:])
+        if h > 23 or mi > 59:
+            raise OperationError(f"ongeldige tijd '{t}'")
+    if end <= begin:
+        raise OperationError(f"eindtijd {end} ligt niet na begintijd {begin}")
+    return begin, end
+
+
+def previous_meeting(repo: Repository, team_id: str, before: date) -> Meeting | None:
+    earlier = [m for m in repo.meetings.values() if m.team == team_id and m.datum < before]
+    return max(earlier, key=lambda m: m.datum, default=None)
+
+
+def new_meeting(
+    repo: Repository,
+    team_name: str,
+    on: date,
+    times: str | None = None,
+    location: str | None = None,
+    items: list[str] | None = None,
+) -> tuple[str, ChangeSet]:
+    """Plan the file of a new meeting from the ``vergadering.md.j2`` template."""
+    from .templating import render_template
+
+    directory = Directory(repo.partners)
+    team = directory.resolve_team(team_name)
+    meeting_id = check_id(f"{team.id}-{on.isoformat()}")
+    if meeting_id in repo.meetings:
+        raise OperationError(
+            f"vergadering {meeting_id} bestaat al ({repo.meetings[meeting_id].locate().path}); "
+            "er is niets overschreven"
+        )
+    begin, end = parse_times(times)
+    previous = previous_meeting(repo, team.id, on)
+    open_actions = sorted(
+        (a for a in repo.actions.values() if a.team == team.id and a.status is ActionStatus.OPEN),
+        key=lambda a: (a.werkgroep or "", a.volgorde or 0, a.id),
+    )
+    agenda = [
+        STANDING_AGENDA[0],
+        STANDING_AGENDA[1],
+        *({"titel": t, "duur": None, "besluitpunt": None} for t in (items or [])),
+        STANDING_AGENDA[2],
+    ]
+    members = [m for m in team.leden if m in directory.persons]
+    context = {
+        "id": meeting_id,
+        "team": team,
+        "datum": on,
+        "begin": begin,
+        "eind": end,
+        "locatie": location or team.locatie,
+        "voorzitter": team.voorzitter,
+        "secretaris": team.secretaris,
+        "leden": members,
+        "vorige": previous,
+        "open_acties": open_actions,
+        "agenda": agenda,
+        "titel": f"Bijeenkomst {team.naam} {format_date(on)}",
+    }
+    text = render_template(repo.root, "vergadering.md.j2", context)
+    doc = parse(text)
+    draft = Meeting.model_validate({**doc.data, "body": doc.body})  # never write unreadable
+    path = repo.meeting_path(draft)
+    changes = ChangeSet(repo.root)
+    changes.expect(path, None)
+    changes.write(path, text)
+    return meeting_id, changes
+
+
+def list_meetings(repo: Repository, team_name: str | None = None) -> list[Meeting]:
+    team_id = Directory(repo.partners).resolve_team(team_name).id if team_name else None
+    meetings = [m for m in repo.meetings.values() if team_id is None or m.team == team_id]
+    return sorted(meetings, key=lambda m: (m.datum, m.id))

@@ -1,0 +1,39 @@
+"""Run a writing operation safely: lock, load, plan, check, apply, stage, commit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import gitops
+from .store import Repository, find_root, load_repository
+from .writing import ChangeSet, write_lock
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    message: str  # Dutch summary, also the commit message
+    touched: list[Path]
+    commit: str | None
+
+
+Plan = Callable[[Repository], tuple[ChangeSet, str]]
+
+
+def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
+    """Apply the change planned by ``plan`` all-or-nothing, optionally committing it."""
+    root = find_root(data)
+    gitops.check_state(root, committing=commit)
+    with write_lock(root):
+        repo = load_repository(root)
+        repo.raise_if_invalid()
+        changes, message = plan(repo)
+        touched = changes.apply()
+        if gitops.is_git(root):
+            for old in changes.removes:
+                for new in changes.writes:
+                    if new.name == old.name:
+                        gitops.stage_move(root, old, new)
+        sha = gitops.commit(root, touched, message) if commit else None
+    return Outcome(message, [repo.rel(p) for p in touched], sha)

@@ -1,0 +1,146 @@
+"""Safe writing: one lock for all writing commands, all-or-nothing file changes.
+
+Every write goes to a temporary file in the same folder (flush, fsync, rename). A move
+writes the new file before removing the old one, so a crash can leave a duplicate
+(which validate reports) but never a loss. Before anything is written, every file the
+command read is checked to be unchanged on disk.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConflictError, LockedError, SamennwError
+from .store import atomic_write
+
+LOCK_TIMEOUT_ENV = "SAMENNW_LOCK_TIMEOUT"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _lock_path(root: Path) -> Path:
+    git_dir = root / ".git"
+    if git_dir.is_dir():
+        return git_dir / "samennw.lock"
+    data = root / "data"
+    return (data if data.is_dir() else root) / ".samennw.lock"
+
+
+@contextmanager
+def write_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
+    """Serialise writing commands on one data repository (advisory flock)."""
+    if timeout is None:
+        timeout = float(os.environ.get(LOCK_TIMEOUT_ENV, "5"))
+    path = _lock_path(root)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise SamennwError(f"kan vergrendeling '{path}' niet maken ({exc.strerror})") from None
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise LockedError(
+                        f"een andere samennw-opdracht schrijft in deze gegevens; "
+                        f"probeer het over een paar seconden opnieuw ({path})"
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def clean_stale_temp_files(folder: Path) -> None:
+    """Remove temp files left by a crashed writer (safe: we hold the write lock)."""
+    if not folder.is_dir():
+        return
+    for tmp in folder.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+@dataclass
+class ChangeSet:
+    """Planned file changes, checked and applied all together."""
+
+    root: Path
+    writes: dict[Path, str] = field(default_factory=dict)
+    removes: list[Path] = field(default_factory=list)
+    expected: dict[Path, str | None] = field(default_factory=dict)  # None: must not exist
+
+    def expect(self, path: Path, data: bytes | None) -> None:
+        self.expected[path] = None if data is None else digest(data)
+
+    def write(self, path: Path, text: str) -> None:
+        self.writes[path] = text
+
+    def move(self, old: Path, new: Path, text: str) -> None:
+        self.writes[new] = text
+        self.removes.append(old)
+
+    @property
+    def touched(self) -> list[Path]:
+        return sorted({*self.writes, *self.removes})
+
+    def _check(self) -> None:
+        for path, expected in self.expected.items():
+            try:
+                current: str | None = digest(path.read_bytes())
+            except FileNotFoundError:
+                current = None
+            if current != expected:
+                if expected is None:
+                    raise ConflictError(f"'{self._rel(path)}' bestaat al; er is niets gewijzigd")
+                raise ConflictError(
+                    f"'{self._rel(path)}' is intussen op schijf gewijzigd; er is niets "
+                    "overschreven. Voer de opdracht opnieuw uit."
+                )
+
+    def _rel(self, path: Path) -> Path:
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
+
+    def apply(self) -> list[Path]:
+        """Check, then write every new file, then remove the old ones; roll back on error."""
+        self._check()
+        for folder in {p.parent for p in self.writes}:
+            clean_stale_temp_files(folder)
+        done: list[tuple[Path, bytes | None]] = []
+        try:
+            for path, text in self.writes.items():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                before = path.read_bytes() if path.exists() else None
+                if atomic_write(path, text):
+                    done.append((path, before))
+            for path in self.removes:
+                try:
+                    path.unlink()
+                except OSError as exc:
+                    raise SamennwError(
+                        f"kan '{self._rel(path)}' niet verwijderen ({exc.strerror})"
+                    ) from None
+        except SamennwError:
+            for path, before in reversed(done):  # undo what was written
+                if before is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    atomic_write(path, before.decode("utf-8"))
+            raise
+        return self.touched
