@@ -6,6 +6,7 @@ Heavy modules (pydantic, yaml, jinja2, git) are imported inside the commands so 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -39,6 +40,10 @@ class SamennwGroup(TyperGroup):
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:  # a bug: never print locals (they hold meeting data)
+            if os.environ.get("SAMENNW_DEBUG"):  # developers: the traceback, still no locals
+                import traceback
+
+                traceback.print_exc()
             sys.stderr.write(
                 f"interne fout ({type(exc).__name__}); meld dit aan de beheerders van "
                 "samennw. Gegevensbestanden worden altijd in zijn geheel of niet geschreven.\n"

@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-@lru_cache(maxsize=2)
 def _console(stderr: bool) -> Console:
     from rich.console import Console
 
-    stream = sys.stderr if stderr else sys.stdout
+    stream = sys.stderr if stderr else sys.stdout  # looked up per call (tests swap them)
     no_color = bool(os.environ.get("NO_COLOR")) or not stream.isatty()
     return Console(
         file=stream,
