@@ -120,7 +120,7 @@ def load_yaml(text: str, path: Path | None = None, line_offset: int = 0) -> tupl
                     f"YAML-tags ({tag}) zijn niet toegestaan", where(event.start_mark)
                 )
             if isinstance(event, yaml.ScalarEvent):
-                plain = event.implicit[0] and event.style is None
+                plain = event.implicit[0] and not event.style  # libyaml: "", python: None
                 scalar: str | None = None if plain and event.value in _NULLS else event.value
                 add(scalar, event.start_mark)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
