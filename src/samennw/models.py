@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     PrivateAttr,
+    WithJsonSchema,
     field_validator,
 )
 
@@ -214,7 +215,28 @@ def _attendee(value: object) -> object:
     return {"persoon": value} if isinstance(value, str) else value
 
 
-AttendeeRef = Annotated[Attendee, BeforeValidator(_attendee)]
+_ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN, "description": "Code van de persoon."}
+AttendeeRef = Annotated[
+    Attendee,
+    BeforeValidator(_attendee),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _ID_SCHEMA,
+                {
+                    "type": "object",
+                    "properties": {
+                        "persoon": _ID_SCHEMA,
+                        "noot": {"type": ["string", "null"], "description": "Toelichting."},
+                    },
+                    "required": ["persoon"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "Code van de persoon, of {persoon, noot}.",
+        }
+    ),
+]
 
 
 class AgendaItem(Model):

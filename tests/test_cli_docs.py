@@ -1,0 +1,44 @@
+"""Every command has Dutch help text and is named in the README."""
+
+from __future__ import annotations
+
+import re
+
+import typer
+from typer.testing import CliRunner
+
+from samennw.cli import app
+
+from .conftest import REPO_ROOT, run
+
+ENGLISH = re.compile(r"\b(the|show|list|create|file|files|action|meeting)\b", re.IGNORECASE)
+
+
+def commands() -> dict[str, object]:
+    group = typer.main.get_command(app)
+    return dict(group.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_has_dutch_help(runner: CliRunner) -> None:
+    for name, command in commands().items():
+        help_text = command.help or ""  # type: ignore[attr-defined]
+        assert help_text, name
+        assert not ENGLISH.search(re.sub(r"'[^']*'", "", help_text)), (name, help_text)
+        code, out, _ = run(runner, name, "--help")
+        assert code == 0 and help_text.split(".")[0][:30] in " ".join(out.split())
+        for param in command.params:  # type: ignore[attr-defined]
+            if param.name != "help" and getattr(param, "help", None) is not None:
+                assert not ENGLISH.search(param.help), (name, param.name, param.help)
+
+
+def test_every_command_is_in_the_readme() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in commands() if f"samennw {name}" not in readme]
+    assert not missing, missing
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    lines = (REPO_ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    block = "\n".join(lines[:8])
+    assert "pip install ." in block and "samennw open-actions --owner Tjalling" in block
+    assert "pip install -e '.[test]'" in block and "pytest" in block
