@@ -28,8 +28,25 @@ def report_error(exc: SamennwError) -> None:
         err(f"  … en nog {len(problems) - 20}")
 
 
+HELP_NL = "Toon deze hulp en stop."
+
+
 class SamennwGroup(TyperGroup):
     """The one exception handler: library errors become Dutch messages and exit codes."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_NL
+        return option
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:  # the option object is cached: translate it once
+            option = command.get_help_option(ctx)
+            if option is not None:
+                option.help = HELP_NL
+        return command
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -59,6 +76,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 DataOption = Annotated[
