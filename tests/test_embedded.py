@@ -55,7 +55,9 @@ def test_tjalling_open_actions(runner: CliRunner) -> None:
     team_rows = [r for r in rows if r["via_team"] is not None]
     assert team_rows, "the 'Alle aanwezigen' actions of OT KvdJ are Tjalling's team actions"
     assert all(r["status"] == "open" for r in rows)
-    assert all(str(r["id"]).startswith("KVDJ-") for r in rows)
+    assert all(str(r["id"]).startswith("KVDJ-") for r in rows if r["via_team"] is None)
+    # an AB action addressed to OT KvdJ is one of Tjalling's team actions too
+    assert {r["via_team"] for r in team_rows} == {"ot-kvdj"}
     code, out, _ = run(
         runner,
         "open-actions",

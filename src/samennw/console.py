@@ -51,7 +51,7 @@ def table(
 
     t = Table(title=title, show_lines=False, expand=False)
     for col in columns:
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", no_wrap=col in no_wrap)
     for i, row in enumerate(rows):
         style = "bold red" if highlight_rows and i in highlight_rows else None
         t.add_row(*(Text(c) for c in row), style=style)

@@ -13,7 +13,7 @@ from .people import Directory
 COLUMNS = ["ID", "Team", "Wat", "Wie", "Wanneer", "Toelichting"]
 
 
-def _first_paragraph(body: str, limit: int = 160) -> str:
+def _first_paragraph(body: str, limit: int = 90) -> str:
     text = " ".join(body.strip().split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
