@@ -44,6 +44,7 @@ def table(
     *,
     title: str | None = None,
     highlight_rows: set[int] | None = None,
+    no_wrap: tuple[str, ...] = ("ID", "Team", "Commit", "Datum"),
 ) -> None:
     """A Rich table on stdout; rows in ``highlight_rows`` are marked (overdue)."""
     from rich.table import Table
