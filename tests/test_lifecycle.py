@@ -392,3 +392,24 @@ def test_meeting_template_can_be_overridden(runner: CliRunner, repo: Path) -> No
     assert code == 1
     assert "sjabloon 'vergadering.md.j2', regel 3: onbekende variabele" in err
     assert not (repo / "data/meetings/2026").exists()
+
+
+def test_packaged_embedded_data_is_read_only(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import samennw.operations as operations
+    import samennw.store as store
+
+    fake_pkg = tmp_path / "site-packages" / "samennw"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", fake_pkg / "_data")
+    monkeypatch.setattr(store, "PACKAGE_DIR", fake_pkg)
+    monkeypatch.setattr(operations, "PACKAGE_DIR", fake_pkg)
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(fake_pkg)
+    code, out, _ = run(runner, "open-actions", "--format", "json")
+    assert code == 0 and "KVDJ-" in out
+    code, _, err = run(runner, "close", "KVDJ-008")
+    assert code == 1 and "alleen-lezen" in err
+    assert snapshot(fake_pkg) == before

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import gitops
-from .store import Repository, find_root, load_repository
+from .errors import OperationError
+from .store import PACKAGE_DIR, Repository, find_root, load_repository
 from .writing import ChangeSet, write_lock
 
 
@@ -24,6 +25,11 @@ Plan = Callable[[Repository], tuple[ChangeSet, str]]
 def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
     """Apply the change planned by ``plan`` all-or-nothing, optionally committing it."""
     root = find_root(data)
+    if root == PACKAGE_DIR:
+        raise OperationError(
+            "dit zijn de meegeleverde voorbeeldgegevens (alleen-lezen); kopieer ze naar een "
+            "eigen map of git-repository en gebruik --data MAP"
+        )
     gitops.check_state(root, committing=commit)
     with write_lock(root):
         repo = load_repository(root)
