@@ -148,6 +148,10 @@ def _update_item(on: date, text: str, meeting: Meeting | None) -> dict[str, obje
     return item
 
 
+# closing keys go after the last of these that the file has (the order of docs/format.md)
+_KEYS_BEFORE_CLOSING = ("vergadering", "actielijn", "werkgroep", "team")
+
+
 def close_action(
     repo: Repository,
     action_id: str,
@@ -169,7 +173,8 @@ def close_action(
     values: dict[str, object] = {"status": "afgerond", "afgerond_op": on}
     if meeting is not None:
         values["afgerond_in"] = meeting.id
-    after = "vergadering" if "vergadering" in parse(text).data else "status"
+    present = parse(text).data
+    after = next(k for k in (*_KEYS_BEFORE_CLOSING, "status") if k in present)
     new_text = set_keys(text, values, after=after)
     if note:
         new_text = append_to_list(
@@ -178,12 +183,7 @@ def close_action(
             _update_item(on, note, meeting),
             after="afgerond_in" if meeting else "afgerond_op",
         )
-    new = repo.action_path(action.id, ActionStatus.AFGEROND)
-    changes = ChangeSet(repo.root)
-    changes.expect(old, text.encode("utf-8"))
-    changes.expect(new, None)
-    changes.move(old, new, new_text)
-    return changes
+    return _planned_move(repo, action.id, old, text, new_text, ActionStatus.AFGEROND)
 
 
 def reopen_action(
@@ -202,7 +202,14 @@ def reopen_action(
     new_text = remove_keys(set_keys(text, {"status": "open"}), ["afgerond_op", "afgerond_in"])
     if note:
         new_text = append_to_list(new_text, "updates", _update_item(on, note, meeting))
-    new = repo.action_path(action.id, ActionStatus.OPEN)
+    return _planned_move(repo, action.id, old, text, new_text, ActionStatus.OPEN)
+
+
+def _planned_move(
+    repo: Repository, action_id: str, old: Path, text: str, new_text: str, status: ActionStatus
+) -> ChangeSet:
+    """Move the action file to the folder of ``status`` with its new text."""
+    new = repo.action_path(action_id, status)
     changes = ChangeSet(repo.root)
     changes.expect(old, text.encode("utf-8"))
     changes.expect(new, None)
