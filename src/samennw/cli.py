@@ -459,6 +459,115 @@ def log_cmd(
     )
 
 
+render_app = typer.Typer(
+    cls=SamennwGroup,
+    help="Maak documenten: agenda, notulen, actielijst en besluitenlijst (md, html of docx) "
+    "en een agenda-bestand (ics).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(render_app, name="render")
+
+RenderFormat = Annotated[
+    str, typer.Option("--format", "-f", help="Formaat: md, html of docx (Word).")
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Schrijf naar dit bestand (zonder -o: naar het scherm; "
+        "docx vereist -o).", show_default=False,
+    ),
+]
+PublicOption = Annotated[
+    bool,
+    typer.Option(
+        "--openbaar", help="Openbare versie (Woo): namen van niet-openbare personen en "
+        "vertrouwelijke passages worden weggelakt.",
+    ),
+]
+MeetingArgument = Annotated[
+    str, typer.Argument(metavar="VERGADERING", help="Code van de vergadering (ab-2023-07-04).")
+]
+TeamArgument = Annotated[
+    str | None,
+    typer.Argument(metavar="TEAM", help="Team: code, naam of alias (ot-kvdj, 'OT KvdJ').",
+                   show_default=False),
+]
+DateOption = Annotated[
+    str | None, typer.Option(help="Datum, bijv. 2025-11-25.", show_default=False)
+]
+
+
+def _render(data: Path | None, output: Path | None, op: str | None = None,
+            van: str | None = None, tot: str | None = None, **fields: Any) -> None:
+    from datetime import UTC, datetime
+
+    from .clock import date_arg
+    from .console import err, out
+    from .render import RenderRequest, render_command
+
+    today = date_arg(op)
+    stamp = datetime.now(UTC)
+    if os.environ.get("SAMENNW_DATUM"):  # reproducible output: the injected clock
+        stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
+    request = RenderRequest(
+        **fields, today=today, op=date_arg(op) if op else None,
+        van=date_arg(van) if van else None, tot=date_arg(tot) if tot else None, stamp=stamp,
+    )
+    result = render_command(data, request, output)
+    if result is None:
+        err(f"geschreven: {output}")
+    else:
+        out(result.decode("utf-8"))
+
+
+@render_app.command("agenda", help="De agenda van een vergadering.")
+def render_agenda_cmd(
+    meeting: MeetingArgument, fmt: RenderFormat = "md", output: OutputOption = None,
+    openbaar: PublicOption = False, data: DataOption = None,
+) -> None:
+    _render(data, output, kind="agenda", target=meeting, fmt=fmt, public=openbaar)
+
+
+@render_app.command("notulen", help="De notulen van een vergadering, met besluiten en acties.")
+def render_minutes_cmd(
+    meeting: MeetingArgument, fmt: RenderFormat = "md", output: OutputOption = None,
+    openbaar: PublicOption = False, data: DataOption = None,
+) -> None:
+    _render(data, output, kind="notulen", target=meeting, fmt=fmt, public=openbaar)
+
+
+@render_app.command("actielijst", help="De lopende actielijst van een team.")
+def render_action_list_cmd(
+    team: Annotated[str, typer.Argument(metavar="TEAM", help="Team: code, naam of alias.")],
+    op: Annotated[str | None, typer.Option(
+        "--op", help="De lijst zoals die op deze datum was; ook peildatum voor 'verlopen'.",
+        show_default=False)] = None,
+    fmt: RenderFormat = "md", output: OutputOption = None, openbaar: PublicOption = False,
+    data: DataOption = None,
+) -> None:
+    _render(data, output, op=op, kind="actielijst", target=team, fmt=fmt, public=openbaar)
+
+
+@render_app.command("besluitenlijst", help="De besluiten van alle (of één team z'n) vergaderingen.")
+def render_decisions_cmd(
+    team: TeamArgument = None, van: DateOption = None, tot: DateOption = None,
+    fmt: RenderFormat = "md", output: OutputOption = None, openbaar: PublicOption = False,
+    data: DataOption = None,
+) -> None:
+    _render(data, output, van=van, tot=tot, kind="besluitenlijst", target=team, fmt=fmt,
+            public=openbaar)
+
+
+@render_app.command("ics", help="Vergaderingen en belangrijke data als agenda-bestand (iCalendar).")
+def render_calendar_cmd(
+    team: TeamArgument = None, output: OutputOption = None, openbaar: PublicOption = False,
+    data: DataOption = None,
+) -> None:
+    _render(data, output, kind="ics", target=team, fmt="ics", public=openbaar)
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Console-script entry point."""
     try:
