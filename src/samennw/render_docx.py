@@ -61,8 +61,14 @@ def render_docx(outline: str, base: Path, stamp: datetime, template: str) -> byt
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
     builder = _Builder(document)
-    for element in root:
-        builder.block(element, document)
+    try:
+        for element in root:
+            builder.block(element, document)
+    except _UnknownElement as exc:
+        raise RenderError(
+            f"onbekend element <{exc.tag}> in sjabloon '{template}' (toegestaan: "
+            "title, h1-h3, p, field, ul/li, md, table/tr/th/td, b, i, br, span)"
+        ) from None
     _properties(document, root, stamp)
     out = io.BytesIO()
     document.save(out)
@@ -111,6 +117,12 @@ def _properties(document: Any, root: Any, stamp: datetime) -> None:
                 part._element.remove(child)
 
 
+class _UnknownElement(Exception):
+    def __init__(self, tag: str) -> None:
+        super().__init__(tag)
+        self.tag = tag
+
+
 class _Builder:
     def __init__(self, document: Any) -> None:
         self.document = document
@@ -147,7 +159,7 @@ class _Builder:
         elif tag == "table":
             self.table(container, el)
         else:
-            raise RenderError(f"onbekend element <{tag}> in een Word-sjabloon")
+            raise _UnknownElement(tag)
 
     def heading(self, container: Any, runs: list[Run], level: int) -> None:
         name = "Title" if level == 0 else f"Heading {min(level, 9)}"
@@ -359,7 +371,7 @@ def _inline(el: Any) -> list[Run]:
             elif child.tag == "span":
                 walk(child, marks | ({"verlopen"} if child.get("class") == "verlopen" else set()))
             else:
-                raise RenderError(f"onbekend element <{child.tag}> in een Word-sjabloon")
+                raise _UnknownElement(child.tag)
             if child.tail:
                 runs.append((child.tail, marks))
 

@@ -1,0 +1,254 @@
+"""`samennw render`: the command as a user runs it, template overrides, every bad input."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from samennw.cli import app
+
+from .conftest import REPO_ROOT, build_file_tree, run, snapshot
+
+GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
+KINDS = ["agenda", "notulen", "actielijst", "besluitenlijst", "ics"]
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the fixture repository, with a fixed clock."""
+    monkeypatch.setenv("SAMENNW_DATUM", "2025-12-10")
+    dest = tmp_path / "repo"
+    shutil.copytree(GOLDEN_REPO, dest)
+    return dest
+
+
+def render(runner: CliRunner, repo: Path, *args: str) -> tuple[int, str, str]:
+    return run(runner, "render", *args, "--data", str(repo))
+
+
+# --- happy paths ----------------------------------------------------------------------
+
+
+def test_markdown_goes_to_stdout(runner: CliRunner, repo: Path) -> None:
+    code, out, err = render(runner, repo, "actielijst", "ot-kvdj")
+    assert code == 0, err
+    assert out.startswith("# Bijeenkomst Opgaveteam Kansen voor de Jeugd")
+    assert "**Secretaris:** Raymond Pinas (SPM)" in out
+    assert err == ""
+
+
+def test_team_by_alias_and_dates_in_dutch(runner: CliRunner, repo: Path) -> None:
+    code, out, _ = render(runner, repo, "actielijst", "OT KvdJ")
+    assert code == 0 and "**Datum:** 25 november 2025" in out
+    code, out, _ = render(runner, repo, "agenda", "ab-2023-09-28")
+    assert code == 0 and "donderdag 28 september 2023" in out
+
+
+def test_output_file_is_written_atomically(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    out_dir = tmp_path / "uit"
+    out_dir.mkdir()
+    target = out_dir / "lijst.html"
+    target.write_text("oud", encoding="utf-8")
+    code, out, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "html", "-o", str(target))
+    assert code == 0, err
+    assert out == "" and f"geschreven: {target}" in err
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in out_dir.iterdir()) == ["lijst.html"]  # no temp file left
+
+
+def test_meeting_without_agenda_items_still_renders(runner: CliRunner, repo: Path) -> None:
+    for kind in ("agenda", "notulen"):
+        for fmt in ("md", "html"):
+            code, out, err = render(runner, repo, kind, "ab-2023-09-28", "-f", fmt)
+            assert code == 0, err
+            assert "geen agendapunten" in out
+
+
+def test_concept_marker_until_minutes_are_approved(runner: CliRunner, repo: Path) -> None:
+    _, concept, _ = render(runner, repo, "notulen", "ot-kvdj-2025-11-25")
+    _, approved, _ = render(runner, repo, "notulen", "ab-2023-07-04")
+    assert "CONCEPT" in concept and "nog niet vastgesteld" in concept
+    assert "CONCEPT" not in approved and "Vastgesteld op 28 september 2023" in approved
+
+
+def test_overdue_follows_op_and_the_clock(runner: CliRunner, repo: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    _, out, _ = render(runner, repo, "actielijst", "ot-kvdj")
+    assert "November 2025 **(verlopen)**" in out
+    _, out, _ = render(runner, repo, "actielijst", "ot-kvdj", "--op", "2025-11-26")
+    assert "November 2025 **(verlopen)**" not in out and "**Datum:** 26 november 2025" in out
+    monkeypatch.setenv("SAMENNW_DATUM", "2025-11-20")
+    _, out, _ = render(runner, repo, "actielijst", "ot-kvdj")
+    assert "(verlopen)" in out and "November 2025 **(verlopen)**" not in out  # only z.s.m.
+
+
+def test_op_shows_the_list_as_it_stood(runner: CliRunner, repo: Path) -> None:
+    _, now, _ = render(runner, repo, "actielijst", "ot-kvdj")
+    _, before, _ = render(runner, repo, "actielijst", "ot-kvdj", "--op", "2025-10-01")
+    assert "25/11 materiaal nodig" in now and "25/11 materiaal nodig" not in before
+    open_part = before.split("## Afgeronde acties en besluiten")[0]
+    assert "25/9 Pilots jongeren" in open_part  # closed on 25 November, open on 1 October
+
+
+def test_besluitenlijst_period(runner: CliRunner, repo: Path) -> None:
+    code, out, _ = render(runner, repo, "besluitenlijst", "--van", "2025-01-01")
+    assert code == 0
+    assert "vanaf 1 januari 2025" in out and "Vertrouwensprotocol" not in out
+    assert "opleiden onder schooltijd" in out and "Totaal: 2 besluiten." in out
+
+
+# --- bad input ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["agenda", "notulen"])
+def test_unknown_meeting(runner: CliRunner, repo: Path, kind: str) -> None:
+    code, out, err = render(runner, repo, kind, "ab-2023-07-05")
+    assert code == 1 and out == ""
+    assert "onbekende vergadering 'ab-2023-07-05'; bedoelde u ab-2023-07-04" in err
+
+
+@pytest.mark.parametrize("kind", ["actielijst", "besluitenlijst", "ics"])
+def test_unknown_team(runner: CliRunner, repo: Path, kind: str) -> None:
+    code, out, err = render(runner, repo, kind, "ot-kvdjj")
+    assert code == 1 and out == ""
+    assert "onbekend team 'ot-kvdjj'; bedoelde u ot-kvdj" in err
+
+
+def test_output_in_missing_folder_writes_nothing(runner: CliRunner, repo: Path,
+                                                 tmp_path: Path) -> None:
+    before = snapshot(tmp_path)
+    target = tmp_path / "bestaat-niet" / "lijst.docx"
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx", "-o", str(target))
+    assert code == 1
+    assert "bestaat niet" in err and "niets geschreven" in err
+    assert not target.parent.exists() and snapshot(tmp_path) == before
+
+
+def test_output_path_that_is_a_folder(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-o", str(tmp_path))
+    assert code == 1 and "is een map" in err
+
+
+def test_word_needs_an_output_file(runner: CliRunner, repo: Path) -> None:
+    code, out, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx")
+    assert code == 1 and out == "" and "-o" in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["actielijst", "ot-kvdj", "-f", "pdf"], "onbekend formaat 'pdf'"),
+    (["besluitenlijst", "--van", "2025-02-31"], "februari 2025 heeft 28 dagen"),
+    (["besluitenlijst", "--van", "2025-06-01", "--tot", "2025-01-01"], "--van ligt na --tot"),
+    (["actielijst", "ot-kvdj", "--op", "gisteren"], "ongeldige datum"),
+])
+def test_bad_options(runner: CliRunner, repo: Path, args: list[str], message: str) -> None:
+    code, _, err = render(runner, repo, *args)
+    assert code == 1 and message in err
+
+
+def test_invalid_data_is_refused(runner: CliRunner, repo: Path) -> None:
+    build_file_tree(repo, {"data/acties/open/KVDJ-001.md": "---\nid: KVDJ-001\n---\n"})
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj")
+    assert code == 1 and "samennw validate" in err
+
+
+# --- templates ------------------------------------------------------------------------
+
+
+def test_repository_template_overrides_the_packaged_one(runner: CliRunner, repo: Path) -> None:
+    build_file_tree(repo, {"templates/actielijst.md.j2": "Lijst van {{ team }}: "
+                           "{{ open | length }} secties\n"})
+    code, out, _ = render(runner, repo, "actielijst", "ot-kvdj")
+    assert code == 0 and out == "Lijst van Opgaveteam Kansen voor de Jeugd: 4 secties\n"
+    code, out, _ = render(runner, repo, "actielijst", "ot-kvdj", "-f", "html")
+    assert code == 0 and "<!DOCTYPE html>" in out  # other templates still packaged
+
+
+@pytest.mark.parametrize(("name", "source", "message"), [
+    ("actielijst.md.j2", "# {{ titel }}\n\n{{ titl }}\n", "regel 3: 'titl' bestaat niet"),
+    ("actielijst.md.j2", "{% for s in open %}\n{{ s.titl }}\n{% endfor %}\n",
+     "regel 2: 'titl' bestaat niet"),
+    ("actielijst.md.j2", "{% for s in open %}\n{{ s.titel }\n", "regel 2: syntaxfout"),
+    ("actielijst.html.j2", "{% extends '_basis.html.j2' %}{% block inhoud %}\n\n"
+     "{{ domien }}{% endblock %}", "regel 3: 'domien' bestaat niet"),
+    ("actielijst.docx.j2", "<document>\n<h1>{{ titl }}</h1>\n</document>\n",
+     "regel 2: 'titl' bestaat niet"),
+    ("actielijst.md.j2", "{{ ''.__class__.__mro__ }}\n", "niet toegestaan in een sjabloon"),
+    ("actielijst.md.j2", "{% include 'geheim.j2' %}\n", "sjabloon 'geheim.j2' niet gevonden"),
+])
+def test_broken_template_names_file_and_line(
+    runner: CliRunner, repo: Path, tmp_path: Path, name: str, source: str, message: str
+) -> None:
+    build_file_tree(repo, {f"templates/{name}": source})
+    fmt = name.split(".")[1]
+    target = tmp_path / f"uit.{fmt}"
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", fmt, "-o", str(target))
+    assert code == 1, err
+    assert f"sjabloon '{name}'" in err or "niet gevonden" in err
+    assert message in err
+    assert "Traceback" not in err and not target.exists()
+
+
+def test_word_outline_errors(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    target = tmp_path / "uit.docx"
+    build_file_tree(repo, {"templates/actielijst.docx.j2": "<document><blink/></document>"})
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx", "-o", str(target))
+    assert code == 1 and "onbekend element <blink> in sjabloon 'actielijst.docx.j2'" in err
+    build_file_tree(repo, {"templates/actielijst.docx.j2": "<document><h1>{{ titel }}</h1>"})
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx", "-o", str(target))
+    assert code == 1 and "geen geldige XML" in err and not target.exists()
+
+
+def test_symlinked_template_is_refused(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("wachtwoord", encoding="utf-8")
+    (repo / "templates").mkdir()
+    (repo / "templates" / "actielijst.md.j2").symlink_to(secret)
+    code, out, err = render(runner, repo, "actielijst", "ot-kvdj")
+    assert code == 1 and "wachtwoord" not in out + err
+
+
+def test_word_base_document_can_be_overridden(runner: CliRunner, repo: Path,
+                                              tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Pt
+
+    base = docx.Document()
+    base.styles["Normal"].font.size = Pt(13)
+    base.core_properties.author = "Jan Geheimhouder"
+    base.core_properties.comments = "concept van Jan Geheimhouder"
+    base.add_paragraph("tekst uit het basisdocument")
+    (repo / "templates").mkdir()
+    base.save(str(repo / "templates" / "basis.docx"))
+    target = tmp_path / "lijst.docx"
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx", "-o", str(target))
+    assert code == 0, err
+    document = docx.Document(str(target))
+    assert document.styles["Normal"].font.size == Pt(13)
+    assert "tekst uit het basisdocument" not in "\n".join(p.text for p in document.paragraphs)
+    with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as archive:
+        for member in archive.namelist():
+            assert b"Geheimhouder" not in archive.read(member), member
+
+
+def test_broken_word_base_document(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    build_file_tree(repo, {"templates/basis.docx": b"geen zip"})
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx",
+                          "-o", str(tmp_path / "x.docx"))
+    assert code == 1 and "geen bruikbaar Word-bestand" in err
+
+
+# --- help -----------------------------------------------------------------------------
+
+
+def test_every_render_command_has_dutch_help(runner: CliRunner) -> None:
+    for kind in KINDS:
+        result = runner.invoke(app, ["render", kind, "--help"])
+        assert result.exit_code == 0
+        assert "Toon deze hulp" in result.stdout and "--openbaar" in result.stdout
+    result = runner.invoke(app, ["render", "--help"])
+    assert all(kind in result.stdout for kind in KINDS)

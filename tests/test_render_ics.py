@@ -1,0 +1,93 @@
+"""iCalendar: parses back, Europe/Amsterdam with VTIMEZONE, stable UIDs, all-day events."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from typer.testing import CliRunner
+
+from samennw.render import RenderRequest, render_document
+from samennw.store import load_repository
+
+from .conftest import REPO_ROOT, build_file_tree, run
+
+GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def calendar(root: Path = GOLDEN_REPO, team: str | None = None,
+             stamp: datetime | None = None) -> icalendar.Calendar:
+    repo = load_repository(root)
+    data = render_document(repo, RenderRequest(kind="ics", target=team, stamp=stamp))
+    return icalendar.Calendar.from_ical(data)
+
+
+def events(cal: icalendar.Calendar) -> dict[str, icalendar.Event]:
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def test_meetings_and_important_dates() -> None:
+    cal = calendar()
+    found = events(cal)
+    assert sorted(found) == [
+        "ab-2023-07-04@samennw", "ab-2023-09-28@samennw",
+        "belangrijk-2025-01-15-nieuwjaarsbijeenkomst@samennw",
+        "belangrijk-2026-02-12-vmbo-on-stage@samennw",
+        "ot-kvdj-2025-09-25@samennw", "ot-kvdj-2025-11-25@samennw",
+    ]
+    meeting = found["ot-kvdj-2025-11-25@samennw"]
+    start = meeting.decoded("DTSTART")
+    assert start == datetime(2025, 11, 25, 16, 30, tzinfo=AMSTERDAM)
+    assert meeting["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert meeting.decoded("DTEND") == datetime(2025, 11, 25, 18, 0, tzinfo=AMSTERDAM)
+    assert str(meeting["SUMMARY"]) == "Opgaveteam Kansen voor de Jeugd"
+    assert "2. Presentatie het Jonge Kind" in str(meeting["DESCRIPTION"])
+    assert str(meeting["LOCATION"]).startswith("Bestuurskantoor STWT")
+    summer = found["ab-2023-07-04@samennw"].decoded("DTSTART")
+    assert summer.utcoffset().total_seconds() == 2 * 3600  # CEST
+    important = found["belangrijk-2026-02-12-vmbo-on-stage@samennw"]
+    assert important.decoded("DTSTART") == date(2026, 2, 12)  # all day
+
+
+def test_timezone_is_embedded() -> None:
+    cal = calendar()
+    zones = list(cal.walk("VTIMEZONE"))
+    assert [str(z["TZID"]) for z in zones] == ["Europe/Amsterdam"]
+    assert {c.name for c in zones[0].subcomponents} == {"STANDARD", "DAYLIGHT"}
+    assert str(cal["VERSION"]) == "2.0" and "samennw" in str(cal["PRODID"])
+
+
+def test_uids_are_stable_so_a_reimport_updates() -> None:
+    first = events(calendar(stamp=datetime(2025, 1, 1, tzinfo=UTC)))
+    second = events(calendar(stamp=datetime(2025, 6, 1, tzinfo=UTC)))
+    assert sorted(first) == sorted(second)
+    assert first["ab-2023-07-04@samennw"].decoded("DTSTAMP") != \
+        second["ab-2023-07-04@samennw"].decoded("DTSTAMP")
+
+
+def test_team_filter_and_meeting_without_time(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(GOLDEN_REPO, repo)
+    build_file_tree(repo, {"data/meetings/2026/ot-kvdj-2026-01-15.md":
+                           "---\nid: ot-kvdj-2026-01-15\nteam: ot-kvdj\ndatum: 2026-01-15\n---\n"})
+    found = events(calendar(repo, "ot-kvdj"))
+    assert not any(uid.startswith("ab-") for uid in found)
+    new = found["ot-kvdj-2026-01-15@samennw"]
+    assert new.decoded("DTSTART") == date(2026, 1, 15)
+    assert new.decoded("DTEND") == date(2026, 1, 16)
+
+
+def test_cli_writes_the_file(runner: CliRunner, tmp_path: Path,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAMENNW_DATUM", "2025-12-10")
+    target = tmp_path / "vergaderingen.ics"
+    code, _, err = run(runner, "render", "ics", "-o", str(target), "--data", str(GOLDEN_REPO))
+    assert code == 0, err
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    assert len(list(cal.walk("VEVENT"))) == 6
+    assert target.read_bytes().count(b"\r\n") > 10  # RFC 5545 line endings
