@@ -221,7 +221,9 @@ def test_word_base_document_can_be_overridden(runner: CliRunner, repo: Path,
     base.styles["Normal"].font.size = Pt(13)
     base.core_properties.author = "Jan Geheimhouder"
     base.core_properties.comments = "concept van Jan Geheimhouder"
-    base.add_paragraph("tekst uit het basisdocument")
+    paragraph = base.add_paragraph("tekst uit het basisdocument")
+    base.add_comment(paragraph.runs, text="vertrouwelijk", author="Jan Geheimhouder",
+                     initials="JG")
     (repo / "templates").mkdir()
     base.save(str(repo / "templates" / "basis.docx"))
     target = tmp_path / "lijst.docx"
@@ -231,8 +233,10 @@ def test_word_base_document_can_be_overridden(runner: CliRunner, repo: Path,
     assert document.styles["Normal"].font.size == Pt(13)
     assert "tekst uit het basisdocument" not in "\n".join(p.text for p in document.paragraphs)
     with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as archive:
+        assert "word/comments.xml" in archive.namelist()
         for member in archive.namelist():
-            assert b"Geheimhouder" not in archive.read(member), member
+            content = archive.read(member)
+            assert b"Geheimhouder" not in content and b"vertrouwelijk" not in content, member
 
 
 def test_broken_word_base_document(runner: CliRunner, repo: Path, tmp_path: Path) -> None:

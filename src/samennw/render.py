@@ -304,6 +304,11 @@ def write_output(path: Path, data: bytes) -> None:
         finally:
             os.close(fd)
         tmp.replace(path)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)  # the rename itself survives a crash
+        finally:
+            os.close(folder)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise RenderError(f"kan '{path}' niet schrijven ({exc.strerror})") from None

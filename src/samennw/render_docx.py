@@ -36,6 +36,13 @@ _CUSTOM_XML = (
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
     b'custom-properties"/>'
 )
+_W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_W15 = b'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"'
+_PRIVATE_PARTS = {
+    "/word/comments.xml": b"<w:comments " + _W + b"/>",
+    "/word/commentsExtended.xml": b"<w15:commentsEx " + _W15 + b"/>",
+    "/word/people.xml": b"<w15:people " + _W15 + b"/>",
+}
 Run = tuple[str, frozenset[str]]  # text and its marks: b, i, s, code, verlopen, br
 
 
@@ -112,9 +119,13 @@ def _properties(document: Any, root: Any, stamp: datetime) -> None:
             part._blob = _APP_XML  # company, manager etc. of the base document
         elif name == "/docProps/custom.xml":
             part._blob = _CUSTOM_XML
-        elif name in ("/word/comments.xml", "/word/people.xml") and hasattr(part, "_element"):
-            for child in list(part._element):
-                part._element.remove(child)
+        elif name in _PRIVATE_PARTS:  # comments (and their authors) of the base document
+            element = getattr(part, "_element", None)
+            if element is not None:
+                for child in list(element):
+                    element.remove(child)
+            else:
+                part._blob = _PRIVATE_PARTS[name]
 
 
 class _UnknownElement(Exception):
