@@ -8,7 +8,6 @@ is an error, ``14:30`` stays a time of day, ``NO`` is not a boolean.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -79,16 +78,12 @@ def _strict_int(value: object) -> object:
     raise ValueError(f"'{value}' is geen geheel getal")
 
 
-def _nfc(value: object) -> object:
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
-
 Date = Annotated[date, BeforeValidator(_strict_date), PlainSerializer(lambda d: d.isoformat())]
 Time = Annotated[str, BeforeValidator(_strict_time)]
 Bool = Annotated[bool, BeforeValidator(_strict_bool)]
 Int = Annotated[int, BeforeValidator(_strict_int)]
-Text = Annotated[str, BeforeValidator(_nfc)]
-Id = Annotated[str, BeforeValidator(_nfc), Field(pattern=ID_PATTERN, max_length=80)]
+Text = str  # NFC-normalised by the YAML reader (samennw.yamlsafe.nfc)
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 ActionId = Annotated[str, Field(pattern=ACTION_ID_PATTERN, max_length=40)]
 
 

@@ -12,6 +12,7 @@ event, before anything is expanded, and every value remembers its line and colum
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ except ImportError:  # pragma: no cover - pure-python fallback
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1_000_000
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 Key = tuple[str | int, ...]
 LineMap = dict[Key, tuple[int, int]]
@@ -62,12 +63,30 @@ def _translate(problem: str | None) -> str:
     return f"ongeldige YAML ({problem})"
 
 
+def nfc(text: str) -> str:
+    """Unicode NFC, so that a decomposed 'Ünver' equals the composed one."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
 def load_yaml(text: str, path: Path | None = None, line_offset: int = 0) -> tuple[Any, LineMap]:
     """Parse one YAML document into plain data plus a map of key paths to (line, col).
 
     ``line_offset`` is added to every reported line (front matter starts on line 2).
-    Raises :class:`DataFileError` with file and line on any problem.
+    Raises :class:`DataFileError` with file and line on any problem. Simple documents
+    take the fast path of :mod:`samennw.yamlfast`; everything else libyaml's events.
     """
+    from .yamlfast import load_yaml_fast
+
+    fast = load_yaml_fast(text, line_offset)
+    if fast is not None:
+        return fast
+    return load_yaml_events(text, path, line_offset)
+
+
+def load_yaml_events(
+    text: str, path: Path | None = None, line_offset: int = 0
+) -> tuple[Any, LineMap]:
+    """The full reader: builds from libyaml's parser events (see module docstring)."""
     lines: LineMap = {}
     stack: list[Any] = []  # containers under construction
     keys: list[Key] = []  # path of the container on the stack
@@ -121,7 +140,7 @@ def load_yaml(text: str, path: Path | None = None, line_offset: int = 0) -> tupl
                 )
             if isinstance(event, yaml.ScalarEvent):
                 plain = event.implicit[0] and not event.style  # libyaml: "", python: None
-                scalar: str | None = None if plain and event.value in _NULLS else event.value
+                scalar: str | None = None if plain and event.value in NULLS else nfc(event.value)
                 add(scalar, event.start_mark)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []

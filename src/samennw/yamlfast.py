@@ -1,0 +1,215 @@
+"""A fast reader for the plain block YAML that samennw's files use.
+
+Front matter is simple: block mappings and sequences, plain or quoted scalars, flow
+lists of scalars, comments. This reader handles exactly that subset with a few
+regular expressions, several times faster than building from libyaml's events. It
+returns the same data and the same line map as :func:`samennw.yamlsafe.load_yaml`, and
+gives up (returns ``None``) on anything outside the subset — anchors, tags, block
+scalars, flow mappings, multi-line scalars, tabs, odd indentation, duplicate keys — so
+that the full reader handles (and reports) those. A differential test keeps the two in
+step.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .yamlsafe import NULLS, Key, LineMap, nfc
+
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
+_ITEM = re.compile(r"- +|-$")
+_PLAIN_BAD_START = frozenset("&*!|>'\"%@`{[]},#?:-")
+_DQ = re.compile(r'"((?:[^"\\]|\\["\\nt/])*)"')
+_SQ = re.compile(r"'((?:[^']|'')*)'")
+_ESCAPES = {'\\"': '"', "\\\\": "\\", "\\n": "\n", "\\t": "\t", "\\/": "/"}
+_ESC_RX = re.compile(r"\\[\"\\nt/]")
+_FLOW_ITEM = re.compile(r"\s*([^,\[\]{}#&*!|>'\"%@`\s][^,\[\]{}#]*?)\s*(,|\])")
+
+
+class _GiveUp(Exception):
+    pass
+
+
+def _scalar(text: str) -> tuple[str | None, int]:
+    """Parse a scalar at the start of ``text``; return (value, length consumed)."""
+    first = text[:1]
+    if first == '"':
+        m = _DQ.match(text)
+        if not m:
+            raise _GiveUp
+        return nfc(_ESC_RX.sub(lambda e: _ESCAPES[e.group(0)], m.group(1))), m.end()
+    if first == "'":
+        m = _SQ.match(text)
+        if not m:
+            raise _GiveUp
+        return nfc(m.group(1).replace("''", "'")), m.end()
+    cut = text.find(" #")
+    value = (text if cut < 0 else text[:cut]).rstrip(" ")
+    if value and (value[0] in _PLAIN_BAD_START and not _plain_dash(value)):
+        raise _GiveUp
+    if ": " in value or value.endswith(":") or "\t" in value or " #" in value:
+        raise _GiveUp
+    return (None if value in NULLS else nfc(value)), len(text) if cut < 0 else cut
+
+
+def _plain_dash(value: str) -> bool:
+    """A plain scalar may start with '-' when not followed by a space ('-5', '-x')."""
+    return value[0] == "-" and len(value) > 1 and value[1] not in " \t"
+
+
+def _rest_is_comment(text: str) -> bool:
+    stripped = text.strip(" ")
+    return not stripped or stripped.startswith("#")
+
+
+def _inline(text: str) -> tuple[Any, list[int]]:
+    """A value on the same line as its key or dash: scalar or flow list of scalars.
+
+    Returns the value and, for a flow list, the column offsets of its items.
+    """
+    if text.startswith("["):
+        inner = text[1:]
+        if inner.lstrip(" ").startswith("]"):
+            end = inner.index("]")
+            if not _rest_is_comment(inner[end + 1 :]):
+                raise _GiveUp
+            return [], []
+        items: list[Any] = []
+        offsets: list[int] = []
+        pos = 0
+        while True:
+            m = _FLOW_ITEM.match(inner, pos)
+            if not m:
+                raise _GiveUp
+            raw = m.group(1)
+            if ": " in raw or raw.endswith(":") or (raw.startswith("-") and len(raw) == 1):
+                raise _GiveUp
+            items.append(None if raw in NULLS else nfc(raw))
+            offsets.append(1 + m.start(1))
+            pos = m.end()
+            if m.group(2) == "]":
+                break
+        if not _rest_is_comment(inner[pos:]):
+            raise _GiveUp
+        return items, offsets
+    value, used = _scalar(text)
+    if not _rest_is_comment(text[used:]):
+        raise _GiveUp
+    return value, []
+
+
+def load_yaml_fast(text: str, line_offset: int = 0) -> tuple[Any, LineMap] | None:
+    """Parse ``text`` if it is in the simple subset; otherwise return None."""
+    if "\t" in text or "\r" in text or "\ufeff" in text:
+        return None
+    rows: list[tuple[int, int, str]] = []  # (line number, indent, content)
+    for n, line in enumerate(text.split("\n")):
+        content = line.lstrip(" ")
+        if not content or content.startswith("#"):
+            continue
+        if content.startswith(("---", "...", "%")):
+            return None
+        rows.append((n, len(line) - len(content), content))
+    lines: LineMap = {}
+    try:
+        if not rows:
+            return None, lines
+        n, indent, content = rows[0]
+        if len(rows) == 1 and not _KEY.match(content) and not _ITEM.match(content):
+            value, offsets = _inline(content)  # a document that is one value, e.g. "[]"
+            for k, o in enumerate(offsets):
+                lines[(k,)] = (n + 1 + line_offset, indent + o + 1)
+            return value, lines
+        value, end = _block(rows, 0, indent, (), lines, line_offset)
+    except _GiveUp:
+        return None
+    if end != len(rows):
+        return None
+    return value, lines
+
+
+def _block(
+    rows: list[tuple[int, int, str]], i: int, indent: int, path: Key, lines: LineMap, off: int
+) -> tuple[Any, int]:
+    """Parse the block (mapping or sequence) whose rows start at ``i`` with ``indent``."""
+    if _ITEM.match(rows[i][2]):
+        return _sequence(rows, i, indent, path, lines, off)
+    return _mapping(rows, i, indent, path, lines, off)
+
+
+def _mapping(
+    rows: list[tuple[int, int, str]],
+    i: int,
+    indent: int,
+    path: Key,
+    lines: LineMap,
+    off: int,
+    first_content: str | None = None,
+) -> tuple[dict[str, Any], int]:
+    result: dict[str, Any] = {}
+    while i < len(rows):
+        n, ind, content = rows[i]
+        if first_content is not None:
+            content, first_content = first_content, None
+        elif ind != indent:
+            if ind > indent:
+                raise _GiveUp
+            break
+        m = _KEY.match(content)
+        if not m:
+            raise _GiveUp
+        key = m.group(1)
+        if key in result:
+            raise _GiveUp  # the full reader reports duplicate keys
+        lines[(*path, key)] = (n + 1 + off, indent + 1)
+        rest = content[m.end() :]
+        i += 1
+        if _rest_is_comment(rest):
+            nxt = rows[i] if i < len(rows) else None
+            if nxt is not None and (nxt[1] > indent or (nxt[1] == indent and _ITEM.match(nxt[2]))):
+                if nxt[1] == indent and not _ITEM.match(nxt[2]):
+                    raise _GiveUp
+                value, i = _block(rows, i, nxt[1], (*path, key), lines, off)
+            else:
+                value = None
+        else:
+            value, offsets = _inline(rest)
+            col = indent + m.end()
+            for k, o in enumerate(offsets):
+                lines[(*path, key, k)] = (n + 1 + off, col + o + 1)
+        result[key] = value
+    return result, i
+
+
+def _sequence(
+    rows: list[tuple[int, int, str]], i: int, indent: int, path: Key, lines: LineMap, off: int
+) -> tuple[list[Any], int]:
+    result: list[Any] = []
+    while i < len(rows):
+        n, ind, content = rows[i]
+        if ind != indent:
+            if ind > indent:
+                raise _GiveUp
+            break
+        m = _ITEM.match(content)
+        if not m:
+            break  # a mapping key at the same indent ends a sequence under that mapping
+        rest = content[m.end() :]
+        col = indent + m.end()
+        k = len(result)
+        if _rest_is_comment(rest):
+            raise _GiveUp  # nested block under a bare dash: leave it to the full reader
+        if _KEY.match(rest):
+            lines[(*path, k)] = (n + 1 + off, col + 1)
+            value, i = _mapping(rows, i, col, (*path, k), lines, off, first_content=rest)
+        elif _ITEM.match(rest):
+            raise _GiveUp
+        else:
+            value, offsets = _inline(rest)
+            lines[(*path, k)] = (n + 1 + off, col + 1)
+            for j, o in enumerate(offsets):
+                lines[(*path, k, j)] = (n + 1 + off, col + o + 1)
+            i += 1
+        result.append(value)
+    return result, i
