@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -113,7 +114,8 @@ printable = st.text(
 @given(printable)
 def test_yaml_scalar_round_trips(value: str) -> None:
     data, _ = load_yaml(f"k: {yaml_scalar(value)}\n")
-    assert data["k"] == (value if value != "" or yaml_scalar(value) != "" else None)
+    # the reader stores text in Unicode NFC (so decomposed and composed names match)
+    assert data["k"] == unicodedata.normalize("NFC", value)
 
 
 @given(printable, printable)
