@@ -161,11 +161,14 @@ def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file below root with its bytes (to assert that nothing changed)."""
+    """Every data file below root with its bytes (to assert that nothing changed).
+
+    Leaves out .git and samennw's own git-ignored query index.
+    """
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and ".git" not in p.parts
+        if p.is_file() and ".git" not in p.parts and ".samennw-cache" not in p.parts
     }
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .dates import Due, parse_due
 from .errors import ConflictError, NotFoundError, OperationError
 from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
@@ -15,95 +14,12 @@ from .store import Repository, check_id
 from .writing import ChangeSet
 
 
-@dataclass(frozen=True, slots=True)
-class ActionRow:
-    """One action in a query result."""
-
-    action: Action
-    due: Due
-    overdue: bool
-    via_team: str | None  # set when the owner matched through a team/organisation
-
-
-@dataclass(frozen=True, slots=True)
-class ActionQuery:
-    owner: str | None = None
-    personal_only: bool = False
-    team: str | None = None
-    werkgroep: str | None = None
-    actielijn: str | None = None
-    domein: str | None = None
-    overdue_only: bool = False
-    include_closed: bool = False
-
-
 def origin_date(repo: Repository, action: Action) -> date | None:
     meeting = repo.meetings.get(action.vergadering or "")
     return meeting.datum if meeting else None
 
 
-def due_of(repo: Repository, action: Action) -> Due:
-    return parse_due(action.wanneer, origin_date(repo, action))
-
-
-def find_actions(repo: Repository, query: ActionQuery, today: date) -> list[ActionRow]:
-    """Open actions matching ``query``, sorted by due date (undated last)."""
-    directory = Directory(repo.partners)
-    person_id: str | None = None
-    groups: set[str] = set()
-    if query.owner is not None:
-        person = directory.resolve_person(query.owner)
-        person_id = person.id
-        if not query.personal_only:
-            groups = directory.teams_of(person.id)
-            if person.organisatie:
-                groups.add(person.organisatie)
-    team_id = directory.resolve_team(query.team).id if query.team else None
-    wg_id = directory.resolve_team(query.werkgroep).id if query.werkgroep else None
-    if query.actielijn and query.actielijn not in repo.action_lines:
-        raise NotFoundError(_unknown("actielijn", query.actielijn, list(repo.action_lines)))
-    if query.domein and query.domein not in directory.domains:
-        raise NotFoundError(_unknown("domein", query.domein, list(directory.domains)))
-    rows: list[ActionRow] = []
-    for action in repo.actions.values():
-        if action.status is not ActionStatus.OPEN and not query.include_closed:
-            continue
-        if team_id and action.team != team_id:
-            continue
-        if wg_id and action.werkgroep != wg_id:
-            continue
-        if query.actielijn and action.actielijn != query.actielijn:
-            continue
-        if query.domein and _domain_of(repo, directory, action) != query.domein:
-            continue
-        via: str | None = None
-        if person_id is not None and person_id not in action.betrokkenen:
-            shared = [ref for ref in action.betrokkenen if ref in groups]
-            if not shared:
-                continue
-            via = shared[0]
-        due = due_of(repo, action)
-        overdue = action.status is ActionStatus.OPEN and due.is_overdue(today)
-        if query.overdue_only and not overdue:
-            continue
-        rows.append(ActionRow(action, due, overdue, via))
-    rows.sort(
-        key=lambda r: (r.due.end or date.max, r.action.team, r.action.volgorde or 0, r.action.id)
-    )
-    return rows
-
-
-def _domain_of(repo: Repository, directory: Directory, action: Action) -> str | None:
-    line = repo.action_lines.get(action.actielijn or "")
-    if line and line.domein:
-        return line.domein
-    team = directory.teams.get(action.team)
-    while team is not None and team.domein is None and team.ouder:
-        team = directory.teams.get(team.ouder)
-    return team.domein if team else None
-
-
-def _unknown(what: str, value: str, pool: list[str]) -> str:
+def unknown(what: str, value: str, pool: list[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(value, pool, n=3, cutoff=0.5)
@@ -115,7 +31,7 @@ def get_action(repo: Repository, action_id: str) -> Action:
     check_id(action_id, action=True)
     action = repo.actions.get(action_id)
     if action is None:
-        raise NotFoundError(_unknown("actie", action_id, list(repo.actions)))
+        raise NotFoundError(unknown("actie", action_id, list(repo.actions)))
     return action
 
 
@@ -125,7 +41,7 @@ def get_meeting(repo: Repository, meeting_id: str | None) -> Meeting | None:
     check_id(meeting_id)
     meeting = repo.meetings.get(meeting_id)
     if meeting is None:
-        raise NotFoundError(_unknown("vergadering", meeting_id, list(repo.meetings)))
+        raise NotFoundError(unknown("vergadering", meeting_id, list(repo.meetings)))
     return meeting
 
 
@@ -292,14 +208,14 @@ def add_action(repo: Repository, new: NewAction) -> tuple[str, ChangeSet]:
     if werkgroep and directory.teams[werkgroep].ouder != team.id:
         raise OperationError(f"werkgroep '{werkgroep}' hoort niet bij team '{team.id}'")
     if new.actielijn and new.actielijn not in repo.action_lines:
-        raise NotFoundError(_unknown("actielijn", new.actielijn, list(repo.action_lines)))
+        raise NotFoundError(unknown("actielijn", new.actielijn, list(repo.action_lines)))
     meeting = get_meeting(repo, new.vergadering)
     if new.betrokkenen is not None:
         refs = list(new.betrokkenen)
         bad = [r for r in refs if not directory.known(r)]
         if bad:
             raise NotFoundError(
-                _unknown("persoon, organisatie of team", bad[0], directory.all_refs())
+                unknown("persoon, organisatie of team", bad[0], directory.all_refs())
             )
     else:
         refs = resolve_owners(directory, new.wie)

@@ -184,17 +184,18 @@ def open_actions_cmd(
     data: DataOption = None,
 ) -> None:
     from . import listing
-    from .actions import ActionQuery, find_actions
     from .clock import date_arg
     from .console import err, out, table
+    from .index import load_catalog
     from .people import Directory
-    from .store import load_repository
+    from .query import ActionQuery, find_actions
+    from .store import find_root
 
     if fmt not in ("table", "json", "csv", "markdown"):
         raise typer.BadParameter(f"onbekend formaat '{fmt}'", param_hint="--format")
     today = date_arg(op)
-    repo = load_repository(data)
-    repo.raise_if_invalid()
+    catalog = load_catalog(find_root(data))
+    catalog.raise_if_invalid()
     query = ActionQuery(
         owner=owner,
         personal_only=personal,
@@ -204,8 +205,8 @@ def open_actions_cmd(
         domein=domein,
         overdue_only=overdue,
     )
-    rows = find_actions(repo, query, today)
-    directory = Directory(repo.partners)
+    rows = find_actions(catalog, query, today)
+    directory = Directory(catalog.partners)
     if fmt == "json":
         out(listing.as_json(rows, directory, today))
     elif fmt == "csv":

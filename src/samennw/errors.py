@@ -6,6 +6,7 @@ where known, the file and line it is about. The CLI maps them to exit codes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -68,7 +69,7 @@ class NotFoundError(SamennwError):
 class InvalidDataError(SamennwError):
     """The data repository is invalid; carries the problems found."""
 
-    def __init__(self, message: str, problems: list[object]) -> None:
+    def __init__(self, message: str, problems: Sequence[object]) -> None:
         super().__init__(message)
         self.problems = problems
 

@@ -7,8 +7,8 @@ import io
 import json
 from datetime import date
 
-from .actions import ActionRow
 from .people import Directory
+from .query import ActionRow
 
 COLUMNS = ["ID", "Team", "Wat", "Wie", "Wanneer", "Toelichting"]
 

@@ -88,7 +88,8 @@ ActionId = Annotated[str, Field(pattern=ACTION_ID_PATTERN, max_length=40)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+    # validators are built on first use: a query that never touches a model never pays
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Sourced(Model):

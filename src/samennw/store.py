@@ -116,35 +116,59 @@ class Repository:
             return path
 
 
-def _walk(folder: Path, problems: list[Problem], root: Path) -> list[Path]:
-    """All .md files below ``folder``, never following symlinks (they are reported)."""
-    found: list[Path] = []
+def walk(folder: Path, problems: list[Problem], root: Path) -> list[os.DirEntry[str]]:
+    """All .md files below ``folder`` (sorted), never following symlinks (reported)."""
+    found: list[os.DirEntry[str]] = []
     if not folder.exists():
         return found
     stack = [folder]
     while stack:
         current = stack.pop()
         with os.scandir(current) as it:
-            entries = sorted(it, key=lambda e: e.name)
-        for entry in entries:
-            p = Path(entry.path)
-            if entry.is_symlink():
-                problems.append(
-                    Problem(
-                        "symbolische koppeling in de gegevensmap is niet toegestaan",
-                        Location(_rel(p, root)),
+            for entry in it:
+                name = entry.name
+                if entry.is_symlink():
+                    problems.append(
+                        Problem(
+                            "symbolische koppeling in de gegevensmap is niet toegestaan",
+                            Location(_rel(Path(entry.path), root)),
+                        )
                     )
-                )
-            elif entry.is_dir(follow_symlinks=False):
-                if not entry.name.startswith("."):
-                    stack.append(p)
-            elif (
-                entry.name.endswith(".md")
-                and not entry.name.startswith(".")
-                and entry.name.lower() != "readme.md"
-            ):
-                found.append(p)
-    return sorted(found)
+                elif entry.is_dir(follow_symlinks=False):
+                    if not name.startswith("."):
+                        stack.append(Path(entry.path))
+                elif name.endswith(".md") and not name.startswith(".") and (
+                    name.lower() != "readme.md"
+                ):
+                    found.append(entry)
+    found.sort(key=lambda e: e.path)
+    return found
+
+
+# the folders below data/ with one object per file
+FOLDERS: tuple[tuple[str, type[Sourced]], ...] = (
+    ("meetings", Meeting),
+    ("actielijnen", ActionLine),
+    ("acties", Action),
+)
+
+
+def register(obj: Sourced, stem: str, target: dict[str, Any], problems: list[Problem]) -> bool:
+    """File name must match the id, ids must be unique; add ``obj`` to ``target``."""
+    obj_id = obj.id  # type: ignore[attr-defined]
+    if stem != obj_id:
+        problems.append(
+            Problem(
+                f"bestandsnaam '{stem}.md' hoort bij code '{obj_id}' te passen ('{obj_id}.md')",
+                obj.locate("id"),
+            )
+        )
+    if obj_id in target:
+        other = target[obj_id].locate("id")
+        problems.append(Problem(f"dubbele code '{obj_id}' (ook in {other})", obj.locate("id")))
+        return False
+    target[obj_id] = obj
+    return True
 
 
 def _rel(path: Path, root: Path) -> Path:
@@ -243,34 +267,18 @@ def load_repository(path: Path | None = None) -> Repository:
     repo = Repository(root=root, data_dir=data_dir, partners=partners, problems=problems)
     repo.file_count = 1
     repo.important_dates = load_important_dates(data_dir, root, problems)
-    kinds: list[tuple[str, type[Sourced], dict[str, Any]]] = [
-        ("meetings", Meeting, repo.meetings),
-        ("actielijnen", ActionLine, repo.action_lines),
-        ("acties", Action, repo.actions),
-    ]
-    for folder, model, target in kinds:
-        for file in _walk(data_dir / folder, problems, root):
+    targets: dict[str, dict[str, Any]] = {
+        "meetings": repo.meetings,
+        "actielijnen": repo.action_lines,
+        "acties": repo.actions,
+    }
+    for folder, model in FOLDERS:
+        for entry in walk(data_dir / folder, problems, root):
             repo.file_count += 1
-            shown = _rel(file, root)
-            obj = load_document(file, model, shown, problems)
-            if obj is None:
-                continue
-            obj_id = obj.id  # type: ignore[attr-defined]
-            if file.stem != obj_id:
-                problems.append(
-                    Problem(
-                        f"bestandsnaam '{file.name}' hoort bij code '{obj_id}' "
-                        f"te passen ('{obj_id}.md')",
-                        obj.locate("id"),
-                    )
-                )
-            if obj_id in target:
-                other = target[obj_id].locate("id")
-                problems.append(
-                    Problem(f"dubbele code '{obj_id}' (ook in {other})", obj.locate("id"))
-                )
-                continue
-            target[obj_id] = obj
+            file = Path(entry.path)
+            obj = load_document(file, model, _rel(file, root), problems)
+            if obj is not None:
+                register(obj, file.stem, targets[folder], problems)
     return repo
 
 

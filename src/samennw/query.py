@@ -1,0 +1,158 @@
+"""The member's query: open actions by owner, team, werkgroep, action line, domain.
+
+It works on a :class:`Catalog` — the few facts per action a query needs — that comes
+either from a loaded repository or from the on-disk index (:mod:`samennw.index`), so a
+query does not have to parse every file. Only the matching actions are loaded in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .actions import unknown
+from .dates import Due, parse_due
+from .errors import InvalidDataError, NotFoundError, Problem
+from .models import Action, Partners
+from .people import Directory
+from .store import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFacts:
+    """What a query needs to know of one action (cheap to cache)."""
+
+    id: str
+    status: str
+    team: str
+    werkgroep: str | None
+    actielijn: str | None
+    vergadering: str | None
+    betrokkenen: tuple[str, ...]
+    wanneer: str
+    volgorde: int | None
+    path: str  # relative to the repository root
+
+    @classmethod
+    def of(cls, a: Action) -> ActionFacts:
+        return cls(
+            a.id,
+            a.status.value,
+            a.team,
+            a.werkgroep,
+            a.actielijn,
+            a.vergadering,
+            tuple(a.betrokkenen),
+            a.wanneer,
+            a.volgorde,
+            str(a.locate().path),
+        )
+
+
+@dataclass
+class Catalog:
+    root: Path
+    partners: Partners
+    actions: Sequence[ActionFacts]
+    meeting_dates: dict[str, date]
+    line_domains: dict[str, str | None]
+    load_action: Callable[[ActionFacts], Action]
+    problems: list[Problem] = field(default_factory=list)
+
+    def raise_if_invalid(self) -> None:
+        errors = [p for p in self.problems if p.error]
+        if errors:
+            raise InvalidDataError(
+                f"de gegevens bevatten {len(errors)} fout(en); draai 'samennw validate' "
+                "voor details",
+                errors,
+            )
+
+
+def catalog_of(repo: Repository) -> Catalog:
+    """A catalog over an already loaded repository."""
+    return Catalog(
+        root=repo.root,
+        partners=repo.partners,
+        actions=[ActionFacts.of(a) for a in repo.actions.values()],
+        meeting_dates={m.id: m.datum for m in repo.meetings.values()},
+        line_domains={line.id: line.domein for line in repo.action_lines.values()},
+        load_action=lambda facts: repo.actions[facts.id],
+        problems=list(repo.problems),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    """One action in a query result."""
+
+    action: Action
+    due: Due
+    overdue: bool
+    via_team: str | None  # set when the owner matched through a team/organisation
+
+
+@dataclass(frozen=True, slots=True)
+class ActionQuery:
+    owner: str | None = None
+    personal_only: bool = False
+    team: str | None = None
+    werkgroep: str | None = None
+    actielijn: str | None = None
+    domein: str | None = None
+    overdue_only: bool = False
+
+
+def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[ActionRow]:
+    """Open actions matching ``query``, sorted by due date (undated last)."""
+    directory = Directory(catalog.partners)
+    person_id: str | None = None
+    groups: set[str] = set()
+    if query.owner is not None:
+        person = directory.resolve_person(query.owner)
+        person_id = person.id
+        if not query.personal_only:
+            groups = directory.teams_of(person.id)
+            if person.organisatie:
+                groups.add(person.organisatie)
+    team_id = directory.resolve_team(query.team).id if query.team else None
+    wg_id = directory.resolve_team(query.werkgroep).id if query.werkgroep else None
+    if query.actielijn and query.actielijn not in catalog.line_domains:
+        raise NotFoundError(unknown("actielijn", query.actielijn, list(catalog.line_domains)))
+    if query.domein and query.domein not in directory.domains:
+        raise NotFoundError(unknown("domein", query.domein, list(directory.domains)))
+    found: list[tuple[ActionFacts, Due, bool, str | None]] = []
+    for facts in catalog.actions:
+        if facts.status != "open":
+            continue
+        if (team_id and facts.team != team_id) or (wg_id and facts.werkgroep != wg_id):
+            continue
+        if query.actielijn and facts.actielijn != query.actielijn:
+            continue
+        if query.domein and _domain_of(catalog, directory, facts) != query.domein:
+            continue
+        via: str | None = None
+        if person_id is not None and person_id not in facts.betrokkenen:
+            shared = [ref for ref in facts.betrokkenen if ref in groups]
+            if not shared:
+                continue
+            via = shared[0]
+        due = parse_due(facts.wanneer, catalog.meeting_dates.get(facts.vergadering or ""))
+        overdue = due.is_overdue(today)
+        if query.overdue_only and not overdue:
+            continue
+        found.append((facts, due, overdue, via))
+    found.sort(key=lambda r: (r[1].end or date.max, r[0].team, r[0].volgorde or 0, r[0].id))
+    return [ActionRow(catalog.load_action(f), due, over, via) for f, due, over, via in found]
+
+
+def _domain_of(catalog: Catalog, directory: Directory, facts: ActionFacts) -> str | None:
+    domain = catalog.line_domains.get(facts.actielijn or "")
+    if domain:
+        return domain
+    team = directory.teams.get(facts.team)
+    while team is not None and team.domein is None and team.ouder:
+        team = directory.teams.get(team.ouder)
+    return team.domein if team else None

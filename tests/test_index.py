@@ -1,0 +1,148 @@
+"""The query index: every change is seen at once; a bad index is rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from samennw import index
+
+from .conftest import ACTION, build_file_tree, run
+
+
+def open_ids(runner: CliRunner, repo: Path, *extra: str) -> list[str]:
+    code, out, err = run(runner, "open-actions", "--format", "json", "--data", str(repo), *extra)
+    assert code == 0, err
+    return [a["id"] for a in json.loads(out)["acties"]]
+
+
+@pytest.fixture
+def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trust every entry at once (no racy window), to prove the stat key alone is enough."""
+    monkeypatch.setattr(index, "RACY_NS", -(10**18))
+
+
+def index_file(repo: Path) -> Path:
+    return repo / index.CACHE_DIR / "index.json"
+
+
+def test_index_is_written_and_git_ignored(runner: CliRunner, small_repo: Path) -> None:
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    assert index_file(small_repo).exists()
+    assert (small_repo / index.CACHE_DIR / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_edit_is_seen_by_the_very_next_query(runner: CliRunner, small_repo: Path) -> None:
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]  # now from the index
+    stat = path.stat()
+    path.write_text(ACTION.replace("team: ot-kvdj", "team: ot-kvdj-wg1"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime, even
+    assert open_ids(runner, small_repo, "--team", "ot-kvdj") == []
+    assert open_ids(runner, small_repo, "--team", "ot-kvdj-wg1") == ["KVDJ-001"]
+
+
+def test_same_size_same_mtime_edit_within_the_racy_window(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    stat = path.stat()
+    path.write_text(ACTION.replace("November 2025", "Oktober 2025"))  # same length
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    code, out, _ = run(runner, "open-actions", "--format", "json", "--data", str(small_repo))
+    assert json.loads(out)["acties"][0]["wanneer"] == "Oktober 2025"
+
+
+def test_new_renamed_and_deleted_files(runner: CliRunner, small_repo: Path, trusting: None) -> None:
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    build_file_tree(small_repo, {"data/acties/open/KVDJ-002.md": ACTION.replace("001", "002")})
+    assert open_ids(runner, small_repo) == ["KVDJ-001", "KVDJ-002"]
+    (small_repo / "data/acties/open/KVDJ-002.md").unlink()
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    assert run(runner, "close", "KVDJ-001", "--data", str(small_repo))[0] == 0
+    assert open_ids(runner, small_repo) == []
+
+
+def test_broken_file_is_reported_even_when_indexed(
+    runner: CliRunner, small_repo: Path, trusting: None
+) -> None:
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    path.write_text(ACTION.replace("wie: Tjalling", "wie: [Tjalling"))
+    code, _, err = run(runner, "open-actions", "--data", str(small_repo))
+    assert code == 1 and "KVDJ-001.md" in err
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # truncated
+        lambda b: b"",  # empty
+        lambda b: b"nonsense\n{}",  # no valid signature
+        lambda b: b.replace(b'"open"', b'"afgerond"'),  # tampered: signature fails
+    ],
+)
+def test_corrupt_or_tampered_index_is_rebuilt(
+    runner: CliRunner, small_repo: Path, trusting: None, damage: object
+) -> None:
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    path = index_file(small_repo)
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    assert index._read(path, index._secret() or b"") != {}  # rebuilt and valid again
+
+
+def test_foreign_index_is_not_trusted(
+    runner: CliRunner,
+    small_repo: Path,
+    trusting: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # an index made with another user's key (e.g. committed to the repository)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other-user"))
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    forged = index_file(small_repo).read_bytes()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "me"))
+    stat = path.stat()
+    path.write_text(ACTION.replace("status: open", "status: open\nafgerond_op: 2025-02-31"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    index_file(small_repo).write_bytes(forged)
+    code, _, err = run(runner, "open-actions", "--data", str(small_repo))
+    assert code == 1 and "bestaat niet" in err
+
+
+def test_other_version_is_rebuilt(
+    runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    monkeypatch.setattr(index, "VERSION", "samennw-index-999")
+    assert index._read(index_file(small_repo), index._secret() or b"") == {}
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    assert index._read(index_file(small_repo), index._secret() or b"") != {}
+
+
+def test_unwritable_cache_costs_speed_not_correctness(runner: CliRunner, small_repo: Path) -> None:
+    (small_repo / index.CACHE_DIR).write_text("not a folder")
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+
+
+def test_same_size_same_mtime_edit_is_seen_through_ctime(
+    runner: CliRunner, small_repo: Path, trusting: None
+) -> None:
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    stat = path.stat()
+    with path.open("r+", encoding="utf-8") as fh:  # in place: same inode, same size
+        fh.write(ACTION.replace("November 2025", "Oktober 2025"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_ino == stat.st_ino and path.stat().st_size == stat.st_size
+    code, out, _ = run(runner, "open-actions", "--format", "json", "--data", str(small_repo))
+    assert json.loads(out)["acties"][0]["wanneer"] == "Oktober 2025"
