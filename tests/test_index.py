@@ -55,7 +55,7 @@ def test_same_size_same_mtime_edit_within_the_racy_window(
     stat = path.stat()
     path.write_text(ACTION.replace("November 2025", "Oktober 2025"))  # same length
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    code, out, _ = run(runner, "open-actions", "--format", "json", "--data", str(small_repo))
+    _, out, _ = run(runner, "open-actions", "--format", "json", "--data", str(small_repo))
     assert json.loads(out)["acties"][0]["wanneer"] == "Oktober 2025"
 
 
@@ -144,5 +144,5 @@ def test_same_size_same_mtime_edit_is_seen_through_ctime(
         fh.write(ACTION.replace("November 2025", "Oktober 2025"))
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_ino == stat.st_ino and path.stat().st_size == stat.st_size
-    code, out, _ = run(runner, "open-actions", "--format", "json", "--data", str(small_repo))
+    _, out, _ = run(runner, "open-actions", "--format", "json", "--data", str(small_repo))
     assert json.loads(out)["acties"][0]["wanneer"] == "Oktober 2025"
