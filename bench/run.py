@@ -132,7 +132,10 @@ class Bench:
             m.status, m.note = "n.v.t.", "overgeslagen (--only)"
             return m
         print(f"  {name} …", file=sys.stderr, flush=True)
-        for i in range(self.args.warmup + self.args.runs):
+        runs = self.args.runs
+        if kind == "floor" or name == "samennw --help":  # cheap and noisy: more runs
+            runs = max(runs, self.args.floor_runs)
+        for i in range(self.args.warmup + runs):
             if before is not None:
                 before()
             elapsed, rss, code, tail = run_once(cmd, self.cwd, self.env)
@@ -310,11 +313,13 @@ class Bench:
                 m.ratio = m.median / base
         targets = self.targets()
         c = self.manifest["counts"]
+        floor_runs = max(self.args.runs, self.args.floor_runs)
         title = (
             f"samennw bench — schaal {self.args.scale} (seed {self.args.seed}): "
             f"{c['bestanden']:,} bestanden, {c['vergaderingen']:,} vergaderingen, "
             f"{c['acties']:,} acties ({c['open']:,} open); "
-            f"{self.args.runs} runs na {self.args.warmup} warm-up; mediaan"
+            f"{self.args.runs} runs (vloeren en --help: {floor_runs}) "
+            f"na {self.args.warmup} warm-up; mediaan"
         )
         print()
         print(title)
@@ -330,6 +335,7 @@ class Bench:
             "scale": self.args.scale,
             "seed": self.args.seed,
             "runs": self.args.runs,
+            "floor_runs": floor_runs,
             "warmup": self.args.warmup,
             "data": str(self.root),
             "git": (self.root / ".git").exists(),
@@ -440,6 +446,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=sorted(generate.SCALES), default="programma")
     parser.add_argument("--runs", type=int, help="timed runs per command (default per scale)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (default 1)")
+    parser.add_argument(
+        "--floor-runs", type=int, default=15, help="at least this many runs for floors and --help"
+    )
     parser.add_argument("--out-dir", type=Path, default=Path("/tmp/samennw-bench"))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-git", action="store_true", help="no git repository for the data")
