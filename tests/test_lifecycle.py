@@ -390,7 +390,10 @@ def test_meeting_template_can_be_overridden(runner: CliRunner, repo: Path) -> No
     build_file_tree(repo, {"templates/vergadering.md.j2": "---\nid: {{ id }}\nteam: {{ tem }}\n"})
     code, _, err = cli(runner, repo, "new-meeting", "ot-kvdj", "--datum", "2026-01-15")
     assert code == 1
-    assert "sjabloon 'vergadering.md.j2', regel 3: onbekende variabele" in err
+    assert (
+        "sjabloon 'vergadering.md.j2' (templates/vergadering.md.j2), regel 3: 'tem' bestaat niet"
+        in err
+    )
     assert not (repo / "data/meetings/2026").exists()
 
 

@@ -94,7 +94,7 @@ def new_meeting(
         "agenda": agenda,
         "titel": f"Bijeenkomst {team.naam} {format_date(on)}",
     }
-    text = render_template(repo.root, "vergadering.md.j2", context)
+    text = render_template("vergadering.md.j2", context, repo.root)
     doc = parse(text)
     draft = Meeting.model_validate({**doc.data, "body": doc.body})  # never write unreadable
     path = repo.meeting_path(draft)

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .render import RenderError, markdown_parser
+from .templating import RenderError, markdown_parser
 
 AUTHOR = "Secretariaat Nationaal Programma Samen Nieuw-West"
 LANGUAGE = "nl-NL"

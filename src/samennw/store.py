@@ -282,9 +282,9 @@ def load_repository(path: Path | None = None) -> Repository:
     return repo
 
 
-def atomic_write(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` via temp file + fsync + rename. False if unchanged."""
-    data = text.encode("utf-8")
+def atomic_write(path: Path, content: str | bytes) -> bool:
+    """Write ``content`` to ``path`` via temp file + fsync + rename. False if unchanged."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         if path.read_bytes() == data:
             return False

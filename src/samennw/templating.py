@@ -1,81 +1,220 @@
-"""Jinja templates: sandboxed, StrictUndefined, overridable by the data repository.
+"""Jinja templates: sandboxed, strict, overridable by the data repository.
 
 Lookup order for a template name: ``<data repository>/templates/`` first, then the
-templates shipped with samennw. Errors name the template and line, in Dutch.
+templates shipped with samennw. Templates arrive through pull requests and are rendered
+in CI, so they run in Jinja's sandbox, with StrictUndefined (a typo is a Dutch error
+naming the template and line) and autoescaping for HTML and for the XML that becomes a
+Word document. Symlinked templates are refused.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import SamennwError
 from .store import PACKAGE_DIR
 
+if TYPE_CHECKING:
+    from jinja2 import BaseLoader
+    from jinja2.sandbox import SandboxedEnvironment
+    from markupsafe import Markup
+
+
+class RenderError(SamennwError):
+    """A template is missing or broken, or an output cannot be written."""
+
+
+# --- lookup and environment ----------------------------------------------------------
+
 
 def packaged_templates() -> Path:
+    """The templates shipped with samennw (wheel: ``_templates``; checkout: ``templates``)."""
     packaged = PACKAGE_DIR / "_templates"
     return packaged if packaged.is_dir() else PACKAGE_DIR.parents[1] / "templates"
 
 
-def template_dirs(root: Path | None) -> list[Path]:
+def template_dirs(repo_root: Path | None) -> list[Path]:
+    """Where templates are looked up, first match wins: the repository's, then ours."""
     dirs = []
-    if root is not None and (root / "templates").is_dir():
-        dirs.append(root / "templates")
-    dirs.append(packaged_templates())
+    if repo_root is not None and (repo_root / "templates").is_dir():
+        dirs.append(repo_root / "templates")
+    if packaged_templates() not in dirs:
+        dirs.append(packaged_templates())
     return dirs
 
 
-def environment(root: Path | None, *, html: bool = False) -> Any:
-    """A sandboxed Jinja environment with StrictUndefined (autoescape for HTML)."""
-    from jinja2 import FileSystemLoader, StrictUndefined
+def find_template_file(name: str, repo_root: Path | None) -> Path:
+    """A non-Jinja template file (the Word base document) by name, override first."""
+    for folder in template_dirs(repo_root):
+        path = folder / name
+        if path.is_symlink():
+            raise RenderError(f"sjabloon '{path}' is een symbolische koppeling; niet toegestaan")
+        if path.is_file():
+            return path
+    raise RenderError(f"sjabloon '{name}' niet gevonden (gezocht in {_shown(repo_root)})")
+
+
+def _shown(repo_root: Path | None) -> str:
+    return ", ".join(str(d) for d in template_dirs(repo_root))
+
+
+def _loader(dirs: list[Path]) -> BaseLoader:
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    class NoSymlinkLoader(FileSystemLoader):
+        """FileSystemLoader that refuses symlinks: a template must not read /etc/…"""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            for folder in self.searchpath:
+                candidate = Path(folder, *template.split("/"))
+                if candidate.is_symlink():
+                    raise TemplateNotFound(f"{template} (symbolische koppeling)")
+            return super().get_source(environment, template)
+
+    return NoSymlinkLoader([str(d) for d in dirs], encoding="utf-8")
+
+
+def _autoescape(name: str | None) -> bool:
+    return bool(name) and str(name).endswith((".html.j2", ".docx.j2", ".html", ".xml.j2"))
+
+
+def make_environment(repo_root: Path | None) -> SandboxedEnvironment:
+    """The one Jinja environment: sandboxed, strict, autoescaping HTML and XML."""
+    from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    from .dates import format_date, format_date_long
-    from .frontmatter import yaml_scalar
-
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(d) for d in template_dirs(root)]),
+        loader=_loader(template_dirs(repo_root)),
         undefined=StrictUndefined,
-        autoescape=html,
+        autoescape=_autoescape,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["datum"] = format_date
-    env.filters["datum_lang"] = format_date_long
-    env.filters["yaml"] = yaml_scalar
+    env.filters["markdown"] = markdown_html
+    env.filters["md_cel"] = md_cell
+    env.filters["md_tekst"] = md_text
+    env.filters["datum"] = _date_filter(long=False)
+    env.filters["datum_lang"] = _date_filter(long=True)
+    env.filters["yaml"] = _yaml_scalar
     return env
 
 
-def render_template(
-    root: Path | None, name: str, context: dict[str, Any], *, html: bool = False
-) -> str:
-    """Render ``name``; template errors become Dutch errors naming template and line."""
-    import jinja2
+def _yaml_scalar(value: object) -> str:
+    from .frontmatter import yaml_scalar
+
+    return yaml_scalar(value)
+
+
+def _date_filter(*, long: bool) -> Any:
+    from .dates import format_date, format_date_long
+
+    def fmt(value: date | str) -> str:
+        if isinstance(value, str):
+            if not value:
+                return ""
+            value = date.fromisoformat(value)
+        return format_date_long(value) if long else format_date(value)
+
+    return fmt
+
+
+def render_template(name: str, context: dict[str, Any], repo_root: Path | None) -> str:
+    """Render ``name`` with ``context``; template problems become a Dutch RenderError."""
+    env = make_environment(repo_root)
+    try:
+        return env.get_template(name).render(context)
+    except SamennwError:
+        raise
+    except Exception as exc:  # any failure inside a (repository-supplied) template
+        raise template_error(exc, name, repo_root) from None
+
+
+_UNDEFINED = re.compile(r"^'(.+)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"has no attribute '(.+)'$")
+
+
+def template_error(exc: Exception, name: str, repo_root: Path | None) -> RenderError:
+    """Name the template file and line of a Jinja error, in Dutch."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
-    env = environment(root, html=html)
-    try:
-        template = env.get_template(name)
-        return str(template.render(**context))
-    except jinja2.TemplateNotFound:
-        raise SamennwError(f"sjabloon '{name}' niet gevonden") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise SamennwError(
-            f"sjabloon '{exc.filename or name}', regel {exc.lineno}: syntaxfout ({exc.message})"
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise SamennwError(f"{_where(exc, name)}: onbekende variabele ({exc.message})") from None
-    except SecurityError as exc:
-        raise SamennwError(f"sjabloon '{name}': niet toegestaan ({exc})") from None
+
+    if isinstance(exc, TemplateNotFound):
+        return RenderError(f"sjabloon '{exc.name}' niet gevonden (gezocht in {_shown(repo_root)})")
+    path: str | None = None
+    line: int | None = None
+    if isinstance(exc, TemplateSyntaxError):
+        path, line = exc.filename, exc.lineno
+        reason = f"syntaxfout: {exc.message}"
+    else:
+        tb = exc.__traceback__
+        while tb is not None:  # Jinja rewrites frames to point into the template file
+            filename = tb.tb_frame.f_code.co_filename
+            if filename.endswith(".j2"):
+                path, line = filename, tb.tb_lineno
+            tb = tb.tb_next
+        message = str(exc)
+        if isinstance(exc, UndefinedError):
+            m = _UNDEFINED.match(message) or _NO_ATTRIBUTE.search(message)
+            reason = f"'{m.group(1)}' bestaat niet" if m else f"onbekende waarde ({message})"
+        elif isinstance(exc, SecurityError):
+            reason = f"niet toegestaan in een sjabloon ({message})"
+        else:
+            reason = message
+    shown = Path(path) if path else None
+    if shown is not None and repo_root is not None:
+        with contextlib.suppress(ValueError):
+            shown = shown.relative_to(repo_root)
+    where = f"sjabloon '{shown.name if shown is not None else name}'"
+    if shown is not None and shown.name != str(shown):
+        where += f" ({shown})"  # which one: the repository's override or ours
+    return RenderError(where + (f", regel {line}" if line else "") + f": {reason}")
 
 
-def _where(exc: BaseException, name: str) -> str:
-    """'file, regel N' from the traceback frame that ran the template."""
-    import traceback
+# --- filters --------------------------------------------------------------------------
 
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith((".j2", ".jinja", ".html", ".md", ".xml")):
-            return f"sjabloon '{Path(frame.filename).name}', regel {frame.lineno}"
-    return f"sjabloon '{name}'"
+
+def markdown_parser() -> Any:
+    """CommonMark with tables and strikethrough; raw HTML and images are off."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.disable("image")  # a standalone document loads no external resources
+    return md
+
+
+def markdown_html(text: str) -> Markup:
+    """Minutes/toelichting Markdown as safe HTML (raw HTML in the source is escaped)."""
+    from markupsafe import Markup
+
+    if not text:
+        return Markup("")
+    md = markdown_parser()
+    tokens = md.parse(text)
+    for tok in tokens:  # a heading in the text sits below the document's h1 and h2
+        if tok.type in ("heading_open", "heading_close"):
+            tok.tag = f"h{max(int(tok.tag[1]), 3)}"
+    # markdown-it escapes all text and raw HTML is disabled: the result is safe
+    return Markup(md.renderer.render(tokens, md.options, {}))
+
+
+def md_cell(text: str) -> str:
+    """A Markdown table cell: one line, pipes escaped, line breaks as <br>."""
+    text = str(text).replace("\\", "\\\\").replace("|", "\\|")
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return "<br>".join(line for line in lines if line) if lines else ""
+
+
+def md_text(text: str) -> str:
+    """Plain text in a Markdown paragraph: emphasis, code and HTML characters escaped."""
+    text = re.sub(r"([\\`*_<>])", r"\\\1", str(text))
+    return re.sub(r"^([#+-]|\d+[.)])(?=\s)", r"\\\1", text)  # not a heading or list
+
+
