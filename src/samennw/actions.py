@@ -74,7 +74,7 @@ def close_action(
     on: date,
     note: str | None = None,
     meeting_id: str | None = None,
-) -> ChangeSet:
+) -> tuple[ChangeSet, str]:
     """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied)."""
     action = get_action(repo, action_id)
     if action.status is ActionStatus.AFGEROND:
@@ -99,7 +99,8 @@ def close_action(
             _update_item(on, note, meeting),
             after="afgerond_in" if meeting else "afgerond_op",
         )
-    return _planned_move(repo, action.id, old, text, new_text, ActionStatus.AFGEROND)
+    changes = _planned_move(repo, action.id, old, text, new_text, ActionStatus.AFGEROND)
+    return changes, f"Actie {action.id} afgerond"
 
 
 def reopen_action(
@@ -108,7 +109,7 @@ def reopen_action(
     on: date,
     note: str | None = None,
     meeting_id: str | None = None,
-) -> ChangeSet:
+) -> tuple[ChangeSet, str]:
     """Reverse :func:`close_action`: status open, closing keys removed, file moved back."""
     action = get_action(repo, action_id)
     if action.status is ActionStatus.OPEN:
@@ -118,7 +119,8 @@ def reopen_action(
     new_text = remove_keys(set_keys(text, {"status": "open"}), ["afgerond_op", "afgerond_in"])
     if note:
         new_text = append_to_list(new_text, "updates", _update_item(on, note, meeting))
-    return _planned_move(repo, action.id, old, text, new_text, ActionStatus.OPEN)
+    changes = _planned_move(repo, action.id, old, text, new_text, ActionStatus.OPEN)
+    return changes, f"Actie {action.id} heropend"
 
 
 def _planned_move(
@@ -135,7 +137,7 @@ def _planned_move(
 
 def add_update(
     repo: Repository, action_id: str, on: date, note: str, meeting_id: str | None = None
-) -> ChangeSet:
+) -> tuple[ChangeSet, str]:
     """Append a dated update to an action."""
     if not note.strip():
         raise OperationError("de tekst van de update is leeg")
@@ -146,7 +148,7 @@ def add_update(
     changes = ChangeSet(repo.root)
     changes.expect(path, text.encode("utf-8"))
     changes.write(path, new_text)
-    return changes
+    return changes, f"Update bij actie {action.id}"
 
 
 def next_action_id(repo: Repository, prefix: str) -> str:
@@ -198,7 +200,7 @@ class NewAction:
     toelichting: str = ""
 
 
-def add_action(repo: Repository, new: NewAction) -> tuple[str, ChangeSet]:
+def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     """Create an action with the next free id of its team's list, references checked."""
     directory = Directory(repo.partners)
     team = directory.resolve_team(new.team)
@@ -243,4 +245,4 @@ def add_action(repo: Repository, new: NewAction) -> tuple[str, ChangeSet]:
     changes.expect(path, None)
     changes.expect(repo.action_path(action_id, ActionStatus.AFGEROND), None)
     changes.write(path, text)
-    return action_id, changes
+    return changes, f"Actie {action_id} toegevoegd"

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from .errors import ExitCode, SamennwError
+
+if TYPE_CHECKING:
+    from .operations import Outcome
 
 
 def report_error(exc: SamennwError) -> None:
@@ -223,32 +227,39 @@ def open_actions_cmd(
         err(f"{len(rows)} open actie(s), waarvan {n_over} verlopen (peildatum {today}).")
 
 
-def _report(outcome: object) -> None:
+def _report(outcome: Outcome) -> None:
     from .console import err
 
-    err(str(getattr(outcome, "message", "")))
-    for path in getattr(outcome, "touched", []):
+    err(outcome.message)
+    for path in outcome.touched:
         err(f"  {path}")
-    sha = getattr(outcome, "commit", None)
-    if sha:
-        err(f"vastgelegd in git: {sha}")
+    if outcome.commit:
+        err(f"vastgelegd in git: {outcome.commit}")
+
+
+ActionIdArgument = Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")]
+DateOption = Annotated[
+    str | None, typer.Option("--datum", help="Datum (standaard vandaag).", show_default=False)
+]
+NoteOption = Annotated[
+    str | None,
+    typer.Option("--toelichting", help="Tekst voor de updates van de actie.", show_default=False),
+]
+MeetingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--vergadering", help="Vergadering (code) waarin dit gebeurde.", show_default=False
+    ),
+]
 
 
 @app.command("close", help="Rond een actie af en verplaats haar naar 'afgerond'.")
 @app.command("afronden", help="Rond een actie af (zelfde als 'close').")
 def close_cmd(
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")],
-    datum: Annotated[
-        str | None,
-        typer.Option("--datum", help="Afronddatum (standaard vandaag).", show_default=False),
-    ] = None,
-    toelichting: Annotated[
-        str | None, typer.Option("--toelichting", help="Tekst voor de updates.", show_default=False)
-    ] = None,
-    vergadering: Annotated[
-        str | None,
-        typer.Option("--vergadering", help="Vergadering waarin afgerond.", show_default=False),
-    ] = None,
+    action_id: ActionIdArgument,
+    datum: DateOption = None,
+    toelichting: NoteOption = None,
+    vergadering: MeetingOption = None,
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
@@ -257,27 +268,18 @@ def close_cmd(
     from .operations import perform
 
     on = date_arg(datum)
-    outcome = perform(
-        data,
-        lambda repo: (
-            close_action(repo, action_id, on, toelichting, vergadering),
-            f"Actie {action_id} afgerond",
-        ),
-        commit=commit,
+    plan = partial(
+        close_action, action_id=action_id, on=on, note=toelichting, meeting_id=vergadering
     )
-    _report(outcome)
+    _report(perform(data, plan, commit=commit))
 
 
 @app.command("heropen", help="Heropen een afgeronde actie (omgekeerde van 'close').")
 def reopen_cmd(
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")],
-    toelichting: Annotated[
-        str | None,
-        typer.Option("--toelichting", help="Reden, voor de updates.", show_default=False),
-    ] = None,
-    datum: Annotated[
-        str | None, typer.Option("--datum", help="Datum (standaard vandaag).", show_default=False)
-    ] = None,
+    action_id: ActionIdArgument,
+    datum: DateOption = None,
+    toelichting: NoteOption = None,
+    vergadering: MeetingOption = None,
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
@@ -286,27 +288,18 @@ def reopen_cmd(
     from .operations import perform
 
     on = date_arg(datum)
-    outcome = perform(
-        data,
-        lambda repo: (
-            reopen_action(repo, action_id, on, toelichting),
-            f"Actie {action_id} heropend",
-        ),
-        commit=commit,
+    plan = partial(
+        reopen_action, action_id=action_id, on=on, note=toelichting, meeting_id=vergadering
     )
-    _report(outcome)
+    _report(perform(data, plan, commit=commit))
 
 
 @app.command("update", help="Voeg een gedateerde update toe aan een actie.")
 def update_cmd(
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")],
+    action_id: ActionIdArgument,
     tekst: Annotated[str, typer.Option("--tekst", help="De update.")],
-    datum: Annotated[
-        str | None, typer.Option("--datum", help="Datum (standaard vandaag).", show_default=False)
-    ] = None,
-    vergadering: Annotated[
-        str | None, typer.Option("--vergadering", help="Vergadering.", show_default=False)
-    ] = None,
+    datum: DateOption = None,
+    vergadering: MeetingOption = None,
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
@@ -314,16 +307,10 @@ def update_cmd(
     from .clock import date_arg
     from .operations import perform
 
-    on = date_arg(datum)
-    outcome = perform(
-        data,
-        lambda repo: (
-            add_update(repo, action_id, on, tekst, vergadering),
-            f"Update bij actie {action_id}",
-        ),
-        commit=commit,
+    plan = partial(
+        add_update, action_id=action_id, on=date_arg(datum), note=tekst, meeting_id=vergadering
     )
-    _report(outcome)
+    _report(perform(data, plan, commit=commit))
 
 
 @app.command("add-action", help="Maak een nieuwe actie met de volgende vrije code.")
@@ -375,11 +362,7 @@ def add_action_cmd(
         else None,
     )
 
-    def plan(repo: Any) -> Any:
-        action_id, changes = add_action(repo, new)
-        return changes, f"Actie {action_id} toegevoegd"
-
-    _report(perform(data, plan, commit=commit))
+    _report(perform(data, partial(add_action, new=new), commit=commit))
 
 
 @app.command("new-meeting", help="Maak een nieuwe vergadering met de vaste agenda.")
@@ -406,10 +389,7 @@ def new_meeting_cmd(
 
     on = date_arg(datum)
 
-    def plan(repo: Any) -> Any:
-        meeting_id, changes = new_meeting(repo, team, on, tijd, locatie, punt)
-        return changes, f"Vergadering {meeting_id} aangemaakt"
-
+    plan = partial(new_meeting, team_name=team, on=on, times=tijd, location=locatie, items=punt)
     _report(perform(data, plan, commit=commit))
 
 
@@ -476,14 +456,17 @@ RenderFormat = Annotated[
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Schrijf naar dit bestand (zonder -o: naar het scherm; "
-        "docx vereist -o).", show_default=False,
+        "--output",
+        "-o",
+        help="Schrijf naar dit bestand (zonder -o: naar het scherm; docx vereist -o).",
+        show_default=False,
     ),
 ]
 PublicOption = Annotated[
     bool,
     typer.Option(
-        "--openbaar", help="Openbare versie (Woo): namen van niet-openbare personen en "
+        "--openbaar",
+        help="Openbare versie (Woo): namen van niet-openbare personen en "
         "vertrouwelijke passages worden weggelakt.",
     ),
 ]
@@ -492,16 +475,23 @@ MeetingArgument = Annotated[
 ]
 TeamArgument = Annotated[
     str | None,
-    typer.Argument(metavar="TEAM", help="Team: code, naam of alias (ot-kvdj, 'OT KvdJ').",
-                   show_default=False),
+    typer.Argument(
+        metavar="TEAM", help="Team: code, naam of alias (ot-kvdj, 'OT KvdJ').", show_default=False
+    ),
 ]
-DateOption = Annotated[
+PeriodOption = Annotated[
     str | None, typer.Option(help="Datum, bijv. 2025-11-25.", show_default=False)
 ]
 
 
-def _render(data: Path | None, output: Path | None, op: str | None = None,
-            van: str | None = None, tot: str | None = None, **fields: Any) -> None:
+def _render(
+    data: Path | None,
+    output: Path | None,
+    op: str | None = None,
+    van: str | None = None,
+    tot: str | None = None,
+    **fields: Any,
+) -> None:
     from datetime import UTC, datetime
 
     from .clock import date_arg
@@ -513,8 +503,12 @@ def _render(data: Path | None, output: Path | None, op: str | None = None,
     if os.environ.get("SAMENNW_DATUM"):  # reproducible output: the injected clock
         stamp = datetime(today.year, today.month, today.day, tzinfo=UTC)
     request = RenderRequest(
-        **fields, today=today, op=date_arg(op) if op else None,
-        van=date_arg(van) if van else None, tot=date_arg(tot) if tot else None, stamp=stamp,
+        **fields,
+        today=today,
+        op=date_arg(op) if op else None,
+        van=date_arg(van) if van else None,
+        tot=date_arg(tot) if tot else None,
+        stamp=stamp,
     )
     result = render_command(data, request, output)
     if result is None:
@@ -525,16 +519,22 @@ def _render(data: Path | None, output: Path | None, op: str | None = None,
 
 @render_app.command("agenda", help="De agenda van een vergadering.")
 def render_agenda_cmd(
-    meeting: MeetingArgument, fmt: RenderFormat = "md", output: OutputOption = None,
-    openbaar: PublicOption = False, data: DataOption = None,
+    meeting: MeetingArgument,
+    fmt: RenderFormat = "md",
+    output: OutputOption = None,
+    openbaar: PublicOption = False,
+    data: DataOption = None,
 ) -> None:
     _render(data, output, kind="agenda", target=meeting, fmt=fmt, public=openbaar)
 
 
 @render_app.command("notulen", help="De notulen van een vergadering, met besluiten en acties.")
 def render_minutes_cmd(
-    meeting: MeetingArgument, fmt: RenderFormat = "md", output: OutputOption = None,
-    openbaar: PublicOption = False, data: DataOption = None,
+    meeting: MeetingArgument,
+    fmt: RenderFormat = "md",
+    output: OutputOption = None,
+    openbaar: PublicOption = False,
+    data: DataOption = None,
 ) -> None:
     _render(data, output, kind="notulen", target=meeting, fmt=fmt, public=openbaar)
 
@@ -542,10 +542,17 @@ def render_minutes_cmd(
 @render_app.command("actielijst", help="De lopende actielijst van een team.")
 def render_action_list_cmd(
     team: Annotated[str, typer.Argument(metavar="TEAM", help="Team: code, naam of alias.")],
-    op: Annotated[str | None, typer.Option(
-        "--op", help="De lijst zoals die op deze datum was; ook peildatum voor 'verlopen'.",
-        show_default=False)] = None,
-    fmt: RenderFormat = "md", output: OutputOption = None, openbaar: PublicOption = False,
+    op: Annotated[
+        str | None,
+        typer.Option(
+            "--op",
+            help="De lijst zoals die op deze datum was; ook peildatum voor 'verlopen'.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: RenderFormat = "md",
+    output: OutputOption = None,
+    openbaar: PublicOption = False,
     data: DataOption = None,
 ) -> None:
     _render(data, output, op=op, kind="actielijst", target=team, fmt=fmt, public=openbaar)
@@ -553,17 +560,24 @@ def render_action_list_cmd(
 
 @render_app.command("besluitenlijst", help="De besluiten van alle (of één team z'n) vergaderingen.")
 def render_decisions_cmd(
-    team: TeamArgument = None, van: DateOption = None, tot: DateOption = None,
-    fmt: RenderFormat = "md", output: OutputOption = None, openbaar: PublicOption = False,
+    team: TeamArgument = None,
+    van: PeriodOption = None,
+    tot: PeriodOption = None,
+    fmt: RenderFormat = "md",
+    output: OutputOption = None,
+    openbaar: PublicOption = False,
     data: DataOption = None,
 ) -> None:
-    _render(data, output, van=van, tot=tot, kind="besluitenlijst", target=team, fmt=fmt,
-            public=openbaar)
+    _render(
+        data, output, van=van, tot=tot, kind="besluitenlijst", target=team, fmt=fmt, public=openbaar
+    )
 
 
 @render_app.command("ics", help="Vergaderingen en belangrijke data als agenda-bestand (iCalendar).")
 def render_calendar_cmd(
-    team: TeamArgument = None, output: OutputOption = None, openbaar: PublicOption = False,
+    team: TeamArgument = None,
+    output: OutputOption = None,
+    openbaar: PublicOption = False,
     data: DataOption = None,
 ) -> None:
     _render(data, output, kind="ics", target=team, fmt="ics", public=openbaar)

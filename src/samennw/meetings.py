@@ -54,7 +54,7 @@ def new_meeting(
     times: str | None = None,
     location: str | None = None,
     items: list[str] | None = None,
-) -> tuple[str, ChangeSet]:
+) -> tuple[ChangeSet, str]:
     """Plan the file of a new meeting from the ``vergadering.md.j2`` template."""
     from .templating import render_template
 
@@ -101,7 +101,7 @@ def new_meeting(
     changes = ChangeSet(repo.root)
     changes.expect(path, None)
     changes.write(path, text)
-    return meeting_id, changes
+    return changes, f"Vergadering {meeting_id} aangemaakt"
 
 
 def list_meetings(repo: Repository, team_name: str | None = None) -> list[Meeting]:
