@@ -689,9 +689,12 @@ class AreaWriter:
         p = self.area.by_id[pid]
         return p.first or (p.functie or pid)
 
-    def topic(self, team: Team) -> str:
+    def topics_of(self, team: Team) -> tuple[str, ...]:
         key = team.domein or (self.teams[team.ouder].domein if team.ouder else None) or "ab"
-        return self.rng.choice(self.area.topics[key])
+        return self.area.topics[key]
+
+    def topic(self, team: Team) -> str:
+        return self.rng.choice(self.topics_of(team))
 
     def fill(self, template: str, team: Team) -> str:
         rng = self.rng
@@ -900,8 +903,7 @@ class AreaWriter:
         if prev is not None:
             agenda.append(("Verslag vorige vergadering", "5 min", None))
         topic_nrs: list[int] = []
-        for _ in range(rng.randint(1, 4)):
-            t = self.topic(team)
+        for t in rng.sample(self.topics_of(team), rng.randint(1, 4)):
             ask = f"Instemmen met de aanpak voor {t}." if rng.random() < 0.3 else None
             agenda.append((cap(t), f"{rng.choice((15, 20, 30, 45))} min", ask))
             topic_nrs.append(len(agenda))
