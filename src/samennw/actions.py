@@ -47,13 +47,11 @@ def get_meeting(repo: Repository, meeting_id: str | None) -> Meeting | None:
 
 def _current_text(repo: Repository, action: Action) -> tuple[Path, str]:
     """The action's file and text, refusing if it changed since the repository was loaded."""
-    path = repo.root / Path(str(action.locate().path))
+    path = repo.root / Path(str(action.source_path))
     data = path.read_bytes()
     text = data.decode("utf-8")
     if action._text_hash is not None and hash(text) != action._text_hash:
-        raise ConflictError(
-            f"'{action.locate().path}' is intussen gewijzigd; er is niets gewijzigd"
-        )
+        raise ConflictError(f"'{action.source_path}' is intussen gewijzigd; er is niets gewijzigd")
     return path, text
 
 

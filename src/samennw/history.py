@@ -18,4 +18,4 @@ def item_history(repo: Repository, item_id: str) -> list[LogEntry]:
         if item_id not in repo.meetings:
             raise NotFoundError(f"onbekende actie of vergadering '{item_id}'")
         item = repo.meetings[item_id]
-    return history(repo.root, repo.root / str(item.locate().path))
+    return history(repo.root, repo.root / str(item.source_path))

@@ -71,7 +71,7 @@ def as_json(rows: list[ActionRow], directory: Directory, today: date) -> str:
                 "verlopen": r.overdue,
                 "toelichting": a.body.strip(),
                 "vergadering": a.vergadering,
-                "bestand": str(a.locate().path),
+                "bestand": str(a.source_path),
             }
         )
     return json.dumps({"op": today.isoformat(), "acties": items}, ensure_ascii=False, indent=2)

@@ -63,7 +63,7 @@ def new_meeting(
     meeting_id = check_id(f"{team.id}-{on.isoformat()}")
     if meeting_id in repo.meetings:
         raise OperationError(
-            f"vergadering {meeting_id} bestaat al ({repo.meetings[meeting_id].locate().path}); "
+            f"vergadering {meeting_id} bestaat al ({repo.meetings[meeting_id].source_path}); "
             "er is niets overschreven"
         )
     begin, end = parse_times(times)

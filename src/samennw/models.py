@@ -100,16 +100,23 @@ class Sourced(Model):
     _prefix: tuple[str | int, ...] = PrivateAttr(default=())
     _text_hash: int | None = PrivateAttr(default=None)  # of the file text as loaded
 
+    @property
+    def source_path(self) -> Any:
+        """The file this object was loaded from (relative to the repository root)."""
+        return self.__pydantic_private__["_path"]  # type: ignore[index]
+
     def locate(self, *key: str | int) -> Location:
         """File, line and column of ``key`` (a path inside this object)."""
-        lines = self._lines
-        full = (*self._prefix, *key)
+        private = self.__pydantic_private__  # direct: pydantic's __getattr__ is slow
+        assert private is not None
+        lines, path = private["_lines"], private["_path"]
+        full = (*private["_prefix"], *key)
         while full and full not in lines:
             full = full[:-1]
         pos = lines.get(full) if full else None
         if pos is None:
-            return Location(self._path, 1 if self._path is not None else None)
-        return Location(self._path, pos[0], pos[1])
+            return Location(path, 1 if path is not None else None)
+        return Location(path, pos[0], pos[1])
 
     def attach(self, path: Any, lines: Any, prefix: tuple[str | int, ...] = ()) -> None:
         self._path, self._lines, self._prefix = path, lines, prefix

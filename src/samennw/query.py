@@ -47,7 +47,7 @@ class ActionFacts:
             tuple(a.betrokkenen),
             a.wanneer,
             a.volgorde,
-            str(a.locate().path),
+            str(a.source_path),
         )
 
 

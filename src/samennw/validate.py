@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,7 @@ class _Checker:
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
         self.dir = Directory(repo.partners)
+        self.refs = set(self.dir.all_refs())
         self.problems: list[Problem] = []
 
     def err(
@@ -43,17 +44,15 @@ class _Checker:
         obj: Sourced,
         key: tuple[str | int, ...],
         value: str | None,
-        pool: Iterable[str],
+        pool: Collection[str],
         what: str,
     ) -> None:
-        if value is None:
-            return
-        pool = list(pool)
-        if value in pool:
+        """Report ``value`` unless it is in ``pool`` (a dict or set: O(1) membership)."""
+        if value is None or value in pool:
             return
         import difflib
 
-        close = difflib.get_close_matches(value, pool, n=3, cutoff=0.6)
+        close = difflib.get_close_matches(value, list(pool), n=3, cutoff=0.6)
         hint = f"; bedoelde u {' of '.join(repr(c) for c in close)}?" if close else ""
         self.err(obj, key, f"onbekende {what} '{value}'{hint}")
 
@@ -83,7 +82,7 @@ class _Checker:
             self.ref(team, ("voorzitter",), team.voorzitter, self.dir.persons, "persoon")
             self.ref(team, ("secretaris",), team.secretaris, self.dir.persons, "persoon")
             for i, member in enumerate(team.leden):
-                self.ref(team, ("leden", i), member, self.dir.all_refs(), "persoon of organisatie")
+                self.ref(team, ("leden", i), member, self.refs, "persoon of organisatie")
 
     # --- meetings ---------------------------------------------------------------------
     def meetings(self) -> None:
@@ -95,7 +94,7 @@ class _Checker:
                 self.err(
                     m, ("id",), f"code '{m.id}' past niet bij team en datum (verwacht '{expected}')"
                 )
-            path = m.locate().path
+            path = m.source_path
             if path is not None and Path(path).parent.name != str(m.datum.year):
                 self.err(
                     m,
@@ -154,7 +153,7 @@ class _Checker:
             self._action(a)
 
     def _action(self, a: Action) -> None:
-        path = a.locate().path
+        path = a.source_path
         folder = Path(path).parent.name if path is not None else None
         if folder is not None and folder != a.status.value:
             self.err(
@@ -213,9 +212,9 @@ class _Checker:
             self.ref(line, ("team",), line.team, self.dir.teams, "team")
             self.ref(line, ("werkgroep",), line.werkgroep, self.dir.teams, "werkgroep")
             for i, t in enumerate(line.trekkers):
-                self.ref(line, ("trekkers", i), t, self.dir.all_refs(), "trekker")
+                self.ref(line, ("trekkers", i), t, self.refs, "trekker")
             for i, org in enumerate(line.partners):
-                self.ref(line, ("partners", i), org, self.dir.all_refs(), "partner")
+                self.ref(line, ("partners", i), org, self.refs, "partner")
         for d in self.repo.important_dates:
             self.ref(d, ("team",), d.team, self.dir.teams, "team")
 
