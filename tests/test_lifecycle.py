@@ -416,3 +416,29 @@ def test_packaged_embedded_data_is_read_only(
     code, _, err = run(runner, "close", "KVDJ-008")
     assert code == 1 and "alleen-lezen" in err
     assert snapshot(fake_pkg) == before
+
+
+def test_close_and_update_keep_bom_and_crlf(runner: CliRunner, repo: Path) -> None:
+    path = repo / "data/acties/open/KVDJ-001.md"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    code, _, err = cli(
+        runner, repo, "update", "KVDJ-001", "--tekst", "Windows", "--datum", "2025-12-01"
+    )
+    assert code == 0, err
+    code, _, err = cli(runner, repo, "close", "KVDJ-001", "--datum", "2025-12-02")
+    assert code == 0, err
+    data = (repo / "data/acties/afgerond/KVDJ-001.md").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf---\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert cli(runner, repo, "validate")[0] == 0
+
+
+def test_unusual_file_is_refused_not_corrupted(runner: CliRunner, repo: Path) -> None:
+    path = repo / "data/acties/open/KVDJ-001.md"
+    path.write_text(
+        ACTION.replace("status: open", "status: open\nupdates: [{datum: 2025-11-26, tekst: a}]")
+    )
+    before = snapshot(repo)
+    code, _, err = cli(runner, repo, "update", "KVDJ-001", "--tekst", "b")
+    assert code == 1 and "niet veilig worden bewerkt" in err
+    assert snapshot(repo) == before

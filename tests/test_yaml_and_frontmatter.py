@@ -127,3 +127,65 @@ def test_set_keys_round_trips(wat: str, body: str) -> None:
     assert doc.data["wat"] == unicodedata.normalize("NFC", wat)
     assert doc.body == body
     assert set_keys(new, {"wat": "x"}) == text
+
+
+def test_crlf_and_bom_are_kept() -> None:
+    crlf = "\ufeff" + DOC.replace("\n", "\r\n")
+    new = append_to_list(
+        set_keys(crlf, {"status": "afgerond"}), "updates", {"datum": date(2025, 1, 2), "tekst": "x"}
+    )
+    assert new.startswith("\ufeff---\r\n")
+    assert "\n" not in new.replace("\r\n", "")
+    assert "status: afgerond\r\n" in new
+    assert new.count("updates:") == 1
+    assert (
+        parse(new.removeprefix("\ufeff").replace("\r\n", "\n")).data["updates"][0]["tekst"] == "x"
+    )
+
+
+@pytest.mark.parametrize("indent", [0, 2, 4])
+def test_append_copies_the_indentation_of_existing_items(indent: int) -> None:
+    pad = " " * indent
+    text = DOC.replace(
+        "team: ot-kvdj\n", f"team: ot-kvdj\nupdates:\n{pad}- datum: 2025-01-01\n{pad}  tekst: a\n"
+    )
+    new = append_to_list(text, "updates", {"datum": date(2025, 1, 2), "tekst": "b"})
+    assert [u["tekst"] for u in parse(new).data["updates"]] == ["a", "b"]
+    assert f"\n{pad}- datum: 2025-01-02\n{pad}  tekst: b\n" in new
+
+
+def test_inline_list_cannot_be_extended() -> None:
+    text = DOC.replace(
+        "team: ot-kvdj\n", "team: ot-kvdj\nupdates: [{datum: 2025-01-01, tekst: a}]\n"
+    )
+    with pytest.raises(ValueError):
+        append_to_list(text, "updates", {"datum": date(2025, 1, 2), "tekst": "b"})
+
+
+def test_comment_inside_a_list_keeps_items_in_order() -> None:
+    text = DOC.replace(
+        "team: ot-kvdj\n",
+        "team: ot-kvdj\nupdates:\n  - datum: 2025-01-01\n"
+        "    tekst: a\n# tussendoor\n  - datum: 2025-01-03\n    tekst: c\n",
+    )
+    new = append_to_list(text, "updates", {"datum": date(2025, 1, 4), "tekst": "d"})
+    assert [u["tekst"] for u in parse(new).data["updates"]] == ["a", "c", "d"]
+
+
+def test_set_keys_keeps_a_trailing_comment() -> None:
+    text = DOC.replace("status: open", "status: open  # bijgewerkt in het OT")
+    assert "status: afgerond  # bijgewerkt in het OT\n" in set_keys(text, {"status": "afgerond"})
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["regel1\rregel2", "a\vb", "x\x85y", "p\u2028q", "tab\there", 'aan "quotes" \\ en \x00'],
+)
+def test_control_characters_round_trip(value: str) -> None:
+    data, _ = load_yaml(f"k: {yaml_scalar(value)}\n")
+    assert data["k"] == value
+
+
+def test_flow_scalar_with_comma_is_quoted() -> None:
+    data, _ = load_yaml(f"k: [{yaml_scalar('a,b', flow=True)}, c]\n")
+    assert data["k"] == ["a,b", "c"]

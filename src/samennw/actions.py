@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import ConflictError, NotFoundError, OperationError
+from pydantic import ValidationError
+
+from .errors import (
+    ConflictError,
+    DataFileError,
+    Location,
+    NotFoundError,
+    OperationError,
+    Problem,
+)
 from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
 from .people import Directory
@@ -48,11 +58,36 @@ def get_meeting(repo: Repository, meeting_id: str | None) -> Meeting | None:
 def _current_text(repo: Repository, action: Action) -> tuple[Path, str]:
     """The action's file and text, refusing if it changed since the repository was loaded."""
     path = repo.root / Path(str(action.source_path))
-    data = path.read_bytes()
-    text = data.decode("utf-8")
-    if action._text_hash is not None and hash(text) != action._text_hash:
+    text = path.read_bytes().decode("utf-8")
+    if action._text_hash is not None and hash(text.removeprefix("\ufeff")) != action._text_hash:
         raise ConflictError(f"'{action.source_path}' is intussen gewijzigd; er is niets gewijzigd")
     return path, text
+
+
+def _checked(path: Path, new_text: str) -> str:
+    """Refuse to write an action file that would not load again (never write garbage)."""
+    problems: list[Problem] = []
+    try:
+        doc = parse(new_text.removeprefix("\ufeff"), path)
+        Action.model_validate({**doc.data, "body": doc.body})
+    except (DataFileError, ValidationError) as exc:
+        problems.append(Problem(str(exc), Location(path)))
+    if problems:
+        raise OperationError(
+            f"'{path.name}' kan niet veilig worden bewerkt (de vorm van het bestand is "
+            "ongebruikelijk); pas het met de hand aan. Er is niets gewijzigd."
+        )
+    return new_text
+
+
+def _edited(path: Path, edit: Callable[[], str]) -> str:
+    try:
+        return _checked(path, edit())
+    except ValueError as exc:  # e.g. an inline list that cannot grow
+        raise OperationError(
+            f"'{path.name}' kan niet veilig worden bewerkt ({exc}); pas het met de hand aan. "
+            "Er is niets gewijzigd."
+        ) from None
 
 
 def _update_item(on: date, text: str, meeting: Meeting | None) -> dict[str, object]:
@@ -87,16 +122,21 @@ def close_action(
     values: dict[str, object] = {"status": "afgerond", "afgerond_op": on}
     if meeting is not None:
         values["afgerond_in"] = meeting.id
-    present = parse(text).data
+    present = action.model_fields_set
     after = next(k for k in (*_KEYS_BEFORE_CLOSING, "status") if k in present)
-    new_text = set_keys(text, values, after=after)
-    if note:
-        new_text = append_to_list(
-            new_text,
-            "updates",
-            _update_item(on, note, meeting),
-            after="afgerond_in" if meeting else "afgerond_op",
-        )
+
+    def edit() -> str:
+        new_text = set_keys(text, values, after=after)
+        if note:
+            new_text = append_to_list(
+                new_text,
+                "updates",
+                _update_item(on, note, meeting),
+                after="afgerond_in" if meeting else "afgerond_op",
+            )
+        return new_text
+
+    new_text = _edited(old, edit)
     changes = _planned_move(repo, action.id, old, text, new_text, ActionStatus.AFGEROND)
     return changes, f"Actie {action.id} afgerond"
 
@@ -114,9 +154,14 @@ def reopen_action(
         raise OperationError(f"actie {action_id} is niet afgerond")
     meeting = get_meeting(repo, meeting_id)
     old, text = _current_text(repo, action)
-    new_text = remove_keys(set_keys(text, {"status": "open"}), ["afgerond_op", "afgerond_in"])
-    if note:
-        new_text = append_to_list(new_text, "updates", _update_item(on, note, meeting))
+
+    def edit() -> str:
+        new_text = remove_keys(set_keys(text, {"status": "open"}), ["afgerond_op", "afgerond_in"])
+        if note:
+            new_text = append_to_list(new_text, "updates", _update_item(on, note, meeting))
+        return new_text
+
+    new_text = _edited(old, edit)
     changes = _planned_move(repo, action.id, old, text, new_text, ActionStatus.OPEN)
     return changes, f"Actie {action.id} heropend"
 
@@ -142,7 +187,8 @@ def add_update(
     action = get_action(repo, action_id)
     meeting = get_meeting(repo, meeting_id)
     path, text = _current_text(repo, action)
-    new_text = append_to_list(text, "updates", _update_item(on, note.strip(), meeting))
+    item = _update_item(on, note.strip(), meeting)
+    new_text = _edited(path, lambda: append_to_list(text, "updates", item))
     changes = ChangeSet(repo.root)
     changes.expect(path, text.encode("utf-8"))
     changes.write(path, new_text)

@@ -8,6 +8,7 @@ the body stay byte-for-byte as they were.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,9 @@ def parse(text: str, path: Path | None = None) -> Document:
 
 
 # --- minimal-diff editing ------------------------------------------------------------
+#
+# Edits work on the lines of the front matter. A file's byte-order mark and its line
+# endings (LF or CRLF) are kept: the text is edited with LF and converted back.
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?:[ \t]|$)")
 _PLAIN_SAFE = re.compile(r"^[A-Za-z0-9À-ɏ][A-Za-z0-9À-ɏ .,/()'&+-]*$")
@@ -65,10 +69,26 @@ _YAML11_TRAPS = re.compile(
     r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|null|Null|NULL|~|[-+]?[0-9][0-9_:.eE+-]*)$"
 )
+_ESCAPE = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+           "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}  # fmt: skip
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]')
+_SCALAR_LINE = re.compile(
+    r"""^(?P<head>[A-Za-z_][A-Za-z0-9_]*:[ \t]*)"""
+    r"""(?P<value>"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^#]*?)(?P<comment>[ \t]+#.*)?$"""
+)
 
 
-def yaml_scalar(value: object) -> str:
-    """Render a scalar for inline YAML, quoting whenever YAML 1.1 could mistype it."""
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    return _ESCAPE.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def yaml_scalar(value: object, *, flow: bool = False) -> str:
+    """Render a scalar for inline YAML, quoting whenever YAML 1.1 could mistype it.
+
+    Control characters and line breaks are escaped in double quotes, so what is read
+    back is exactly what was written. ``flow``: the scalar stands in a ``[a, b]`` list.
+    """
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -76,86 +96,123 @@ def yaml_scalar(value: object) -> str:
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     if hasattr(value, "isoformat") or isinstance(value, int):
         return text
-    if _PLAIN_SAFE.match(text) and not _YAML11_TRAPS.match(text) and not text.endswith(" "):
+    plain = _PLAIN_SAFE.match(text) and not _YAML11_TRAPS.match(text) and text[-1:] != " "
+    if plain and not (flow and "," in text):
         return text
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+    return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
+
+
+def _edit(text: str, change: Callable[[list[str]], list[str]]) -> str:
+    """Apply ``change`` to the front-matter lines (LF, no BOM); keep BOM and line endings."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom) :]
+    crlf = text.split("\n", 1)[0].endswith("\r")
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    _yaml, _body, end = split(text)
+    lines = text.split("\n")
+    result = "\n".join([lines[0], *change(lines[1:end]), *lines[end:]])
+    return bom + (result.replace("\n", "\r\n") if crlf else result)
 
 
 def _top_level_spans(fm_lines: list[str]) -> dict[str, tuple[int, int]]:
     """Map each top-level key to (first line, end line exclusive) within fm_lines.
 
-    A key's block runs until the next line that starts in column 0 (another key or a
-    top-level comment); trailing blank lines are not part of it.
+    A key's block runs over its indented lines and list items; a column-0 comment or
+    blank line belongs to it when more of the block follows. Trailing blank and comment
+    lines are not part of it.
     """
     spans: dict[str, tuple[int, int]] = {}
+    n = len(fm_lines)
     starts = [(i, m.group(1)) for i, line in enumerate(fm_lines) if (m := _TOP_KEY.match(line))]
     for i, key in starts:
-        end = i + 1
-        while end < len(fm_lines) and (fm_lines[end][:1] in (" ", "\t", "-", "")):
+        end = last = i + 1
+        while end < n:
+            line = fm_lines[end]
+            if line[:1] in (" ", "\t", "-"):
+                last = end + 1
+            elif line.strip() and not line.startswith("#"):
+                break  # the next key
             end += 1
-        while end > i + 1 and not fm_lines[end - 1].strip():
-            end -= 1
-        spans[key] = (i, end)
+        spans[key] = (i, last)
     return spans
 
 
 def set_keys(text: str, values: dict[str, object], after: str | None = None) -> str:
     """Set top-level scalar keys in the front matter of ``text``, touching nothing else.
 
-    An existing key keeps its place (its line is replaced); a missing key is inserted
+    An existing key keeps its place and its trailing comment; a missing key is inserted
     after the key ``after`` (or at the end of the front matter).
     """
-    _yaml, _body, end = split(text)
-    lines = text.split("\n")
-    fm = lines[1:end]
-    for key, value in values.items():
-        spans = _top_level_spans(fm)
-        new_line = f"{key}: {yaml_scalar(value)}"
-        if key in spans:
-            s, e = spans[key]
-            fm[s:e] = [new_line]
-        else:
-            pos = spans[after][1] if after is not None and after in spans else len(fm)
-            fm.insert(pos, new_line)
-            after = key
-    return "\n".join([lines[0], *fm, *lines[end:]])
+
+    def change(fm: list[str]) -> list[str]:
+        anchor = after
+        for key, value in values.items():
+            spans = _top_level_spans(fm)
+            new_line = f"{key}: {yaml_scalar(value)}"
+            if key in spans:
+                s, e = spans[key]
+                m = _SCALAR_LINE.match(fm[s])
+                if e - s == 1 and m and m.group("comment"):
+                    new_line += m.group("comment")
+                fm[s:e] = [new_line]
+            else:
+                pos = spans[anchor][1] if anchor is not None and anchor in spans else len(fm)
+                fm.insert(pos, new_line)
+                anchor = key
+        return fm
+
+    return _edit(text, change)
 
 
 def append_to_list(text: str, key: str, item: dict[str, object], after: str | None = None) -> str:
-    """Append a mapping item to the top-level block list ``key`` (creating it if needed)."""
-    _yaml, _body, end = split(text)
-    lines = text.split("\n")
-    fm = lines[1:end]
-    spans = _top_level_spans(fm)
-    entries = list(item.items())
-    first_k, first_v = entries[0]
-    block = [f"  - {first_k}: {yaml_scalar(first_v)}"]
-    block += [f"    {k}: {yaml_scalar(v)}" for k, v in entries[1:]]
-    if key in spans:
+    """Append a mapping item to the top-level block list ``key`` (creating it if needed).
+
+    New items copy the indentation of the items already there. A non-empty inline list
+    (``key: [...]``) cannot be extended without rewriting it: ValueError.
+    """
+
+    def change(fm: list[str]) -> list[str]:
+        spans = _top_level_spans(fm)
+        entries = list(item.items())
+        if key not in spans:
+            pos = spans[after][1] if after is not None and after in spans else len(fm)
+            fm[pos:pos] = [f"{key}:", *_item_lines(entries, 2)]
+            return fm
         s, e = spans[key]
         head = fm[s]
-        if re.match(rf"^{re.escape(key)}:\s*(\[\s*\])?\s*(#.*)?$", head) and e - s == 1:
-            fm[s : s + 1] = [f"{key}:", *block]
-        else:
-            fm[e:e] = block
-    else:
-        pos = spans[after][1] if after is not None and after in spans else len(fm)
-        fm[pos:pos] = [f"{key}:", *block]
-    return "\n".join([lines[0], *fm, *lines[end:]])
+        if re.match(rf"^{re.escape(key)}:\s*(\[\s*\])?\s*(#.*)?$", head) is None:
+            raise ValueError(f"'{key}' is geen lijst in blokvorm")
+        if e - s == 1:  # "key:" or "key: []" without items
+            fm[s : s + 1] = [f"{key}:", *_item_lines(entries, 2)]
+            return fm
+        dash = next((ln for ln in fm[s + 1 : e] if ln.lstrip().startswith("-")), None)
+        indent = len(dash) - len(dash.lstrip()) if dash is not None else 2
+        fm[e:e] = _item_lines(entries, indent)
+        return fm
+
+    return _edit(text, change)
+
+
+def _item_lines(entries: list[tuple[str, object]], indent: int) -> list[str]:
+    pad = " " * indent
+    (first_k, first_v), rest = entries[0], entries[1:]
+    return [f"{pad}- {first_k}: {yaml_scalar(first_v)}",
+            *(f"{pad}  {k}: {yaml_scalar(v)}" for k, v in rest)]
 
 
 def remove_keys(text: str, keys: list[str]) -> str:
     """Remove top-level keys (with their nested blocks) from the front matter."""
-    _yaml, _body, end = split(text)
-    lines = text.split("\n")
-    fm = lines[1:end]
-    for key in keys:
-        spans = _top_level_spans(fm)
-        if key in spans:
-            s, e = spans[key]
-            del fm[s:e]
-    return "\n".join([lines[0], *fm, *lines[end:]])
+
+    def change(fm: list[str]) -> list[str]:
+        for key in keys:
+            spans = _top_level_spans(fm)
+            if key in spans:
+                s, e = spans[key]
+                del fm[s:e]
+        return fm
+
+    return _edit(text, change)
 
 
 def render_front_matter(values: dict[str, object], body: str = "") -> str:
@@ -168,15 +225,12 @@ def render_front_matter(values: dict[str, object], body: str = "") -> str:
             continue
         if isinstance(value, list):
             if all(not isinstance(v, dict) for v in value):
-                out.append(f"{key}: [{', '.join(yaml_scalar(v) for v in value)}]")
+                out.append(f"{key}: [{', '.join(yaml_scalar(v, flow=True) for v in value)}]")
                 continue
             out.append(f"{key}:")
             for item in value:
                 assert isinstance(item, dict)
-                first = True
-                for k, v in item.items():
-                    out.append(f"{'  - ' if first else '    '}{k}: {yaml_scalar(v)}")
-                    first = False
+                out.extend(_item_lines(list(item.items()), 2))
         else:
             out.append(f"{key}: {yaml_scalar(value)}")
     out.append("---")
