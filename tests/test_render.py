@@ -212,6 +212,66 @@ def test_symlinked_template_is_refused(runner: CliRunner, repo: Path, tmp_path: 
     assert code == 1 and "wachtwoord" not in out + err
 
 
+@pytest.mark.parametrize("include", ["sub/geheim.txt", "sub/../geheim.txt"])
+def test_symlinked_subfolder_cannot_read_host_files(runner: CliRunner, repo: Path,
+                                                    tmp_path: Path, include: str) -> None:
+    outside = tmp_path / "buiten"
+    outside.mkdir()
+    (outside / "geheim.txt").write_text("wachtwoord", encoding="utf-8")
+    (repo / "templates").mkdir()
+    (repo / "templates" / "sub").symlink_to(outside, target_is_directory=True)
+    build_file_tree(repo, {"templates/actielijst.md.j2": f"{{% include '{include}' %}}\n"})
+    target = tmp_path / "uit.md"
+    code, out, err = render(runner, repo, "actielijst", "ot-kvdj", "-o", str(target))
+    assert code == 1, err
+    assert "wachtwoord" not in out + err and not target.exists()
+    assert "symbolische koppeling" in err or "ongeldige naam" in err
+    assert "Traceback" not in err
+
+
+def test_symlink_to_the_root_cannot_read_the_environment(runner: CliRunner, repo: Path) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates" / "sub").symlink_to("/", target_is_directory=True)
+    build_file_tree(repo, {"templates/actielijst.md.j2":
+                           "{% include 'sub/proc/self/environ' %}\n"})
+    code, out, err = render(runner, repo, "actielijst", "ot-kvdj")
+    assert code == 1 and out == ""
+    assert "'templates/sub' is een symbolische koppeling" in err and "niets gelezen" in err
+    assert "SAMENNW_DATUM" not in err
+
+
+def test_symlinked_templates_folder_is_refused(runner: CliRunner, repo: Path,
+                                               tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    (elsewhere / "actielijst.md.j2").write_text("wachtwoord {{ titel }}\n", encoding="utf-8")
+    (elsewhere / "basis.docx").write_bytes(b"wachtwoord")
+    (repo / "templates").symlink_to(elsewhere, target_is_directory=True)
+    for fmt in ("md", "docx"):
+        target = tmp_path / f"uit.{fmt}"
+        code, out, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", fmt,
+                                "-o", str(target))
+        assert code == 1, err
+        assert "wachtwoord" not in out + err and not target.exists()
+        assert "map 'templates' is een symbolische koppeling" in err
+
+
+def test_symlinked_word_base_document_in_a_subfolder_is_refused(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    from samennw.templating import RenderError, find_template_file
+
+    (repo / "templates").mkdir()
+    (repo / "templates" / "basis.docx").symlink_to(tmp_path)
+    with pytest.raises(RenderError, match="symbolische koppeling"):
+        find_template_file("basis.docx", repo)
+    (repo / "templates" / "basis.docx").unlink()
+    (repo / "templates" / "sub").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "basis.docx").write_bytes(b"x")
+    with pytest.raises(RenderError, match="'templates/sub' is een symbolische koppeling"):
+        find_template_file("sub/basis.docx", repo)
+
+
 def test_word_base_document_can_be_overridden(runner: CliRunner, repo: Path,
                                               tmp_path: Path) -> None:
     import docx

@@ -4,7 +4,8 @@ Lookup order for a template name: ``<data repository>/templates/`` first, then t
 templates shipped with samennw. Templates arrive through pull requests and are rendered
 in CI, so they run in Jinja's sandbox, with StrictUndefined (a typo is a Dutch error
 naming the template and line) and autoescaping for HTML and for the XML that becomes a
-Word document. Symlinked templates are refused.
+Word document. Symbolic links are refused anywhere below ``templates/`` (and
+``templates/`` itself): a template reads only files inside the template folders.
 """
 
 from __future__ import annotations
@@ -38,21 +39,57 @@ def packaged_templates() -> Path:
 
 
 def template_dirs(repo_root: Path | None) -> list[Path]:
-    """Where templates are looked up, first match wins: the repository's, then ours."""
+    """Where templates are looked up, first match wins: the repository's, then ours.
+
+    A repository ``templates/`` folder that is a symbolic link is refused: it could
+    point anywhere on the machine that renders (CI).
+    """
     dirs = []
-    if repo_root is not None and (repo_root / "templates").is_dir():
-        dirs.append(repo_root / "templates")
+    if repo_root is not None:
+        own = repo_root / "templates"
+        if own.is_symlink():
+            raise RenderError(
+                f"map 'templates' is een symbolische koppeling ({own}); niet toegestaan "
+                "(niets gelezen)"
+            )
+        if own.is_dir():
+            dirs.append(own)
     if packaged_templates() not in dirs:
         dirs.append(packaged_templates())
     return dirs
 
 
+def safe_candidate(folder: Path, name: str) -> Path:
+    """``folder/name``, refused (RenderError) if it could lead outside ``folder``.
+
+    Every path component below ``folder`` is checked: a symbolic link anywhere
+    (``templates/sub -> /``) is refused, and the resolved path must lie inside the
+    resolved folder. The file need not exist. Nothing is read.
+    """
+    parts = name.replace("\\", "/").split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise RenderError(f"sjabloon '{name}': ongeldige naam (niets gelezen)")
+    path = folder
+    for part in parts:
+        path = path / part
+        if path.is_symlink():
+            shown = "/".join([folder.name, *path.relative_to(folder).parts])
+            raise RenderError(
+                f"sjabloon '{name}': '{shown}' is een symbolische koppeling; niet toegestaan "
+                "(niets gelezen)"
+            )
+        if not path.exists():
+            break
+    base = folder.resolve()
+    if not path.resolve().is_relative_to(base):
+        raise RenderError(f"sjabloon '{name}' ligt buiten de map {folder} (niets gelezen)")
+    return folder.joinpath(*parts)
+
+
 def find_template_file(name: str, repo_root: Path | None) -> Path:
     """A non-Jinja template file (the Word base document) by name, override first."""
     for folder in template_dirs(repo_root):
-        path = folder / name
-        if path.is_symlink():
-            raise RenderError(f"sjabloon '{path}' is een symbolische koppeling; niet toegestaan")
+        path = safe_candidate(folder, name)
         if path.is_file():
             return path
     raise RenderError(f"sjabloon '{name}' niet gevonden (gezocht in {_shown(repo_root)})")
@@ -63,19 +100,33 @@ def _shown(repo_root: Path | None) -> str:
 
 
 def _loader(dirs: list[Path]) -> BaseLoader:
-    from jinja2 import FileSystemLoader, TemplateNotFound
+    from jinja2 import BaseLoader, TemplateNotFound
 
-    class NoSymlinkLoader(FileSystemLoader):
-        """FileSystemLoader that refuses symlinks: a template must not read /etc/…"""
+    class ConfinedLoader(BaseLoader):
+        """Loads templates from ``dirs`` only: no symbolic links, nothing outside them.
+
+        A template must not read ``/etc/…`` or ``/proc/self/environ`` through a link or
+        ``..``; see :func:`safe_candidate`.
+        """
 
         def get_source(self, environment: Any, template: str) -> Any:
-            for folder in self.searchpath:
-                candidate = Path(folder, *template.split("/"))
-                if candidate.is_symlink():
-                    raise TemplateNotFound(f"{template} (symbolische koppeling)")
-            return super().get_source(environment, template)
+            for folder in dirs:
+                path = safe_candidate(folder, template)
+                if not path.is_file():
+                    continue
+                source = path.read_text(encoding="utf-8")
+                mtime = path.stat().st_mtime
 
-    return NoSymlinkLoader([str(d) for d in dirs], encoding="utf-8")
+                def uptodate(path: Path = path, mtime: float = mtime) -> bool:
+                    try:
+                        return path.stat().st_mtime == mtime
+                    except OSError:
+                        return False
+
+                return source, str(path), uptodate
+            raise TemplateNotFound(template)
+
+    return ConfinedLoader()
 
 
 def _autoescape(name: str | None) -> bool:
