@@ -146,3 +146,23 @@ def test_same_size_same_mtime_edit_is_seen_through_ctime(
     assert path.stat().st_ino == stat.st_ino and path.stat().st_size == stat.st_size
     _, out, _ = run(runner, "open-actions", "--format", "json", "--data", str(small_repo))
     assert json.loads(out)["acties"][0]["wanneer"] == "Oktober 2025"
+
+
+def test_symlinked_cache_folder_is_not_used(
+    runner: CliRunner, small_repo: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (small_repo / index.CACHE_DIR).symlink_to(target)
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    assert list(target.iterdir()) == []
+
+
+def test_symlinked_gitignore_in_cache_is_not_followed(
+    runner: CliRunner, small_repo: Path, tmp_path: Path
+) -> None:
+    (small_repo / index.CACHE_DIR).mkdir()
+    victim = tmp_path / "victim.txt"
+    (small_repo / index.CACHE_DIR / ".gitignore").symlink_to(victim)
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    assert not victim.exists()

@@ -442,3 +442,27 @@ def test_unusual_file_is_refused_not_corrupted(runner: CliRunner, repo: Path) ->
     code, _, err = cli(runner, repo, "update", "KVDJ-001", "--tekst", "b")
     assert code == 1 and "niet veilig worden bewerkt" in err
     assert snapshot(repo) == before
+
+
+def test_no_writes_without_a_chosen_data_repository(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedded = Path(__file__).resolve().parents[1]
+    monkeypatch.chdir(tmp_path)  # no data/ here, no --data, no SAMENNW_DATA
+    before = snapshot(embedded / "data")
+    code, out, _ = run(runner, "open-actions", "--owner", "Tjalling", "--format", "json")
+    assert code == 0 and "KVDJ-" in out
+    code, _, err = run(runner, "close", "KVDJ-008")
+    assert code == 1 and "geen gegevensmap gekozen" in err
+    assert snapshot(embedded / "data") == before
+
+
+def test_symlinked_data_folder_is_refused(
+    runner: CliRunner, small_repo: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elders"
+    (small_repo / "data/meetings").rename(outside)
+    (small_repo / "data/meetings").symlink_to(outside)
+    for args in (["validate"], ["open-actions"], ["close", "KVDJ-001"]):
+        code, _, err = cli(runner, small_repo, *args)
+        assert code == 1 and "symbolische koppeling" in err, args

@@ -193,12 +193,11 @@ def open_actions_cmd(
     from .index import load_catalog
     from .people import Directory
     from .query import ActionQuery, find_actions
-    from .store import find_root
 
     if fmt not in ("table", "json", "csv", "markdown"):
         raise typer.BadParameter(f"onbekend formaat '{fmt}'", param_hint="--format")
     today = date_arg(op)
-    catalog = load_catalog(find_root(data))
+    catalog = load_catalog(data)
     catalog.raise_if_invalid()
     query = ActionQuery(
         owner=owner,

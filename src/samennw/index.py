@@ -28,16 +28,18 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import DataFileError, Location, Problem, SamennwError
+from .errors import DataFileError, Location, Problem
 from .models import Action, Partners
 from .query import ActionFacts, Catalog
 from .store import (
     FOLDERS,
-    PACKAGE_DIR,
+    check_no_symlinks,
     data_dir_of,
+    find_root,
     load_document,
     load_partners,
     register,
+    uses_embedded,
     walk,
 )
 
@@ -96,8 +98,10 @@ def _write(folder: Path, key: bytes, files: dict[str, list[Any]]) -> None:
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# samennw cache: never commit\n*\n", encoding="utf-8")
+        if not ignore.exists() and not ignore.is_symlink():
+            fd = os.open(ignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write("# samennw cache: never commit\n*\n")
         now = time.time_ns()
         for entry in files.values():
             entry[4] = entry[1] >= now - RACY_NS  # racy: do not trust next time
@@ -106,7 +110,9 @@ def _write(folder: Path, key: bytes, files: dict[str, list[Any]]) -> None:
         ).encode("utf-8")
         mac = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
         tmp = folder / f".index.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        tmp.write_bytes(mac + b"\n" + body)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(mac + b"\n" + body)
         tmp.replace(folder / "index.json")
     except OSError:
         pass
@@ -147,14 +153,19 @@ class _Stub:
         return Location(Path(self._shown))
 
 
-def load_catalog(root: Path) -> Catalog:
-    """The query catalog of the repository at ``root``, via the index when possible."""
+def load_catalog(data: Path | None) -> Catalog:
+    """The query catalog of the chosen repository, via the index when possible.
+
+    No index is written for the embedded data set (it belongs to the installation).
+    """
+    root = find_root(data)
     data_dir = data_dir_of(root)
-    if data_dir.is_symlink():
-        raise SamennwError(f"'{data_dir}' is een symbolische koppeling; dat is niet toegestaan")
+    check_no_symlinks(data_dir)
     problems: list[Problem] = []
-    key = _secret() if root != PACKAGE_DIR else None
-    index_path = root / CACHE_DIR / "index.json"
+    cache_dir = root / CACHE_DIR
+    usable = not uses_embedded(data) and not cache_dir.is_symlink()
+    key = _secret() if usable else None
+    index_path = cache_dir / "index.json"
     old = _read(index_path, key) if key else {}
     new: dict[str, list[Any]] = {}
     prefix = len(str(root)) + 1
@@ -196,7 +207,7 @@ def load_catalog(root: Path) -> Catalog:
                 line_domains[record[0]] = record[1]
     changed |= old.keys() != new.keys()
     if key is not None and changed:
-        _write(root / CACHE_DIR, key, new)
+        _write(cache_dir, key, new)
     return Catalog(
         root,
         partners,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import gitops
 from .errors import OperationError
-from .store import PACKAGE_DIR, Repository, find_root, load_repository
+from .store import PACKAGE_DIR, Repository, find_root, load_repository, uses_embedded
 from .writing import ChangeSet, write_lock
 
 
@@ -25,10 +25,10 @@ Plan = Callable[[Repository], tuple[ChangeSet, str]]
 def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
     """Apply the change planned by ``plan`` all-or-nothing, optionally committing it."""
     root = find_root(data)
-    if root == PACKAGE_DIR:
+    if root == PACKAGE_DIR or uses_embedded(data):
         raise OperationError(
-            "dit zijn de meegeleverde voorbeeldgegevens (alleen-lezen); kopieer ze naar een "
-            "eigen map of git-repository en gebruik --data MAP"
+            "er is geen gegevensmap gekozen: dit zijn de meegeleverde voorbeeldgegevens "
+            "(alleen-lezen). Ga naar een map met data/ of gebruik --data MAP"
         )
     gitops.check_state(root, committing=commit)
     with write_lock(root):

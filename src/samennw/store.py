@@ -47,6 +47,13 @@ def data_dir_of(root: Path) -> Path:
     return root / "_data" if (root / "_data").is_dir() else root / "data"
 
 
+def uses_embedded(path: Path | None) -> bool:
+    """True when no data repository was chosen and the embedded data set is used."""
+    return (
+        path is None and not os.environ.get("SAMENNW_DATA") and not (Path.cwd() / "data").is_dir()
+    )
+
+
 def find_root(path: Path | None) -> Path:
     """The repository root for ``--data PATH`` (root or its data/ folder) or the cwd."""
     if path is None:
@@ -116,6 +123,25 @@ class Repository:
             return path
 
 
+def check_no_symlinks(data_dir: Path) -> None:
+    """The data folder and its top-level folders/files may not be symbolic links."""
+    for path in (
+        data_dir,
+        *(
+            data_dir / name
+            for name in (
+                "meetings",
+                "actielijnen",
+                "acties",
+                "partners.yaml",
+                "belangrijke-data.yaml",
+            )
+        ),
+    ):
+        if path.is_symlink():
+            raise SamennwError(f"'{path}' is een symbolische koppeling; dat is niet toegestaan")
+
+
 def walk(folder: Path, problems: list[Problem], root: Path) -> list[os.DirEntry[str]]:
     """All .md files below ``folder`` (sorted), never following symlinks (reported)."""
     found: list[os.DirEntry[str]] = []
@@ -137,8 +163,10 @@ def walk(folder: Path, problems: list[Problem], root: Path) -> list[os.DirEntry[
                 elif entry.is_dir(follow_symlinks=False):
                     if not name.startswith("."):
                         stack.append(Path(entry.path))
-                elif name.endswith(".md") and not name.startswith(".") and (
-                    name.lower() != "readme.md"
+                elif (
+                    name.endswith(".md")
+                    and not name.startswith(".")
+                    and (name.lower() != "readme.md")
                 ):
                     found.append(entry)
     found.sort(key=lambda e: e.path)
@@ -261,8 +289,7 @@ def load_repository(path: Path | None = None) -> Repository:
     root = find_root(path)
     data_dir = data_dir_of(root)
     problems: list[Problem] = []
-    if data_dir.is_symlink():
-        raise SamennwError(f"'{data_dir}' is een symbolische koppeling; dat is niet toegestaan")
+    check_no_symlinks(data_dir)
     partners = load_partners(data_dir, root, problems)
     repo = Repository(root=root, data_dir=data_dir, partners=partners, problems=problems)
     repo.file_count = 1
