@@ -466,3 +466,34 @@ def test_symlinked_data_folder_is_refused(
     for args in (["validate"], ["open-actions"], ["close", "KVDJ-001"]):
         code, _, err = cli(runner, small_repo, *args)
         assert code == 1 and "symbolische koppeling" in err, args
+
+
+def test_refused_commit_restores_the_files(runner: CliRunner, repo: Path) -> None:
+    hook = repo / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 'geweigerd door de hook' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    before = snapshot(repo)
+    head = git(repo, "rev-parse", "HEAD")
+    code, _, err = cli(runner, repo, "close", "KVDJ-001", "--commit")
+    assert code == 4 and "git commit mislukt" in err and "geweigerd door de hook" in err
+    assert snapshot(repo) == before
+    assert git(repo, "rev-parse", "HEAD") == head
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_git_index_lock_is_respected(runner: CliRunner, repo: Path) -> None:
+    (repo / ".git/index.lock").write_text("")
+    before = snapshot(repo)
+    code, _, err = cli(runner, repo, "close", "KVDJ-001")
+    assert code == 4 and "index.lock" in err
+    assert snapshot(repo) == before
+
+
+def test_unwritable_target_rolls_back(runner: CliRunner, repo: Path) -> None:
+    if (repo / "data/acties/afgerond").exists():
+        (repo / "data/acties/afgerond").rmdir()
+    (repo / "data/acties/afgerond").write_text("geen map")
+    before = snapshot(repo)
+    code, _, err = cli(runner, repo, "close", "KVDJ-001")
+    assert code == 1 and "niets gewijzigd" in err
+    assert snapshot(repo) == before

@@ -6,6 +6,7 @@ argument, paths after ``--``.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,11 @@ def check_state(root: Path, *, committing: bool) -> None:
             raise GitStateError("--commit: deze gegevens staan niet in een git-repository")
         return
     git_dir = Path(repo.git_dir)
+    if (git_dir / "index.lock").exists():
+        raise GitStateError(
+            "git is bezig (.git/index.lock bestaat); wacht tot git klaar is, of verwijder het "
+            "bestand als er geen git-opdracht meer loopt. Er is niets gewijzigd."
+        )
     for marker, what in (
         ("MERGE_HEAD", "een merge"),
         ("rebase-merge", "een rebase"),
@@ -54,17 +60,44 @@ def check_state(root: Path, *, committing: bool) -> None:
         )
 
 
-def stage_move(root: Path, old: Path, new: Path) -> None:
-    """Record a move in the index (``git mv`` semantics) when the old file was tracked."""
+def _rel_to_top(repo: Any, path: Path) -> str:
+    top = Path(repo.working_tree_dir).resolve()
+    return str((path.parent.resolve() / path.name).relative_to(top))
+
+
+def _git_error(exc: Exception, what: str) -> GitStateError:
+    detail = (getattr(exc, "stderr", "") or "").strip().splitlines()
+    reason = detail[-1].strip() if detail else type(exc).__name__
+    return GitStateError(f"{what}: {reason}. Er is niets gewijzigd.")
+
+
+def stage_moves(root: Path, moves: list[tuple[Path, Path]]) -> None:
+    """Record moves in the index (``git mv`` semantics) for files git tracks."""
+    import git
+
     repo = _repo(root)
     if repo is None:
         return
-    top = Path(repo.working_tree_dir)
-    old_rel, new_rel = str(old.resolve().relative_to(top)), str(new.resolve().relative_to(top))
-    tracked = bool(repo.git.ls_files("--", old_rel))
-    if tracked:
-        repo.git.rm("--cached", "--quiet", "--", old_rel)
-        repo.git.add("--", new_rel)
+    try:
+        for old, new in moves:
+            old_rel, new_rel = _rel_to_top(repo, old), _rel_to_top(repo, new)
+            if repo.git.ls_files("--", old_rel):
+                repo.git.rm("--cached", "--quiet", "--", old_rel)
+                repo.git.add("--", new_rel)
+    except git.GitCommandError as exc:
+        raise _git_error(exc, "git kon de verplaatsing niet vastleggen in de index") from None
+
+
+def restore_index(root: Path, paths: list[Path]) -> None:
+    """After a refused change: index entries of ``paths`` back to HEAD (best effort)."""
+    import git
+
+    repo = _repo(root)
+    if repo is None:
+        return
+    rels = [_rel_to_top(repo, p) for p in paths]
+    with contextlib.suppress(git.GitCommandError):
+        repo.git.reset("-q", "--", *rels)
 
 
 def commit(root: Path, paths: list[Path], message: str) -> str:
@@ -75,21 +108,14 @@ def commit(root: Path, paths: list[Path], message: str) -> str:
     if repo is None:
         raise GitStateError("--commit: deze gegevens staan niet in een git-repository")
     top = Path(repo.working_tree_dir).resolve()
-    rels = []
-    for p in paths:
-        full = p if p.is_absolute() else root / p
-        parent = full.parent.resolve()
-        rels.append(str((parent / full.name).relative_to(top)))
+    rels = [_rel_to_top(repo, p if p.is_absolute() else root / p) for p in paths]
     existing = [r for r in rels if (top / r).exists()]
     try:
         if existing:
             repo.git.add("--", *existing)
         repo.git.commit("--only", "-q", "-m", message, "--", *rels)
     except git.GitCommandError as exc:
-        detail = (exc.stderr or "").strip().splitlines()
-        raise SamennwError(
-            "git commit mislukt: " + (detail[-1] if detail else str(exc.status))
-        ) from None
+        raise _git_error(exc, "git commit mislukt") from None
     return str(repo.head.commit.hexsha[:10])
 
 

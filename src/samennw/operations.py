@@ -36,10 +36,18 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
         repo.raise_if_invalid()
         changes, message = plan(repo)
         touched = changes.apply()
-        if gitops.is_git(root):
-            for old in changes.removes:
-                for new in changes.writes:
-                    if new.name == old.name:
-                        gitops.stage_move(root, old, new)
-        sha = gitops.commit(root, touched, message) if commit else None
+        try:
+            moves = [
+                (old, new)
+                for old in changes.removes
+                for new in changes.writes
+                if new.name == old.name
+            ]
+            if moves and gitops.is_git(root):
+                gitops.stage_moves(root, moves)
+            sha = gitops.commit(root, touched, message) if commit else None
+        except BaseException:
+            changes.rollback()  # git refused: leave the files as they were
+            gitops.restore_index(root, touched)
+            raise
     return Outcome(message, [repo.rel(p) for p in touched], sha)

@@ -82,6 +82,7 @@ class ChangeSet:
     writes: dict[Path, str] = field(default_factory=dict)
     removes: list[Path] = field(default_factory=list)
     expected: dict[Path, str | None] = field(default_factory=dict)  # None: must not exist
+    _undo: list[tuple[Path, bytes | None]] = field(default_factory=list, repr=False)
 
     def expect(self, path: Path, data: bytes | None) -> None:
         self.expected[path] = None if data is None else digest(data)
@@ -101,7 +102,7 @@ class ChangeSet:
         for path, expected in self.expected.items():
             try:
                 current: str | None = digest(path.read_bytes())
-            except FileNotFoundError:
+            except (FileNotFoundError, NotADirectoryError):
                 current = None
             if current != expected:
                 if expected is None:
@@ -118,29 +119,39 @@ class ChangeSet:
             return path
 
     def apply(self) -> list[Path]:
-        """Check, then write every new file, then remove the old ones; roll back on error."""
+        """Check, then write every new file, then remove the old ones; roll back on error.
+
+        Any failure — a full disk, a read-only folder, Ctrl-C — restores every file.
+        """
         self._check()
         for folder in {p.parent for p in self.writes}:
             clean_stale_temp_files(folder)
-        done: list[tuple[Path, bytes | None]] = []
+        self._undo = []
         try:
             for path, text in self.writes.items():
                 path.parent.mkdir(parents=True, exist_ok=True)
                 before = path.read_bytes() if path.exists() else None
                 if atomic_write(path, text):
-                    done.append((path, before))
+                    self._undo.append((path, before))
             for path in self.removes:
-                try:
-                    path.unlink()
-                except OSError as exc:
-                    raise SamennwError(
-                        f"kan '{self._rel(path)}' niet verwijderen ({exc.strerror})"
-                    ) from None
-        except SamennwError:
-            for path, before in reversed(done):  # undo what was written
-                if before is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    atomic_write(path, before.decode("utf-8"))
+                before = path.read_bytes()
+                path.unlink()
+                self._undo.append((path, before))
+        except BaseException as exc:
+            self.rollback()
+            if isinstance(exc, OSError):
+                raise SamennwError(
+                    f"kan '{self._rel(Path(exc.filename or ''))}' niet schrijven of verwijderen "
+                    f"({exc.strerror}); er is niets gewijzigd"
+                ) from None
             raise
         return self.touched
+
+    def rollback(self) -> None:
+        """Put every file back as it was before :meth:`apply`."""
+        for path, before in reversed(self._undo):
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, before)
+        self._undo = []
