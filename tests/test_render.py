@@ -139,6 +139,48 @@ def test_word_needs_an_output_file(runner: CliRunner, repo: Path) -> None:
     assert code == 1 and out == "" and "-o" in err
 
 
+@pytest.mark.parametrize(("name", "start"), [
+    ("lijst.docx", b"PK"), ("lijst.DOCX", b"PK"), ("lijst.html", b"<!DOCTYPE html>"),
+    ("lijst.htm", b"<!DOCTYPE html>"), ("lijst.md", b"# Bijeenkomst"),
+    ("lijst", b"# Bijeenkomst"),  # no suffix: Markdown, as on the screen
+])
+def test_format_follows_the_output_suffix(runner: CliRunner, repo: Path, tmp_path: Path,
+                                          name: str, start: bytes) -> None:
+    target = tmp_path / name
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-o", str(target))
+    assert code == 0, err
+    assert target.read_bytes().startswith(start)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["actielijst", "ot-kvdj", "-f", "md", "-o", "{dir}/x.docx"],
+     "-f md past niet bij de bestandsnaam 'x.docx'"),
+    (["notulen", "ab-2023-07-04", "-f", "docx", "-o", "{dir}/x.html"],
+     "-f docx past niet bij de bestandsnaam 'x.html'"),
+    (["actielijst", "ot-kvdj", "-o", "{dir}/x.pdf"], "onbekende bestandsextensie '.pdf'"),
+    (["actielijst", "ot-kvdj", "-f", "html", "-o", "{dir}/x.pdf"],
+     "onbekende bestandsextensie '.pdf'"),
+    (["actielijst", "ot-kvdj", "-o", "{dir}/x.ics"], "is voor het agenda-bestand"),
+    (["ics", "-o", "{dir}/x.md"], "een agenda-bestand heeft de extensie .ics"),
+])
+def test_output_suffix_that_does_not_fit_writes_nothing(
+    runner: CliRunner, repo: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    out_dir = tmp_path / "uit"
+    out_dir.mkdir()
+    code, out, err = render(runner, repo, *(a.format(dir=out_dir) for a in args))
+    assert code == 1 and out == ""
+    assert message in err and "niets geschreven" in err
+    assert list(out_dir.iterdir()) == []
+
+
+def test_calendar_suffix(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
+    for name in ("agenda.ics", "agenda.ICS", "agenda"):
+        code, _, err = render(runner, repo, "ics", "-o", str(tmp_path / name))
+        assert code == 0, err
+        assert (tmp_path / name).read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["actielijst", "ot-kvdj", "-f", "pdf"], "onbekend formaat 'pdf'"),
     (["besluitenlijst", "--van", "2025-02-31"], "februari 2025 heeft 28 dagen"),

@@ -450,14 +450,22 @@ render_app = typer.Typer(
 app.add_typer(render_app, name="render")
 
 RenderFormat = Annotated[
-    str, typer.Option("--format", "-f", help="Formaat: md, html of docx (Word).")
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Formaat: md, html of docx (Word). Standaard: volgens de extensie van -o "
+        "(.md, .html, .docx), anders md.",
+        show_default=False,
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Schrijf naar dit bestand (zonder -o: naar het scherm; docx vereist -o).",
+        help="Schrijf naar dit bestand; de extensie (.md, .html, .docx) bepaalt het "
+        "formaat als -f ontbreekt (zonder -o: naar het scherm; docx vereist -o).",
         show_default=False,
     ),
 ]
@@ -495,8 +503,9 @@ def _render(
 
     from .clock import date_arg
     from .console import err, out
-    from .render import RenderRequest, render_command
+    from .render import RenderRequest, output_format, render_command
 
+    fields["fmt"] = output_format(fields["kind"], fields.get("fmt"), output)
     today = date_arg(op)
     stamp = datetime.now(UTC)
     if os.environ.get("SAMENNW_DATUM"):  # reproducible output: the injected clock
@@ -519,7 +528,7 @@ def _render(
 @render_app.command("agenda", help="De agenda van een vergadering.")
 def render_agenda_cmd(
     meeting: MeetingArgument,
-    fmt: RenderFormat = "md",
+    fmt: RenderFormat = None,
     output: OutputOption = None,
     openbaar: PublicOption = False,
     data: DataOption = None,
@@ -530,7 +539,7 @@ def render_agenda_cmd(
 @render_app.command("notulen", help="De notulen van een vergadering, met besluiten en acties.")
 def render_minutes_cmd(
     meeting: MeetingArgument,
-    fmt: RenderFormat = "md",
+    fmt: RenderFormat = None,
     output: OutputOption = None,
     openbaar: PublicOption = False,
     data: DataOption = None,
@@ -549,7 +558,7 @@ def render_action_list_cmd(
             show_default=False,
         ),
     ] = None,
-    fmt: RenderFormat = "md",
+    fmt: RenderFormat = None,
     output: OutputOption = None,
     openbaar: PublicOption = False,
     data: DataOption = None,
@@ -562,7 +571,7 @@ def render_decisions_cmd(
     team: TeamArgument = None,
     van: PeriodOption = None,
     tot: PeriodOption = None,
-    fmt: RenderFormat = "md",
+    fmt: RenderFormat = None,
     output: OutputOption = None,
     openbaar: PublicOption = False,
     data: DataOption = None,

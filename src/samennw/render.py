@@ -90,6 +90,47 @@ def render_document(repo: Repository, req: RenderRequest) -> bytes:
     return text.encode("utf-8")
 
 
+SUFFIXES = {".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".ics": "ics"}
+
+
+def output_format(kind: str, fmt: str | None, output: Path | None) -> str:
+    """The format to render: ``-f`` if given, else the one the ``-o`` suffix names.
+
+    Without ``-f`` and ``-o`` (or with a suffix-less ``-o``): Markdown (the calendar:
+    ics). A known suffix that contradicts ``-f`` (``-f md -o x.docx``) and an unknown
+    suffix (``x.pdf``) are refused before anything is rendered or written.
+    """
+    default = "ics" if kind == "ics" else "md"
+    if fmt is not None and kind != "ics" and fmt not in FORMATS:
+        raise RenderError(f"onbekend formaat '{fmt}'; kies md, html of docx")
+    if output is None or not output.suffix:
+        return fmt or default
+    suffix, name = output.suffix.lower(), output.name
+    implied = SUFFIXES.get(suffix)
+    if kind == "ics":
+        if implied != "ics":
+            raise RenderError(
+                f"een agenda-bestand heeft de extensie .ics, niet '{name}' (niets geschreven)"
+            )
+        return "ics"
+    if implied == "ics":
+        raise RenderError(
+            f"de extensie .ics ('{name}') is voor het agenda-bestand (samennw render ics); "
+            "kies .md, .html of .docx (niets geschreven)"
+        )
+    if implied is None:
+        raise RenderError(
+            f"onbekende bestandsextensie '{suffix}' in '{name}'; kies .md, .html of .docx, "
+            "of laat -o weg (niets geschreven)"
+        )
+    if fmt is not None and fmt != implied:
+        raise RenderError(
+            f"-f {fmt} past niet bij de bestandsnaam '{name}' (.{implied}); laat -f weg of "
+            f"gebruik de extensie .{fmt} (niets geschreven)"
+        )
+    return implied
+
+
 def check_output_path(path: Path) -> None:
     """Refuse an output path before anything is rendered (nothing is written then)."""
     if path.is_dir():
@@ -111,6 +152,7 @@ def render_command(data: Path | None, req: RenderRequest, output: Path | None) -
     from .store import load_repository
 
     if output is not None:
+        output_format(req.kind, req.fmt, output)  # -f and the suffix of -o agree
         check_output_path(output)
     elif req.fmt == "docx" and req.kind != "ics":
         raise RenderError("een Word-bestand kan niet naar het scherm; geef -o BESTAND.docx op")
