@@ -95,6 +95,66 @@ def test_op_shows_the_list_as_it_stood(runner: CliRunner, repo: Path) -> None:
     assert "25/9 Pilots jongeren" in open_part  # closed on 25 November, open on 1 October
 
 
+LATE_CLOSED = """\
+---
+id: KVDJ-010
+wat: Subsidieaanvraag voorbereiden
+wie: Tjalling
+betrokkenen: [tjalling]
+wanneer: December 2025
+status: afgerond
+team: ot-kvdj
+vergadering: ot-kvdj-2025-09-25
+afgerond_op: 2025-11-25
+afgerond_in: ot-kvdj-2025-11-25
+updates:
+  - datum: 2025-09-30
+    tekst: Eerste opzet gedeeld.
+  - datum: 2025-10-15
+    tekst: Tweede versie besproken.
+  - datum: 2025-11-25
+    tekst: Aanvraag ingediend, afgerond.
+---
+"""
+
+NO_ORIGIN = """\
+---
+id: KVDJ-011
+wat: Lijst met contactpersonen bijhouden
+wie: Raymond
+betrokkenen: [raymond-pinas]
+wanneer: Doorlopend
+status: open
+team: ot-kvdj
+updates:
+  - datum: 2025-12-01
+    tekst: Bijgewerkt in december.
+---
+"""
+
+
+def test_op_leaves_out_later_updates_and_closing_notes(runner: CliRunner, repo: Path) -> None:
+    build_file_tree(repo, {"data/acties/afgerond/KVDJ-010.md": LATE_CLOSED,
+                           "data/acties/open/KVDJ-011.md": NO_ORIGIN})
+    code, now, err = render(runner, repo, "actielijst", "ot-kvdj")
+    assert code == 0, err
+    assert "Aanvraag ingediend" in now and "Bijgewerkt in december" in now
+    for fmt in ("md", "html"):
+        code, before, err = render(runner, repo, "actielijst", "ot-kvdj", "--op", "2025-10-01",
+                                   "-f", fmt)
+        assert code == 0, err
+        open_part = before.split("Afgeronde acties en besluiten")[0]
+        assert "Subsidieaanvraag voorbereiden" in open_part  # closed after the day: open
+        assert "Eerste opzet gedeeld." in before
+        assert "Tweede versie besproken." not in before
+        assert "Aanvraag ingediend" not in before  # the closing note came later
+        assert "Lijst met contactpersonen bijhouden" in open_part  # no origin: kept
+        assert "Bijgewerkt in december" not in before
+    code, on_the_day, err = render(runner, repo, "actielijst", "ot-kvdj", "--op", "2025-10-15")
+    assert "Tweede versie besproken." in on_the_day  # an update of the day itself counts
+    assert err == ""  # kept without a word
+
+
 def test_besluitenlijst_period(runner: CliRunner, repo: Path) -> None:
     code, out, _ = render(runner, repo, "besluitenlijst", "--van", "2025-01-01")
     assert code == 0

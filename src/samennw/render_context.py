@@ -188,12 +188,17 @@ def minutes_items(meeting: Meeting) -> tuple[str, list[Context]]:
     return preamble, items
 
 
-def action_row(repo: Repository, action: Action, status: ActionStatus, today: date) -> Context:
+def action_row(
+    repo: Repository, action: Action, status: ActionStatus, today: date, op: date | None = None
+) -> Context:
+    """One row of an action table; ``op``: only the updates given up to that day."""
     origin = repo.meetings.get(action.vergadering or "")
     reference = origin.datum if origin else (action.updates[0].datum if action.updates else None)
     overdue = status is ActionStatus.OPEN and parse_due(action.wanneer, reference).is_overdue(today)
     notes = [action.body.strip()] if action.body.strip() else []
-    notes += [f"{format_date(u.datum)}: {u.tekst.strip()}" for u in action.updates]
+    notes += [f"{format_date(u.datum)}: {u.tekst.strip()}" for u in action.updates
+              if op is None or u.datum <= op]  # a closing note is an update of its day
+    closed_on = action.afgerond_op if status is ActionStatus.AFGEROND else None
     return {
         "id": action.id,
         "wat": with_origin(action.herkomst, action.wat),
@@ -203,7 +208,7 @@ def action_row(repo: Repository, action: Action, status: ActionStatus, today: da
         "status": "afgerond" if status is ActionStatus.AFGEROND else "open",
         "verlopen": overdue,
         "besluit": False,
-        **_date_fields("afgerond_op", action.afgerond_op),
+        **_date_fields("afgerond_op", closed_on),
     }
 
 
@@ -295,13 +300,16 @@ def actielijst_context(
     for action in repo.actions.values():
         if action.team != team.id and action.team not in group_ids:
             continue
+        # ``op``: the list as it stood that day. An action born in a later meeting is
+        # left out; one without a meeting has no date to judge by and is kept. Closed
+        # after the day means open then; updates (and closing notes) after it are left out.
         origin = repo.meetings.get(action.vergadering or "")
         if op is not None and origin is not None and origin.datum > op:
             continue
         status = action.status
         if op is not None and action.afgerond_op is not None and action.afgerond_op > op:
             status = ActionStatus.OPEN
-        row = action_row(repo, action, status, today)
+        row = action_row(repo, action, status, today, op)
         row["_volgorde"] = action.volgorde
         section = _section_of(repo, group_ids, action.werkgroep, action.actielijn, action.team)
         (done_rows if status is ActionStatus.AFGEROND else open_rows)[section].append(row)
