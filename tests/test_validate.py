@@ -128,7 +128,7 @@ BAD_INPUTS: list[tuple[str, str, str | bytes, str, int | None]] = [
         "unknown-team-in-partners",
         "data/partners.yaml",
         PARTNERS.replace("ouder: ot-kvdj", "ouder: ot-kvjd"),
-        "onbekende team 'ot-kvjd'",
+        "onbekend team 'ot-kvjd'",
         None,
     ),
     ("broken-partners", "data/partners.yaml", PARTNERS + "  - : :\n", "partners.yaml", None),
@@ -258,8 +258,30 @@ def test_crash_prints_no_locals(
     assert "Traceback" not in out + err
 
 
-def test_only_listed_files_are_reported(runner: CliRunner, small_repo: Path) -> None:
+def test_listed_files_first_but_errors_elsewhere_still_count(
+    runner: CliRunner, small_repo: Path
+) -> None:
     broken(small_repo, ACTION_FILE, ACTION.replace("[tjalling]", "[tjallling]"))
     code, out, _ = validate(runner, small_repo, str(small_repo / "data/partners.yaml"))
-    assert code == 0
-    assert out == ""
+    assert code == 1  # deleting or changing one file can break a reference in another
+    assert out.startswith("fout: 1 fout(en) in andere bestanden, de eerste: data/acties/open/")
+    code, out, _ = validate(runner, small_repo, str(small_repo / ACTION_FILE))
+    assert code == 1 and out.startswith(f"{ACTION_FILE}:5:")
+
+
+def test_listed_file_that_does_not_exist(runner: CliRunner, small_repo: Path) -> None:
+    code, out, _ = validate(runner, small_repo, str(small_repo / "data/acties/open/nope.md"))
+    assert code == 1 and "nope.md: fout: bestand bestaat niet" in out
+
+
+def test_one_typo_in_partners_is_one_error(runner: CliRunner, small_repo: Path) -> None:
+    broken(
+        small_repo,
+        "data/partners.yaml",
+        PARTNERS.replace("    naam: Tjalling\n", "    naam: Tjalling\n    emial: t@x.nl\n"),
+    )
+    code, out, _ = validate(runner, small_repo)
+    assert code == 1
+    assert out.splitlines() == [
+        "data/partners.yaml:11:5: fout: onbekende sleutel 'emial' (waarde: 't@x.nl')"
+    ]

@@ -16,6 +16,8 @@ from .errors import (
     NotFoundError,
     OperationError,
     Problem,
+    did_you_mean,
+    unknown_phrase,
 )
 from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
@@ -30,11 +32,7 @@ def origin_date(repo: Repository, action: Action) -> date | None:
 
 
 def unknown(what: str, value: str, pool: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(value, pool, n=3, cutoff=0.5)
-    hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
-    return f"onbekende {what} '{value}'{hint}"
+    return f"{unknown_phrase(what)} '{value}'{did_you_mean(value, pool, cutoff=0.5)}"
 
 
 def get_action(repo: Repository, action_id: str) -> Action:

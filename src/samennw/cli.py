@@ -117,7 +117,7 @@ def validate_cmd(
     repo = load_repository(data)
     report = v.validate(repo)
     if files:
-        report = v.filter_paths(report, files, repo.root)
+        report = v.focus(report, files, repo.root)
     if fmt == "json":
         import json
 

@@ -6,7 +6,7 @@ where known, the file and line it is about. The CLI maps them to exit codes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -103,3 +103,21 @@ class Problem:
         kind = "fout" if self.error else "waarschuwing"
         where = str(self.location)
         return f"{where}: {kind}: {self.message}" if where else f"{kind}: {self.message}"
+
+
+# Dutch "het"-words take "onbekend", "de"-words "onbekende".
+_HET_WORDS = frozenset({"domein", "team", "agendapunt", "besluit"})
+
+
+def unknown_phrase(what: str) -> str:
+    """'onbekend domein', 'onbekende persoon' — the adjective agrees with the noun."""
+    first = what.split()[0]
+    return f"onbekend {what}" if first in _HET_WORDS else f"onbekende {what}"
+
+
+def did_you_mean(value: str, pool: Collection[str], cutoff: float = 0.6) -> str:
+    """'; bedoelde u 'x' of 'y'?' for the closest names in ``pool`` (or '')."""
+    import difflib
+
+    close = difflib.get_close_matches(value, list(pool), n=3, cutoff=cutoff)
+    return f"; bedoelde u {' of '.join(repr(c) for c in close)}?" if close else ""

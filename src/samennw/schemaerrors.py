@@ -43,6 +43,15 @@ def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return [n for n in getattr(current, "model_fields", {}) if n != "body"]
 
 
+def _field_name(loc: tuple[Any, ...]) -> str:
+    """'betrokkenen[0]' rather than '0' for an item of a list."""
+    if not loc:
+        return ""
+    if isinstance(loc[-1], int) and len(loc) > 1:
+        return f"{loc[-2]}[{loc[-1]}]"
+    return str(loc[-1])
+
+
 def problems_from(
     exc: ValidationError, model: type[BaseModel], path: Path, lines: LineMap, prefix: Key = ()
 ) -> list[Problem]:
@@ -51,7 +60,7 @@ def problems_from(
         loc = tuple(err["loc"])
         kind = err["type"]
         value = err.get("input")
-        name = str(loc[-1]) if loc else ""
+        name = _field_name(loc)
         where = _locate(path, lines, (*prefix, *loc))
         if kind == "missing":
             msg = f"verplichte sleutel '{name}' ontbreekt"
@@ -69,6 +78,7 @@ def problems_from(
                 msg = f"'{value}' is geen geldige code: geen '/' of '..' toegestaan"
         elif kind == "enum":
             expected = err.get("ctx", {}).get("expected", "")
+            expected = str(expected).replace(" or ", " of ")
             msg = f"'{value}' is geen geldige waarde voor '{name}'; kies uit {expected}"
         elif kind in ("string_type",):
             msg = f"tekst verwacht bij '{name}'"

@@ -7,6 +7,7 @@ Saving writes a temporary file in the same folder, fsyncs and renames.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -21,10 +22,14 @@ from .models import (
     Action,
     ActionLine,
     ActionStatus,
+    Domain,
     ImportantDate,
     Meeting,
+    Organisation,
     Partners,
+    Person,
     Sourced,
+    Team,
 )
 from .schemaerrors import problems_from
 from .yamlsafe import load_yaml, read_text
@@ -94,6 +99,7 @@ class Repository:
     important_dates: list[ImportantDate] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     file_count: int = 0
+    broken_ids: set[str] = field(default_factory=set)  # invalid partners entries (reported)
 
     @property
     def errors(self) -> list[Problem]:
@@ -226,7 +232,9 @@ def load_document(path: Path, model: type[M], shown: Path, problems: list[Proble
     return obj
 
 
-def load_partners(data_dir: Path, root: Path, problems: list[Problem]) -> Partners:
+def load_partners(
+    data_dir: Path, root: Path, problems: list[Problem], broken: set[str] | None = None
+) -> Partners:
     path = data_dir / "partners.yaml"
     shown = _rel(path, root)
     if path.is_symlink():
@@ -243,15 +251,53 @@ def load_partners(data_dir: Path, root: Path, problems: list[Problem]) -> Partne
     if raw is None:
         problems.append(Problem("bestand is leeg", Location(shown, 1)))
         return Partners()
-    try:
-        partners = Partners.model_validate(raw)
-    except ValidationError as exc:
-        problems.extend(problems_from(exc, Partners, shown, lines))
+    if not isinstance(raw, dict):
+        problems.append(Problem("sleutels met lijsten verwacht", Location(shown, 1)))
         return Partners()
+    sections: dict[str, type[Sourced]] = {
+        "domeinen": Domain,
+        "organisaties": Organisation,
+        "personen": Person,
+        "teams": Team,
+    }
+    for key in raw:
+        if key not in sections:
+            close = difflib.get_close_matches(str(key), list(sections), n=1, cutoff=0.6)
+            hint = f"; bedoelde u '{close[0]}'?" if close else ""
+            problems.append(
+                Problem(
+                    f"onbekende sleutel '{key}'{hint}",
+                    Location(shown, *lines.get((key,), (None, None))),
+                )
+            )
+    kept: dict[str, list[Sourced]] = {}
+    for key, model in sections.items():
+        items = raw.get(key) or []
+        if not isinstance(items, list):
+            problems.append(
+                Problem(
+                    f"een lijst verwacht bij '{key}'",
+                    Location(shown, *lines.get((key,), (None, None))),
+                )
+            )
+            continue
+        kept[key] = []
+        for i, item in enumerate(items):  # item by item: one typo costs one item, not all
+            try:
+                obj = model.model_validate(item)
+            except ValidationError as exc:
+                problems.extend(problems_from(exc, model, shown, lines, (key, i)))
+                if (
+                    broken is not None
+                    and isinstance(item, dict)
+                    and isinstance(item.get("id"), str)
+                ):
+                    broken.add(item["id"])  # reported once here, not at every reference
+                continue
+            obj.attach(shown, lines, (key, i))
+            kept[key].append(obj)
+    partners = Partners.model_construct(**kept)  # type: ignore[arg-type]
     partners.attach(shown, lines)
-    for key in ("domeinen", "organisaties", "personen", "teams"):
-        for i, item in enumerate(getattr(partners, key)):
-            item.attach(shown, lines, (key, i))
     return partners
 
 
@@ -290,8 +336,10 @@ def load_repository(path: Path | None = None) -> Repository:
     data_dir = data_dir_of(root)
     problems: list[Problem] = []
     check_no_symlinks(data_dir)
-    partners = load_partners(data_dir, root, problems)
+    broken: set[str] = set()
+    partners = load_partners(data_dir, root, problems, broken)
     repo = Repository(root=root, data_dir=data_dir, partners=partners, problems=problems)
+    repo.broken_ids = broken
     repo.file_count = 1
     repo.important_dates = load_important_dates(data_dir, root, problems)
     targets: dict[str, dict[str, Any]] = {

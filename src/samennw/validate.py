@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import DueKind, parse_due
-from .errors import Location, Problem
+from .errors import Location, Problem, did_you_mean, unknown_phrase
 from .models import Action, ActionStatus, Meeting, MinutesStatus, Sourced
 from .people import Directory
 from .store import Repository
@@ -48,13 +48,9 @@ class _Checker:
         what: str,
     ) -> None:
         """Report ``value`` unless it is in ``pool`` (a dict or set: O(1) membership)."""
-        if value is None or value in pool:
+        if value is None or value in pool or value in self.repo.broken_ids:
             return
-        import difflib
-
-        close = difflib.get_close_matches(value, list(pool), n=3, cutoff=0.6)
-        hint = f"; bedoelde u {' of '.join(repr(c) for c in close)}?" if close else ""
-        self.err(obj, key, f"onbekende {what} '{value}'{hint}")
+        self.err(obj, key, f"{unknown_phrase(what)} '{value}'{did_you_mean(value, pool)}")
 
     # --- partners ---------------------------------------------------------------------
     def partners(self) -> None:
@@ -181,9 +177,8 @@ class _Checker:
         self.ref(a, ("vergadering",), a.vergadering, self.repo.meetings, "vergadering")
         self.ref(a, ("afgerond_in",), a.afgerond_in, self.repo.meetings, "vergadering")
         for i, ref in enumerate(a.betrokkenen):
-            if not self.dir.known(ref):
-                close = self.dir.suggest_ids(ref)
-                hint = f"; bedoelde u {' of '.join(repr(c) for c in close)}?" if close else ""
+            if not self.dir.known(ref) and ref not in self.repo.broken_ids:
+                hint = did_you_mean(ref, self.refs)
                 self.err(
                     a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}"
                 )
@@ -250,17 +245,29 @@ def validate(repo: Repository) -> Report:
     return Report(problems=problems, counts=counts)
 
 
-def filter_paths(report: Report, paths: list[Path], root: Path) -> Report:
-    """Keep only the problems in ``paths`` (for the pre-commit hook)."""
-    wanted = set()
+def focus(report: Report, paths: list[Path], root: Path) -> Report:
+    """Show the problems of ``paths`` (the pre-commit hook's changed files) first.
+
+    Errors elsewhere still make the repository invalid: they are summed up in one line,
+    so a commit that breaks a reference from another file is refused too. A named file
+    that does not exist is an error.
+    """
+    wanted: dict[str, Path] = {}
     for p in paths:
-        resolved = p.resolve()
         try:
-            wanted.add(str(resolved.relative_to(root.resolve())))
+            wanted[str(p.resolve().relative_to(root.resolve()))] = p
         except ValueError:
-            wanted.add(str(p))
-    kept = [pr for pr in report.problems if str(pr.location.path) in wanted]
-    return Report(problems=kept, counts=report.counts)
+            wanted[str(p)] = p
+    mine = [pr for pr in report.problems if str(pr.location.path) in wanted]
+    missing = [Problem("bestand bestaat niet", Location(p)) for p in paths if not p.exists()]
+    elsewhere = [pr for pr in report.errors if str(pr.location.path) not in wanted]
+    if elsewhere:
+        first = elsewhere[0]
+        mine.append(Problem(
+            f"{len(elsewhere)} fout(en) in andere bestanden, de eerste: {first}",
+            Location(None),
+        ))
+    return Report(problems=[*missing, *mine], counts=report.counts)
 
 
 def summary(report: Report) -> str:
@@ -288,15 +295,15 @@ def _gh_escape(text: str) -> str:
 def format_github(problem: Problem) -> str:
     loc: Location = problem.location
     kind = "error" if problem.error else "warning"
-    parts = [f"file={_gh_escape(str(loc.path))}"] if loc.path else []
+    props = []
+    if loc.path:
+        props.append("file=" + _gh_escape(str(loc.path)).replace(",", "%2C").replace(":", "%3A"))
     if loc.line:
-        parts.append(f"line={loc.line}")
+        props.append(f"line={loc.line}")
     if loc.column:
-        parts.append(f"col={loc.column}")
-    props = ",".join(
-        p.replace(",", "%2C").replace(":", "%3A") if not p.startswith("file=") else p for p in parts
-    )
-    return f"::{kind} {props}::{_gh_escape(problem.message)}"
+        props.append(f"col={loc.column}")
+    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
+    return f"{head}::{_gh_escape(problem.message)}"
 
 
 def as_json(report: Report) -> dict[str, object]:
