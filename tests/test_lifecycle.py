@@ -89,9 +89,10 @@ def test_filters(runner: CliRunner, repo: Path) -> None:
         runner, repo, "open-actions", "--werkgroep", "ot-kvdj-wg1", "--format", "csv"
     )
     assert code == 0
-    lines = out.strip().splitlines()
-    assert lines[0].startswith("ID,Team,Wat,Wie,Wanneer,Toelichting")
-    assert len(lines) == 2 and lines[1].startswith("KVDJ-001,")
+    assert out.startswith("\ufeff")  # so Excel reads UTF-8
+    lines = out.removeprefix("\ufeff").strip().splitlines()
+    assert lines[0].startswith("ID;Team;Wat;Wie;Wanneer;Toelichting")  # Dutch Excel: ';'
+    assert len(lines) == 2 and lines[1].startswith("KVDJ-001;")
     code, out, _ = cli(runner, repo, "open-actions", "--domein", "kvdj", "--format", "markdown")
     assert code == 0 and out.count("| KVDJ-") == 2
     code, _, err = cli(runner, repo, "open-actions", "--team", "OT KvjD")
@@ -497,3 +498,26 @@ def test_unwritable_target_rolls_back(runner: CliRunner, repo: Path) -> None:
     code, _, err = cli(runner, repo, "close", "KVDJ-001")
     assert code == 1 and "niets gewijzigd" in err
     assert snapshot(repo) == before
+
+
+def test_csv_cells_are_not_formulas(runner: CliRunner, repo: Path) -> None:
+    path = repo / "data/acties/open/KVDJ-001.md"
+    path.write_text(ACTION.replace("Toelichting.", '=HYPERLINK("http://x")\n- punt'))
+    code, out, _ = cli(
+        runner, repo, "open-actions", "--werkgroep", "ot-kvdj-wg1", "--format", "csv"
+    )
+    assert code == 0 and ";\"'=HYPERLINK" in out
+
+
+def test_empty_result_says_so(runner: CliRunner, repo: Path) -> None:
+    code, out, err = cli(runner, repo, "open-actions", "--owner", "burgemeester")
+    assert code == 0 and out == "" and "Geen open acties gevonden" in err
+
+
+def test_new_meeting_with_only_a_start_time(runner: CliRunner, repo: Path) -> None:
+    code, _, err = cli(
+        runner, repo, "new-meeting", "ot-kvdj", "--datum", "2026-01-15", "--tijd", "16:30"
+    )
+    assert code == 0, err
+    text = (repo / "data/meetings/2026/ot-kvdj-2026-01-15.md").read_text()
+    assert 'begin: "16:30"' in text and "eind:" not in text

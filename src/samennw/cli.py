@@ -216,14 +216,15 @@ def open_actions_cmd(
         out(listing.as_csv(rows, directory))
     elif fmt == "markdown":
         out(listing.as_markdown(rows, directory))
-    else:
+    elif rows:
         table(
             listing.COLUMNS,
             listing.table_rows(rows, directory),
             highlight_rows={i for i, r in enumerate(rows) if r.overdue},
         )
-        n_over = sum(r.overdue for r in rows)
-        err(f"{len(rows)} open actie(s), waarvan {n_over} verlopen (peildatum {today}).")
+        err(listing.summary(rows, today))
+    else:
+        err(f"Geen open acties gevonden (peildatum {today}).")
 
 
 def _report(outcome: Outcome) -> None:
@@ -401,25 +402,12 @@ def meetings_cmd(
     data: DataOption = None,
 ) -> None:
     from .console import table
-    from .dates import format_date
-    from .meetings import list_meetings
+    from .meetings import MEETING_COLUMNS, list_meetings, meeting_rows
     from .store import load_repository
 
     repo = load_repository(data)
     repo.raise_if_invalid()
-    rows = [
-        [
-            m.id,
-            m.team,
-            format_date(m.datum),
-            f"{m.begin}–{m.eind}" if m.begin and m.eind else (m.begin or ""),
-            m.locatie or "",
-            m.notulen_status.value,
-            str(len(m.besluiten)),
-        ]
-        for m in list_meetings(repo, team)
-    ]
-    table(["ID", "Team", "Datum", "Tijd", "Locatie", "Notulen", "Besluiten"], rows)
+    table(MEETING_COLUMNS, meeting_rows(list_meetings(repo, team)))
 
 
 @app.command("log", help="Toon de git-geschiedenis van een actie of vergadering.")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import SamennwError
 
@@ -18,7 +19,11 @@ def today() -> date:
             return parse_date_arg(env)
         except ValueError as exc:
             raise SamennwError(f"SAMENNW_DATUM: {exc}") from None
-    return date.today()  # noqa: DTZ011 - the user's local calendar day is meant
+    # the programme's calendar day, also on a CI machine that runs in UTC
+    try:
+        return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    except ZoneInfoNotFoundError:  # no time zone database on this machine
+        return date.today()  # noqa: DTZ011
 
 
 def date_arg(text: str | None) -> date:

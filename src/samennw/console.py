@@ -7,6 +7,7 @@ a terminal (a pipe, a file, CI logs) gets plain text.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -14,13 +15,25 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clean(text: str) -> str:
+    """No terminal control sequences from data (an ESC in a 'wat' must not clear a screen)."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def _console(stderr: bool) -> Console:
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout  # looked up per call (tests swap them)
-    no_color = bool(os.environ.get("NO_COLOR")) or not stream.isatty()
+    tty = stream.isatty()
+    no_color = bool(os.environ.get("NO_COLOR")) or not tty
+    # a file or pipe gets wide lines instead of words broken at 80 columns
+    width = None if tty or os.environ.get("COLUMNS") else 200
     return Console(
         file=stream,
+        width=width,
         no_color=no_color,
         highlight=False,
         soft_wrap=not stream.isatty(),
@@ -31,6 +44,11 @@ def _console(stderr: bool) -> Console:
 def out(text: str = "") -> None:
     """Plain data to stdout (no markup interpretation)."""
     sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
+
+
+def empty(message: str) -> None:
+    """Say on stderr that there is nothing to show (instead of an empty table)."""
+    err(message)
 
 
 def err(text: str) -> None:
@@ -55,7 +73,7 @@ def table(
         t.add_column(col, overflow="fold", no_wrap=col in no_wrap)
     for i, row in enumerate(rows):
         style = "bold red" if highlight_rows and i in highlight_rows else None
-        t.add_row(*(Text(c) for c in row), style=style)
+        t.add_row(*(Text(_clean(c)) for c in row), style=style)
     _console(False).print(t)
 
 

@@ -77,14 +77,21 @@ def as_json(rows: list[ActionRow], directory: Directory, today: date) -> str:
     return json.dumps({"op": today.isoformat(), "acties": items}, ensure_ascii=False, indent=2)
 
 
+def _spreadsheet_cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (=, +, -, @ at the start)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def as_csv(rows: list[ActionRow], directory: Directory) -> str:
+    """CSV for spreadsheets as Dutch users have them: ';'-separated, UTF-8 with BOM."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    buf.write("\ufeff")  # Excel reads UTF-8 (Ünver) only with a byte-order mark
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow([*COLUMNS, "Verlopen"])
     for r, cells in zip(rows, table_rows(rows, directory), strict=True):
         cells[4] = r.action.wanneer
         cells[5] = r.action.body.strip()
-        writer.writerow([*cells, "ja" if r.overdue else "nee"])
+        writer.writerow([_spreadsheet_cell(c) for c in cells] + ["ja" if r.overdue else "nee"])
     return buf.getvalue()
 
 
@@ -97,3 +104,8 @@ def as_markdown(rows: list[ActionRow], directory: Directory) -> str:
     for cells in table_rows(rows, directory):
         lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def summary(rows: list[ActionRow], today: date) -> str:
+    overdue = sum(r.overdue for r in rows)
+    return f"{len(rows)} open actie(s), waarvan {overdue} verlopen (peildatum {today})."

@@ -22,7 +22,7 @@ STANDING_AGENDA: list[dict[str, str | None]] = [
     },
     {"titel": "Rondvraag / Wvttk", "duur": None, "besluitpunt": None},
 ]
-_TIMES = re.compile(r"^\s*(\d{1,2}[:.]\d{2})\s*[-–]\s*(\d{1,2}[:.]\d{2})\s*$")
+_TIMES = re.compile(r"^\s*(\d{1,2}[:.]\d{2})\s*(?:[-–]\s*(\d{1,2}[:.]\d{2})\s*)?$")
 
 
 def parse_times(text: str | None) -> tuple[str | None, str | None]:
@@ -31,13 +31,12 @@ def parse_times(text: str | None) -> tuple[str | None, str | None]:
         return None, None
     m = _TIMES.match(text)
     if not m:
-        raise OperationError(f"ongeldige tijd '{text}'; gebruik bijvoorbeeld 16:30-18:00")
-    begin, end = (t.replace(".", ":").zfill(5) for t in m.groups())
+        raise OperationError(f"ongeldige tijd '{text}'; gebruik bijvoorbeeld 16:30-18:00 of 16:30")
+    begin, end = (t.replace(".", ":").zfill(5) if t else None for t in m.groups())
     for t in (begin, end):
-        h, mi = int(t[:2]), int(t[3:])
-        if h > 23 or mi > 59:
+        if t is not None and (int(t[:2]) > 23 or int(t[3:]) > 59):
             raise OperationError(f"ongeldige tijd '{t}'")
-    if end <= begin:
+    if begin and end and end <= begin:
         raise OperationError(f"eindtijd {end} ligt niet na begintijd {begin}")
     return begin, end
 
@@ -108,3 +107,22 @@ def list_meetings(repo: Repository, team_name: str | None = None) -> list[Meetin
     team_id = Directory(repo.partners).resolve_team(team_name).id if team_name else None
     meetings = [m for m in repo.meetings.values() if team_id is None or m.team == team_id]
     return sorted(meetings, key=lambda m: (m.datum, m.id))
+
+
+MEETING_COLUMNS = ["ID", "Team", "Datum", "Tijd", "Locatie", "Notulen", "Besluiten"]
+
+
+def meeting_rows(meetings: list[Meeting]) -> list[list[str]]:
+    """Table rows for ``samennw meetings``."""
+    return [
+        [
+            m.id,
+            m.team,
+            format_date(m.datum),
+            f"{m.begin}–{m.eind}" if m.begin and m.eind else (m.begin or ""),
+            m.locatie or "",
+            m.notulen_status.value,
+            str(len(m.besluiten)),
+        ]
+        for m in meetings
+    ]

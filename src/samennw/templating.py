@@ -148,6 +148,7 @@ def make_environment(repo_root: Path | None) -> SandboxedEnvironment:
     )
     env.filters["markdown"] = markdown_html
     env.filters["md_cel"] = md_cell
+    env.filters["breekbaar"] = breakable
     env.filters["md_tekst"] = md_text
     env.filters["datum"] = _date_filter(long=False)
     env.filters["datum_lang"] = _date_filter(long=True)
@@ -253,6 +254,20 @@ def markdown_html(text: str) -> Markup:
             tok.tag = f"h{max(int(tok.tag[1]), 3)}"
     # markdown-it escapes all text and raw HTML is disabled: the result is safe
     return Markup(md.renderer.render(tokens, md.options, {}))
+
+
+def breakable(text: object) -> Markup:
+    """HTML text in which a line may break after a slash before a letter.
+
+    ``Werkgroep/Raymond/Tjalling`` is one word to a browser; ``<wbr>`` lets it wrap at
+    the slashes (``25/11`` stays whole). The text is escaped first, so this is safe.
+    """
+    from markupsafe import Markup, escape
+
+    return Markup(_SLASH_BEFORE_LETTER.sub("/<wbr>", str(escape(text))))
+
+
+_SLASH_BEFORE_LETTER = re.compile(r"/(?=[^\W\d_])")
 
 
 def md_cell(text: str) -> str:

@@ -24,7 +24,19 @@ _DQ = re.compile(r'"((?:[^"\\]|\\["\\nt/])*)"')
 _SQ = re.compile(r"'((?:[^']|'')*)'")
 _ESCAPES = {'\\"': '"', "\\\\": "\\", "\\n": "\n", "\\t": "\t", "\\/": "/"}
 _ESC_RX = re.compile(r"\\[\"\\nt/]")
-_FLOW_ITEM = re.compile(r"\s*([^,\[\]{}#&*!|>'\"%@`\s][^,\[\]{}#]*?)\s*(,|\])")
+# Literal spaces only: ``\s`` would also match U+00A0 and U+3000, which YAML keeps.
+_FLOW_ITEM = re.compile(r" *([^,\[\]{}#&*!|>'\"%@`?: ][^,\[\]{}#]*?) *(,|\])")
+# Any character the full reader treats specially: everything outside YAML's printable
+# set (libyaml refuses those), tabs, carriage returns, the other YAML line breaks
+# (U+0085, U+2028, U+2029) and the byte-order mark U+FEFF. One negated class (the
+# printable set minus U+2028, U+2029, U+FEFF), so one fast scan of the text.
+_GIVE_UP_CHARS = re.compile(
+    r"[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+# libyaml forgets a possible key 1024 characters after its start; a longer block key
+# is an error there ("mapping values are not allowed in this context").
+_MAX_KEY = 1000
 
 
 class _GiveUp(Exception):
@@ -83,7 +95,9 @@ def _inline(text: str) -> tuple[Any, list[int]]:
             if not m:
                 raise _GiveUp
             raw = m.group(1)
-            if ": " in raw or raw.endswith(":") or (raw.startswith("-") and len(raw) == 1):
+            # A colon in a flow item may make a pair ("a: b") or an error ("a:?");
+            # a dash alone or followed by a space is a block entry. Leave those.
+            if ":" in raw or (raw[0] == "-" and raw[1:2] in ("", " ")):
                 raise _GiveUp
             items.append(None if raw in NULLS else nfc(raw))
             offsets.append(1 + m.start(1))
@@ -101,7 +115,7 @@ def _inline(text: str) -> tuple[Any, list[int]]:
 
 def load_yaml_fast(text: str, line_offset: int = 0) -> tuple[Any, LineMap] | None:
     """Parse ``text`` if it is in the simple subset; otherwise return None."""
-    if "\t" in text or "\r" in text or "\ufeff" in text:
+    if _GIVE_UP_CHARS.search(text):
         return None
     rows: list[tuple[int, int, str]] = []  # (line number, indent, content)
     for n, line in enumerate(text.split("\n")):
@@ -122,7 +136,7 @@ def load_yaml_fast(text: str, line_offset: int = 0) -> tuple[Any, LineMap] | Non
                 lines[(k,)] = (n + 1 + line_offset, indent + o + 1)
             return value, lines
         value, end = _block(rows, 0, indent, (), lines, line_offset)
-    except _GiveUp:
+    except (_GiveUp, RecursionError):  # _block recurses once per nesting level
         return None
     if end != len(rows):
         return None
@@ -160,8 +174,8 @@ def _mapping(
         if not m:
             raise _GiveUp
         key = m.group(1)
-        if key in result:
-            raise _GiveUp  # the full reader reports duplicate keys
+        if key in result or key in NULLS or len(key) > _MAX_KEY:
+            raise _GiveUp  # the full reader reports duplicate keys and null keys
         lines[(*path, key)] = (n + 1 + off, indent + 1)
         rest = content[m.end() :]
         i += 1

@@ -159,10 +159,17 @@ def load_yaml_events(
                     "meer dan één YAML-document in dit bestand", where(event.start_mark)
                 )
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote runs on to the end of the file (or the next '---'), where
+        # libyaml reports the problem; the line where the quote was opened helps more.
+        unclosed = exc.context_mark is not None and str(exc.context or "").startswith(
+            "while scanning a quoted scalar"
+        )
+        mark = exc.context_mark if unclosed else exc.problem_mark or exc.context_mark
         loc = where(mark) if mark is not None else Location(path)
         message = _translate(exc.problem)
-        if mark is not None:
+        if unclosed:
+            message = "aanhalingsteken niet gesloten (geopend op deze regel)"
+        elif mark is not None:
             source_lines = text.split("\n")
             line_text = source_lines[mark.line] if mark.line < len(source_lines) else ""
             indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
