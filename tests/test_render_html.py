@@ -130,3 +130,70 @@ def test_real_browser_renders_and_prints_a4(tmp_path: Path) -> None:
     assert boxes, "geen pagina's in de PDF"
     for width, height in boxes:  # A4 is 595 x 842 points: the print stylesheet applies
         assert abs(float(width) - 595) < 2 and abs(float(height) - 842) < 2
+
+
+CRAMPED = """\
+---
+id: KVDJ-012
+wat: Overzicht https://www.amsterdam.nl/nieuw-west/samen-nieuw-west/actielijnen/jonge-kind maken
+wie: Werkgroep/Raymond/Tjalling/Sofie/Maartje/Marouane/Theresa
+betrokkenen: [tjalling]
+wanneer: Oktober/november/december 2025
+status: open
+team: ot-kvdj
+vergadering: ot-kvdj-2025-09-25
+---
+Zie Werkgroepvoorzitters/secretarissen/trekkers-overleg.
+"""
+
+OVERFLOW_PROBE = """<script>
+var bad = [];
+document.querySelectorAll("td, th").forEach(function (el) {
+  if (el.scrollWidth > el.clientWidth + 1) { bad.push(el.textContent.trim().slice(0, 50)); }
+});
+document.body.setAttribute("data-overflow", JSON.stringify(bad));
+</script>
+"""
+
+
+@pytest.mark.skipif(BROWSER is None, reason="geen headless browser (chromium) geïnstalleerd")
+@pytest.mark.parametrize(("medium", "width"), [("scherm", 1200), ("smal", 700),
+                                               ("a4", 658)])  # A4 less the 1.8 cm margins
+def test_long_names_wrap_inside_their_cells(tmp_path: Path, medium: str, width: int) -> None:
+    import json
+    import shutil as sh
+
+    from .conftest import build_file_tree
+
+    root = tmp_path / "repo"
+    sh.copytree(GOLDEN_REPO, root)
+    build_file_tree(root, {"data/acties/open/KVDJ-012.md": CRAMPED})
+    repo = load_repository(root)
+    req = RenderRequest(kind="actielijst", target="ot-kvdj", fmt="html", today=date(2025, 12, 10))
+    html = render_document(repo, req).decode("utf-8")
+    assert "Werkgroep/<wbr>Raymond/<wbr>Tjalling" in html  # may wrap at the slashes
+    # the test page may run a script, and in 'a4' the print stylesheet applies on screen
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    if medium == "a4":
+        html = html.replace("@media print {", "@media all {")
+    html = html.replace("</body>", OVERFLOW_PROBE + "</body>")
+    page = tmp_path / "pagina.html"
+    page.write_text(html, encoding="utf-8")
+    dom = subprocess.run(
+        [str(BROWSER), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profiel'}", f"--window-size={width},1600",
+         "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True).stdout
+    found = re.search(r'data-overflow="([^"]*)"', dom)
+    assert found, "meting ontbreekt"
+    overflowing = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
+    assert overflowing == [], f"tekst loopt buiten de cel ({medium}): {overflowing}"
+
+
+def test_breakable_escapes_and_breaks_only_between_words() -> None:
+    from samennw.templating import breakable
+
+    assert str(breakable("Raymond/<b>Tjalling</b>")) == \
+        "Raymond/&lt;b&gt;Tjalling&lt;/<wbr>b&gt;"
+    assert str(breakable("Okt/nov, 25/11")) == "Okt/<wbr>nov, 25/11"
