@@ -58,10 +58,66 @@ def test_fast_path_reads_every_embedded_file_like_libyaml() -> None:
         'a: "open\n',
         "a: x\n b: y\n",
         "- a\nb: c\n",
+        # flow items the full reader reads as keys, block entries or errors
+        "a: [?x]\n",
+        "a: [x, ? y]\n",
+        "a: [:x]\n",
+        "a: [- x]\n",
+        "a: [?]\n",
+        "a: [x:y]\n",
+        "a: [~:?]\n",
+        # characters outside YAML's printable set, and YAML's other line breaks
+        "a: x\x0b\n",
+        "a: x\x01\n",
+        "a: x\x7f\n",
+        "a: x\x80\n",
+        "a: x\x85\n",
+        "a: x\u2028\n",
+        "a: x\u2029\n",
+        "a: x\ufffe\n",
+        "a: x\ufeff\n",
+        "a: x\r\n",
+        # keys the full reader reads as null ("een sleutel moet tekst zijn")
+        "null: x\n",
+        "Null:\n",
+        "NULL: 1\n",
+        "~: x\n",
+        "- null: 1\n",
+        "a:\n  b: 1\n  null: 2\n",
+        # longer than libyaml's 1024-character limit for a key
+        "k" * 1100 + ": 1\n",
     ],
 )
 def test_steps_aside_for_anything_else(text: str) -> None:
     assert load_yaml_fast(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: [Tjalling\u00a0]\n",  # U+00A0 is not YAML white space: it stays
+        "a: [\u3000x\u3000, y]\n",
+        "a: Tjalling\u00a0\n",
+        "a: [-x, -5]\n",
+        "a: -\u00a0\n",
+        "a: 'x'#c\n",
+        "a: [x]#c\n",
+        "k" * 1000 + ": 1\n",
+    ],
+)
+def test_fast_path_keeps_what_libyaml_keeps(text: str) -> None:
+    fast = load_yaml_fast(text)
+    assert fast is not None
+    assert fast == load_yaml_events(text)
+
+
+def test_deep_nesting_steps_aside_instead_of_recursing() -> None:
+    text = "".join(" " * i + f"k{i}:\n" for i in range(1500))
+    assert load_yaml_fast(text) is None
+    data, _ = load_yaml_events(text)  # the full reader does not recurse
+    for i in range(1499):
+        data = data[f"k{i}"]
+    assert data == {"k1499": None}
 
 
 scalars = st.one_of(
@@ -159,3 +215,99 @@ def test_generated_documents_mostly_take_the_fast_path() -> None:
     )
     text = "\n".join(render(example)) + "\n"
     assert load_yaml_fast(text, 1) == load_yaml_events(text, None, 1)
+
+
+# Character-level differential testing: the fast reader must agree with the full one
+# or step aside, also on text no generator of valid documents would write.
+EDGES = "?:-[],#'\" \xa0\u3000\u2028\x85\x0b\x7f\ufeff\r\n\tab~&*!|>{}%@`\\/"
+FRAGMENTS = [
+    "a:",
+    "b: ",
+    "null",
+    "Null: ",
+    "~",
+    "- ",
+    "-",
+    "? ",
+    ": ",
+    "[",
+    "]",
+    ", ",
+    "'",
+    '"',
+    "''",
+    "\\n",
+    "\\/",
+    "\\u00e9",
+    " #",
+    "#c",
+    "\n",
+    "\n  ",
+    "\n- ",
+    "\n  - ",
+    "---",
+    "...",
+    "&a ",
+    "*a",
+    "!t ",
+    "Ü",
+    "e\u0301",
+]
+edge_text = st.text(alphabet=EDGES, max_size=12)
+edge_chunks = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(EDGES)), max_size=8
+).map("".join)
+TEMPLATES = [
+    "{0}",
+    "a: {0}\n",
+    "a: [{0}]\n",
+    "a: [{0}, {1}]\n",
+    "a: '{0}'\n",
+    'a: "{0}"\n',
+    "- {0}\n- {1}\n",
+    "a: {0}\nb: {1}\n",
+    "a:\n  - {0}\n  - x: {1}\n",
+    "{0}: x\n",
+    "- {0}: 1\n",
+    "a:\n  {0}: {1}\n",
+    "{0}\n{1}",
+    "x:\n- {0}\n{1}",
+]
+
+
+def assert_agrees(text: str) -> None:
+    fast = load_yaml_fast(text, 1)
+    try:
+        full = load_yaml_events(text, None, 1)
+    except DataFileError:
+        assert fast is None, text
+        return
+    if fast is not None:
+        assert fast == full, text
+
+
+@settings(max_examples=500)
+@given(
+    st.sampled_from(TEMPLATES),
+    st.one_of(edge_text, edge_chunks),
+    st.one_of(edge_text, edge_chunks),
+)
+def test_fast_path_agrees_on_edge_characters_in_values(
+    template: str, first: str, second: str
+) -> None:
+    assert_agrees(template.format(first, second))
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([0, 0, 1, 2, 2, 4]), st.one_of(edge_text, edge_chunks)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["", "\n", " "]),
+)
+def test_fast_path_agrees_on_edge_character_documents(
+    rows: list[tuple[int, str]], end: str
+) -> None:
+    assert_agrees("\n".join(" " * indent + content for indent, content in rows) + end)

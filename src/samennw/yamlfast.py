@@ -5,9 +5,9 @@ lists of scalars, comments. This reader handles exactly that subset with a few
 regular expressions, several times faster than building from libyaml's events. It
 returns the same data and the same line map as :func:`samennw.yamlsafe.load_yaml`, and
 gives up (returns ``None``) on anything outside the subset — anchors, tags, block
-scalars, flow mappings, multi-line scalars, tabs, odd indentation, duplicate keys — so
-that the full reader handles (and reports) those. A differential test keeps the two in
-step.
+scalars, flow mappings, multi-line scalars, tabs, control characters, odd indentation,
+duplicate or null keys, deep nesting — so that the full reader handles (and reports)
+those. Differential tests, also character by character, keep the two in step.
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ def _mapping(
             raise _GiveUp
         key = m.group(1)
         if key in result or key in NULLS or len(key) > _MAX_KEY:
-            raise _GiveUp  # the full reader reports duplicate keys and null keys
+            raise _GiveUp  # the full reader reports duplicate, null and over-long keys
         lines[(*path, key)] = (n + 1 + off, indent + 1)
         rest = content[m.end() :]
         i += 1
