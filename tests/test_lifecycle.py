@@ -521,3 +521,41 @@ def test_new_meeting_with_only_a_start_time(runner: CliRunner, repo: Path) -> No
     assert code == 0, err
     text = (repo / "data/meetings/2026/ot-kvdj-2026-01-15.md").read_text()
     assert 'begin: "16:30"' in text and "eind:" not in text
+
+
+def test_add_action_understands_whole_team_words(runner: CliRunner, repo: Path) -> None:
+    code, _, err = cli(
+        runner,
+        repo,
+        "add-action",
+        "ot-kvdj",
+        "--wat",
+        "Flyer delen",
+        "--wie",
+        "Alle aanwezigen",
+        "--werkgroep",
+        "ot-kvdj-wg1",
+    )
+    assert code == 0, err
+    code, _, err = cli(
+        runner,
+        repo,
+        "add-action",
+        "ot-kvdj",
+        "--wat",
+        "Uitwerken",
+        "--wie",
+        "Werkgroep/Tjalling",
+        "--werkgroep",
+        "ot-kvdj-wg1",
+    )
+    assert code == 0, err
+    assert "betrokkenen: [ot-kvdj]" in (repo / "data/acties/open/KVDJ-003.md").read_text()
+    text = (repo / "data/acties/open/KVDJ-004.md").read_text()
+    assert "betrokkenen: [ot-kvdj-wg1, tjalling]" in text
+
+
+def test_action_ids_are_case_insensitive(runner: CliRunner, repo: Path) -> None:
+    code, _, err = cli(runner, repo, "close", "kvdj-001")
+    assert code == 0, err
+    assert (repo / "data/acties/afgerond/KVDJ-001.md").exists()

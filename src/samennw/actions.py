@@ -21,7 +21,7 @@ from .errors import (
 )
 from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
-from .people import Directory
+from .people import Directory, normalize
 from .store import Repository, check_id
 from .writing import ChangeSet
 
@@ -36,6 +36,8 @@ def unknown(what: str, value: str, pool: list[str]) -> str:
 
 
 def get_action(repo: Repository, action_id: str) -> Action:
+    """The action with this id; 'kvdj-005' finds KVDJ-005 (ids are written in capitals)."""
+    action_id = action_id.upper()
     check_id(action_id, action=True)
     action = repo.actions.get(action_id)
     if action is None:
@@ -198,32 +200,50 @@ def next_action_id(repo: Repository, prefix: str) -> str:
     return f"{prefix}-{max(numbers, default=0) + 1:03d}"
 
 
-def resolve_owners(directory: Directory, wie: str) -> list[str]:
-    """Resolve the names in a 'wie' text ("Tjalling/Sofie en Maartje") to ids."""
+# words in a 'wie' text that mean the whole team (or the werkgroep) of the list
+_WHOLE_TEAM = frozenset({"alle aanwezigen", "aanwezigen", "iedereen", "allen", "allemaal",
+                         "alle leden", "leden", "team"})  # fmt: skip
+_WORKGROUP = frozenset({"werkgroep", "de werkgroep"})
+
+
+def resolve_owners(
+    directory: Directory, wie: str, team: str | None = None, werkgroep: str | None = None
+) -> list[str]:
+    """Resolve the names in a 'wie' text ("Tjalling/Sofie en Maartje") to ids.
+
+    "Alle aanwezigen", "iedereen", "leden" mean the team whose list it is; "werkgroep"
+    the werkgroep given. Unknown or ambiguous names are an error with suggestions.
+    """
     import re
 
     refs: list[str] = []
-    unknown: list[str] = []
-    for token in re.split(r"\s*(?:/|,|&|\ben\b|\bnamens\b)\s*", wie):
+    unknown_names: list[str] = []
+    for token in re.split(r"\s*(?:/|,|&|\ben\b|\bnamens\b|\bmet\b)\s*", wie):
         token = token.strip()
         if not token:
             continue
-        ids = directory.find_persons(token) | directory.find_teams(token)
+        key = normalize(token)
+        if key in _WHOLE_TEAM and team:
+            ids = {team}
+        elif key in _WORKGROUP and werkgroep:
+            ids = {werkgroep}
+        else:
+            ids = directory.find_persons(token) | directory.find_teams(token)
         if len(ids) == 1:
             ref = ids.pop()
             if ref not in refs:
                 refs.append(ref)
         else:
-            unknown.append(token)
-    if unknown:
+            unknown_names.append(token)
+    if unknown_names:
         hints = []
-        for token in unknown:
+        for token in unknown_names:
             close = directory.suggest(token)
             hints.append(f"'{token}'" + (f" (bedoelde u {' of '.join(close)}?)" if close else ""))
         raise NotFoundError(
             "onbekende of niet eenduidige naam in 'wie': "
             + ", ".join(hints)
-            + "; geef de codes met --betrokkenen"
+            + "; geef de codes met --betrokkenen (bijv. --betrokkenen tjalling,ot-kvdj)"
         )
     return refs
 
@@ -262,7 +282,7 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
                 unknown("persoon, organisatie of team", bad[0], directory.all_refs())
             )
     else:
-        refs = resolve_owners(directory, new.wie)
+        refs = resolve_owners(directory, new.wie, team.id, werkgroep)
     prefix = team.actie_prefix or team.id.upper().replace("-", "")[:8]
     action_id = next_action_id(repo, prefix)
     values: dict[str, object] = {
