@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from .actions import unknown
-from .dates import Due, parse_due
+from .dates import Due, DueKind, parse_due
 from .errors import InvalidDataError, NotFoundError, Problem
 from .models import Action, Partners
 from .people import Directory
@@ -60,6 +60,16 @@ class Catalog:
     line_domains: dict[str, str | None]
     load_action: Callable[[ActionFacts], Action]
     problems: list[Problem] = field(default_factory=list)
+    _by_team: dict[str, list[date]] | None = field(default=None, repr=False)
+
+    def team_meetings(self, team: str) -> list[date]:
+        """Sorted meeting dates of ``team`` (meeting ids are '<team>-<JJJJ-MM-DD>')."""
+        if self._by_team is None:
+            by_team: dict[str, list[date]] = {}
+            for meeting_id, day in self.meeting_dates.items():
+                by_team.setdefault(meeting_id[:-11], []).append(day)
+            self._by_team = {t: sorted(days) for t, days in by_team.items()}
+        return self._by_team.get(team, [])
 
     def raise_if_invalid(self) -> None:
         errors = [p for p in self.problems if p.error]
@@ -139,13 +149,24 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
             if not shared:
                 continue
             via = shared[0]
-        due = parse_due(facts.wanneer, catalog.meeting_dates.get(facts.vergadering or ""))
+        due = _due(catalog, facts)
         overdue = due.is_overdue(today)
         if query.overdue_only and not overdue:
             continue
         found.append((facts, due, overdue, via))
     found.sort(key=lambda r: (r[1].end or date.max, r[0].team, r[0].volgorde or 0, r[0].id))
     return [ActionRow(catalog.load_action(f), due, over, via) for f, due, over, via in found]
+
+
+def _due(catalog: Catalog, facts: ActionFacts) -> Due:
+    """The due moment; "volgend OT" is the team's first meeting after the reference date."""
+    reference = catalog.meeting_dates.get(facts.vergadering or "")
+    due = parse_due(facts.wanneer, reference)
+    if due.kind is DueKind.NEXT_MEETING and reference is not None:
+        later = [d for d in catalog.team_meetings(facts.team) if d > reference]
+        if later:  # the meeting that took place (or is planned) is the deadline
+            return Due(due.original, due.kind, later[0], later[0])
+    return due
 
 
 def _domain_of(catalog: Catalog, directory: Directory, facts: ActionFacts) -> str | None:
