@@ -567,6 +567,6 @@ def test_next_meeting_deadline_is_the_next_meeting(runner: CliRunner, repo: Path
     code, out, _ = cli(runner, repo, "open-actions", "--format", "json", "--op", "2026-02-01")
     assert json.loads(out)["acties"][0]["verlopen"] is False  # no later meeting yet
     assert cli(runner, repo, "new-meeting", "ot-kvdj", "--datum", "2026-01-15")[0] == 0
-    code, out, _ = cli(runner, repo, "open-actions", "--format", "json", "--op", "2026-02-01")
+    _, out, _ = cli(runner, repo, "open-actions", "--format", "json", "--op", "2026-02-01")
     row = json.loads(out)["acties"][0]
     assert row["vervalt"] == "2026-01-15" and row["verlopen"] is True
