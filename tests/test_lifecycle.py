@@ -564,7 +564,7 @@ def test_action_ids_are_case_insensitive(runner: CliRunner, repo: Path) -> None:
 def test_next_meeting_deadline_is_the_next_meeting(runner: CliRunner, repo: Path) -> None:
     path = repo / "data/acties/open/KVDJ-001.md"
     path.write_text(ACTION.replace("November 2025", "Volgend OT"))
-    code, out, _ = cli(runner, repo, "open-actions", "--format", "json", "--op", "2026-02-01")
+    _, out, _ = cli(runner, repo, "open-actions", "--format", "json", "--op", "2026-02-01")
     assert json.loads(out)["acties"][0]["verlopen"] is False  # no later meeting yet
     assert cli(runner, repo, "new-meeting", "ot-kvdj", "--datum", "2026-01-15")[0] == 0
     _, out, _ = cli(runner, repo, "open-actions", "--format", "json", "--op", "2026-02-01")
