@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -406,6 +409,47 @@ def test_broken_word_base_document(runner: CliRunner, repo: Path, tmp_path: Path
     code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx",
                           "-o", str(tmp_path / "x.docx"))
     assert code == 1 and "geen bruikbaar Word-bestand" in err
+
+
+# --- the example CI workflow ----------------------------------------------------------
+
+WORKFLOW = REPO_ROOT / "examples" / "data-repo" / ".github" / "workflows" / "samennw.yml"
+
+
+def _run_render_step(repo: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run the workflow's 'Documenten proefdraaien' step as the runner does (bash -e)."""
+    import yaml
+
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "templates/**" in workflow[True]["pull_request"]["paths"]  # YAML 1.1: on = True
+    steps = {s.get("name"): s for s in workflow["jobs"]["validate"]["steps"]}
+    script = steps["Documenten proefdraaien"]["run"]
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir(exist_ok=True)
+    env = {**os.environ, "RUNNER_TEMP": str(runner_temp),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    return subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+def test_example_workflow_renders_every_document(repo: Path, tmp_path: Path) -> None:
+    result = _run_render_step(repo, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    made = {p.name for p in (tmp_path / "runner" / "samennw-documenten").iterdir()}
+    assert {"actielijst-ot-kvdj.docx", "actielijst-ot-kvdj-openbaar.html",
+            "notulen-ab-2023-07-04.md", "agenda-ot-kvdj-2025-11-25.docx",
+            "besluitenlijst-alles.html", "ics-alles.ics"} <= made
+    assert "0 niet gelukt" in result.stdout
+
+
+def test_example_workflow_fails_on_a_broken_template(repo: Path, tmp_path: Path) -> None:
+    build_file_tree(repo, {"templates/notulen.html.j2": "{{ titl }}\n"})
+    result = _run_render_step(repo, tmp_path)
+    assert result.returncode == 1
+    assert ("::error title=notulen-ab-2023-07-04.html::sjabloon 'notulen.html.j2' "
+            "(templates/notulen.html.j2), regel 1: 'titl' bestaat niet") in result.stdout
+    assert "Traceback" not in result.stderr
 
 
 # --- help -----------------------------------------------------------------------------
