@@ -16,8 +16,7 @@ from .errors import (
     NotFoundError,
     OperationError,
     Problem,
-    did_you_mean,
-    unknown_phrase,
+    unknown,
 )
 from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
@@ -29,10 +28,6 @@ from .writing import ChangeSet
 def origin_date(repo: Repository, action: Action) -> date | None:
     meeting = repo.meetings.get(action.vergadering or "")
     return meeting.datum if meeting else None
-
-
-def unknown(what: str, value: str, pool: list[str]) -> str:
-    return f"{unknown_phrase(what)} '{value}'{did_you_mean(value, pool, cutoff=0.5)}"
 
 
 def get_action(repo: Repository, action_id: str) -> Action:

@@ -121,3 +121,8 @@ def did_you_mean(value: str, pool: Collection[str], cutoff: float = 0.6) -> str:
 
     close = difflib.get_close_matches(value, list(pool), n=3, cutoff=cutoff)
     return f"; bedoelde u {' of '.join(repr(c) for c in close)}?" if close else ""
+
+
+def unknown(what: str, value: str, pool: Collection[str], cutoff: float = 0.5) -> str:
+    """"onbekende actie 'X'; bedoelde u 'Y'?" """
+    return f"{unknown_phrase(what)} '{value}'{did_you_mean(value, pool, cutoff)}"

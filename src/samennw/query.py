@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .actions import unknown
 from .dates import Due, DueKind, parse_due
-from .errors import InvalidDataError, NotFoundError, Problem
+from .errors import InvalidDataError, NotFoundError, Problem, unknown
 from .models import Action, Partners
 from .people import Directory
 from .store import Repository
