@@ -78,9 +78,9 @@ def render_document(repo: Repository, req: RenderRequest) -> bytes:
     context = build_context(repo, req)
     stamp = req.stamp or datetime(2000, 1, 1, tzinfo=UTC)
     if req.kind == "ics":
-        from .render_ics import render_ics
+        from .render_ics import render_ics, uid_domain
 
-        return render_ics(context, stamp)
+        return render_ics(context, stamp, uid_domain(repo.root))
     text = render_template(f"{req.kind}.{req.fmt}.j2", context, repo.root)
     if req.fmt == "docx":
         from .render_docx import render_docx

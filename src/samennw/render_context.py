@@ -418,7 +418,9 @@ def calendar_context(repo: Repository, team_ref: str | None) -> Context:
     important = [
         {**_date_fields("datum", d.datum), "wat": d.wat, "waar": d.waar or "",
          "toelichting": d.toelichting or "", "team_id": d.team or ""}
-        for d in sorted(repo.important_dates, key=lambda d: (d.datum, d.wat))
+        for d in sorted(repo.important_dates,
+                        key=lambda d: (d.datum, d.wat, d.team or "", d.waar or "",
+                                       d.toelichting or ""))
         if team_ids is None or d.team in team_ids
     ]
     return {

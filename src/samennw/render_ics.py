@@ -1,29 +1,87 @@
 """Calendar (RFC 5545): meetings and belangrijke data as an iCalendar file.
 
-Times are Europe/Amsterdam with a VTIMEZONE; a meeting's UID is derived from its id and
-an important date's from its date and text, so importing a newer file updates the
-events instead of duplicating them. The context is the redacted plain dict of
+Times are Europe/Amsterdam with a VTIMEZONE. UIDs are stable, so importing a newer file
+updates the events instead of duplicating them:
+
+* a meeting: ``<meeting id>@<domain>``;
+* an important date (the entries have no id of their own): ``belangrijk-<date>-<team>-
+  <normalised wat>@<domain>``. The list position is not part of it, nor are case,
+  accents and punctuation of ``wat``, nor ``waar``/``toelichting``: those can be edited
+  and the event is replaced. Changing the date, the team or the words of ``wat`` makes
+  it a new event. Entries with an equal key get ``-2``, ``-3`` … in the order of
+  (waar, toelichting), not of the file.
+
+The domain is per data repository, so two repositories never share a UID:
+``<slug of the repository folder>.samennw`` (the folder name is the repository name in
+a clone and in CI), or ``SAMENNW_KALENDER_DOMEIN``. Every event has SEQUENCE 0 and
+DTSTAMP = LAST-MODIFIED = the render time: with equal SEQUENCE the newer one wins
+(RFC 5546 §2.1.5), so a re-import replaces. The context is the redacted plain dict of
 :func:`samennw.render_context.calendar_context`.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 TIMEZONE = "Europe/Amsterdam"
-UID_DOMAIN = "samennw"
+UID_DOMAIN = "samennw"  # the embedded data set; a data repository gets its own
+DOMAIN_VARIABLE = "SAMENNW_KALENDER_DOMEIN"
 PRODID = "-//Nationaal Programma Samen Nieuw-West//samennw//NL"
+_DOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]{0,198}[a-z0-9])?$")
 
 
-def meeting_uid(meeting_id: str) -> str:
-    return f"{meeting_id}@{UID_DOMAIN}"
+def _slug(text: str, limit: int = 60) -> str:
+    """Lower case ASCII words joined by '-': accents, case and punctuation dropped."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:limit].strip("-")
 
 
-def important_date_uid(iso: str, what: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", what.casefold()).strip("-")[:60] or "datum"
-    return f"belangrijk-{iso}-{slug}@{UID_DOMAIN}"
+def uid_domain(root: Path) -> str:
+    """The right-hand side of every UID: one per data repository (see the module)."""
+    from .errors import SamennwError
+    from .store import embedded_root
+
+    configured = os.environ.get(DOMAIN_VARIABLE, "").strip().lower()
+    if configured:
+        if not _DOMAIN.match(configured):
+            raise SamennwError(
+                f"{DOMAIN_VARIABLE} '{configured}' is geen geldige domeinnaam "
+                "(alleen a-z, 0-9, '.' en '-')"
+            )
+        return configured
+    resolved = root.resolve()
+    if resolved == embedded_root().resolve():
+        return UID_DOMAIN
+    return f"{_slug(resolved.name) or 'gegevens'}.{UID_DOMAIN}"
+
+
+def meeting_uid(meeting_id: str, domain: str = UID_DOMAIN) -> str:
+    return f"{meeting_id}@{domain}"
+
+
+def important_date_uid(iso: str, team: str, what: str, domain: str = UID_DOMAIN) -> str:
+    return f"belangrijk-{iso}-{team or 'algemeen'}-{_slug(what) or 'datum'}@{domain}"
+
+
+def important_date_uids(entries: list[dict[str, Any]], domain: str) -> list[str]:
+    """The UID of every entry, in order; equal keys numbered by (waar, toelichting)."""
+    bases = [important_date_uid(d["datum_iso"], d["team_id"], d["wat"], domain)
+             for d in entries]
+    uids = list(bases)
+    for base in set(bases):
+        same = sorted((i for i, b in enumerate(bases) if b == base),
+                      key=lambda i: (entries[i]["waar"], entries[i]["toelichting"],
+                                     entries[i]["wat"]))
+        for n, i in enumerate(same[1:], start=2):
+            local, _, host = base.partition("@")
+            uids[i] = f"{local}-{n}@{host}"
+    return uids
 
 
 def _local(day: date, hhmm: str) -> datetime:
@@ -33,7 +91,7 @@ def _local(day: date, hhmm: str) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(TIMEZONE))
 
 
-def render_ics(context: dict[str, Any], stamp: datetime) -> bytes:
+def render_ics(context: dict[str, Any], stamp: datetime, domain: str = UID_DOMAIN) -> bytes:
     from icalendar import Calendar, Event
 
     stamp = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
@@ -49,8 +107,9 @@ def render_ics(context: dict[str, Any], stamp: datetime) -> bytes:
         day = date.fromisoformat(m["datum_iso"])
         days.append(day)
         event = Event()
-        event.add("uid", meeting_uid(m["id"]))
+        event.add("uid", meeting_uid(m["id"], domain))
         event.add("dtstamp", stamp)
+        event.add("last-modified", stamp)
         event.add("sequence", 0)
         event.add("summary", f"{m['team']}")
         if m["begin"]:
@@ -72,12 +131,14 @@ def render_ics(context: dict[str, Any], stamp: datetime) -> bytes:
         event.add("status", "CONFIRMED")
         event.add("transp", "OPAQUE")
         cal.add_component(event)
-    for d in context["belangrijke_data"]:
+    important = context["belangrijke_data"]
+    for d, uid in zip(important, important_date_uids(important, domain), strict=True):
         day = date.fromisoformat(d["datum_iso"])
         days.append(day)
         event = Event()
-        event.add("uid", important_date_uid(d["datum_iso"], d["wat"]))
+        event.add("uid", uid)
         event.add("dtstamp", stamp)
+        event.add("last-modified", stamp)
         event.add("sequence", 0)
         event.add("summary", d["wat"])
         event.add("dtstart", day)
@@ -91,5 +152,10 @@ def render_ics(context: dict[str, Any], stamp: datetime) -> bytes:
         cal.add_component(event)
     if days:
         first, last = min(days), max(days)
-        cal.add_missing_timezones(date(first.year - 1, 1, 1), date(last.year + 2, 1, 1))
+        start, end = date(first.year - 1, 1, 1), date(last.year + 2, 1, 1)
+        cal.add_missing_timezones(start, end)
+        for zone in cal.walk("VTIMEZONE"):  # icalendar writes an English COMMENT
+            zone.pop("COMMENT", None)
+            zone.add("comment", f"Deze tijdzone geldt van {start.isoformat()} tot "
+                                f"{end.isoformat()}.")
     return bytes(cal.to_ical())
