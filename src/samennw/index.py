@@ -44,7 +44,7 @@ from .store import (
 )
 
 CACHE_DIR = ".samennw-cache"
-VERSION = f"samennw-index-2/{__version__}"
+VERSION = f"samennw-index-3/{__version__}"
 RACY_NS = 3_000_000_000  # files modified this close to writing the index are re-read
 
 
@@ -118,13 +118,16 @@ def _write(folder: Path, key: bytes, files: dict[str, list[Any]]) -> None:
         pass
 
 
-def _action_facts(r: list[Any]) -> ActionFacts:
-    return ActionFacts(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), r[7], r[8], r[9])
+def _action_facts(r: list[Any], shown: str) -> ActionFacts:
+    return ActionFacts(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), r[7], r[8], shown)
 
 
-def _facts(obj: Any, kind: str, shown: str) -> list[Any]:
+def _facts(obj: Any, kind: str) -> list[Any]:
+    """What the index keeps of one file (the fields of ActionFacts, in order)."""
     if kind == "acties":
         a: Action = obj
+        if a.status.value != "open":
+            return [a.id, a.status.value]  # a query never looks further at closed actions
         return [
             a.id,
             a.status.value,
@@ -135,7 +138,6 @@ def _facts(obj: Any, kind: str, shown: str) -> list[Any]:
             a.betrokkenen,
             a.wanneer,
             a.volgorde,
-            shown,
         ]
     if kind == "meetings":
         return [obj.id, obj.datum.isoformat()]
@@ -194,13 +196,13 @@ def load_catalog(data: Path | None) -> Catalog:
                 obj = load_document(Path(entry.path), model, Path(shown), problems)
                 if obj is None:
                     continue
-                record = _facts(obj, folder, shown)
+                record = _facts(obj, folder)
                 if not register(obj, entry.name[:-3], seen, problems):
                     continue
                 new[shown] = [*stat_key, False, record]
             if folder == "acties":
                 if record[1] == "open":  # a query only looks at open actions
-                    actions.append(_action_facts(record))
+                    actions.append(_action_facts(record, shown))
             elif folder == "meetings":
                 meeting_dates[record[0]] = date.fromisoformat(record[1])
             else:
