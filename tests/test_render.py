@@ -277,7 +277,12 @@ def test_repository_template_overrides_the_packaged_one(runner: CliRunner, repo:
     ("actielijst.md.j2", "# {{ titel }}\n\n{{ titl }}\n", "regel 3: 'titl' bestaat niet"),
     ("actielijst.md.j2", "{% for s in open %}\n{{ s.titl }}\n{% endfor %}\n",
      "regel 2: 'titl' bestaat niet"),
-    ("actielijst.md.j2", "{% for s in open %}\n{{ s.titel }\n", "regel 2: syntaxfout"),
+    ("actielijst.md.j2", "{% for s in open %}\n{{ s.titel }\n",
+     "regel 2: syntaxfout in het sjabloon (Jinja: unexpected '}')"),
+    ("actielijst.md.j2", "{% for s in open %}\n{{ s.titel }}\n",
+     "syntaxfout in het sjabloon (Jinja: Unexpected end of template."),
+    ("actielijst.md.j2", "# {{ titel }}\n{{ 1 // 0 }}\n",
+     "regel 2: het sjabloon loopt vast (ZeroDivisionError: integer division or modulo by zero)"),
     ("actielijst.html.j2", "{% extends '_basis.html.j2' %}{% block inhoud %}\n\n"
      "{{ domien }}{% endblock %}", "regel 3: 'domien' bestaat niet"),
     ("actielijst.docx.j2", "<document>\n<h1>{{ titl }}</h1>\n</document>\n",
@@ -296,6 +301,12 @@ def test_broken_template_names_file_and_line(
     assert f"sjabloon '{name}'" in err or "niet gevonden" in err
     assert message in err
     assert "Traceback" not in err and not target.exists()
+
+
+def test_template_that_is_not_utf8(runner: CliRunner, repo: Path) -> None:
+    build_file_tree(repo, {"templates/actielijst.md.j2": "Actielijst \xe9\n".encode("latin-1")})
+    code, _, err = render(runner, repo, "actielijst", "ot-kvdj")
+    assert code == 1 and "sjabloon 'actielijst.md.j2' is geen UTF-8-tekst" in err
 
 
 def test_word_outline_errors(runner: CliRunner, repo: Path, tmp_path: Path) -> None:

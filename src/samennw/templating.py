@@ -114,7 +114,10 @@ def _loader(dirs: list[Path]) -> BaseLoader:
                 path = safe_candidate(folder, template)
                 if not path.is_file():
                     continue
-                source = path.read_text(encoding="utf-8")
+                try:
+                    source = path.read_text(encoding="utf-8")
+                except UnicodeDecodeError:
+                    raise RenderError(f"sjabloon '{template}' is geen UTF-8-tekst") from None
                 mtime = path.stat().st_mtime
 
                 def uptodate(path: Path = path, mtime: float = mtime) -> bool:
@@ -195,14 +198,13 @@ def template_error(exc: Exception, name: str, repo_root: Path | None) -> RenderE
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
-
     if isinstance(exc, TemplateNotFound):
         return RenderError(f"sjabloon '{exc.name}' niet gevonden (gezocht in {_shown(repo_root)})")
     path: str | None = None
     line: int | None = None
     if isinstance(exc, TemplateSyntaxError):
         path, line = exc.filename, exc.lineno
-        reason = f"syntaxfout: {exc.message}"
+        reason = f"syntaxfout in het sjabloon (Jinja: {exc.message or exc})"
     else:
         tb = exc.__traceback__
         while tb is not None:  # Jinja rewrites frames to point into the template file
@@ -216,8 +218,8 @@ def template_error(exc: Exception, name: str, repo_root: Path | None) -> RenderE
             reason = f"'{m.group(1)}' bestaat niet" if m else f"onbekende waarde ({message})"
         elif isinstance(exc, SecurityError):
             reason = f"niet toegestaan in een sjabloon ({message})"
-        else:
-            reason = message
+        else:  # a Python error inside the template: Dutch, the original in parentheses
+            reason = f"het sjabloon loopt vast ({type(exc).__name__}: {message})"
     shown = Path(path) if path else None
     if shown is not None and repo_root is not None:
         with contextlib.suppress(ValueError):
