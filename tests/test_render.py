@@ -473,3 +473,34 @@ def test_every_render_command_has_dutch_help(runner: CliRunner) -> None:
         assert "Toon deze hulp" in result.stdout and "--openbaar" in result.stdout
     result = runner.invoke(app, ["render", "--help"])
     assert all(kind in result.stdout for kind in KINDS)
+
+
+PLAIN_CELLS = ["a | b", "a\\b", "<b>x</b>", "x & y", "&amp; en &#39;", "1 < 2 > 0",
+               "regel1\nregel2", "eind\\", "|", "a\\|b", "*niet schuin*", "_x_", "`code`",
+               "[link](http://x)", "~~weg~~", "  ruimte  ", "a\n\n b", "Tjalling/Sofie",
+               "# kop", "- lijst", ""]
+
+
+@pytest.mark.parametrize("text", PLAIN_CELLS)
+def test_markdown_cell_reads_back_as_written(text: str) -> None:
+    import html
+    import re
+
+    from markdown_it import MarkdownIt
+
+    from samennw.templating import md_cell
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    out = md.render(f"| kop |\n|---|\n| {md_cell(text)} |\n")
+    cell = re.search(r"<td>(.*?)</td>", out, re.DOTALL)
+    assert cell is not None, out
+    assert html.unescape(cell.group(1).replace("<br>", "\n")) == \
+        "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def test_markdown_cell_keeps_the_markdown_of_a_toelichting() -> None:
+    from samennw.templating import md_cell
+
+    assert md_cell("**vet** en `code` | <b>\n\n- punt", markdown=True) == \
+        "**vet** en `code` \\| &lt;b&gt;<br>- punt"
+    assert md_cell("al \\| geschreven", markdown=True) == "al \\| geschreven"

@@ -272,12 +272,27 @@ def breakable(text: object) -> Markup:
 _SLASH_BEFORE_LETTER = re.compile(r"/(?=[^\W\d_])")
 
 
-def md_cell(text: str) -> str:
-    """A Markdown table cell: one line, pipes escaped, line breaks as <br>."""
-    text = str(text).replace("\\", "\\\\").replace("|", "\\|")
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return "<br>".join(line for line in lines if line) if lines else ""
+def md_cell(text: object, markdown: bool = False) -> str:
+    """A Markdown table cell: one line, pipes escaped, line breaks as ``<br>``.
+
+    Plain text (the default: wat, wie, wanneer) reads back exactly as written: Markdown
+    characters are backslash-escaped, ``<`` and ``>`` become entities and an ``&`` that
+    would start an entity becomes ``&amp;``. With ``markdown=True`` (toelichting) the
+    inline Markdown stays; only pipes and raw HTML are neutralised.
+    """
+    text = str(text)
+    if markdown:
+        text = text.replace("\\|", "|")  # the writer's own escape: escaped once below
+    else:
+        text = _MD_CELL_SPECIAL.sub(r"\\\g<0>", text)
+        text = _ENTITY_START.sub("&amp;", text)
+    text = text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    lines = (line.strip() for line in text.strip().splitlines())
+    return "<br>".join(line for line in lines if line)
+
+
+_MD_CELL_SPECIAL = re.compile(r"[\\`*_\[\]~]")
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 def md_text(text: str) -> str:
