@@ -9,6 +9,7 @@ from datetime import date
 
 from .people import Directory
 from .query import ActionRow
+from .templating import md_cell
 
 COLUMNS = ["ID", "Team", "Wat", "Wie", "Wanneer", "Toelichting"]
 
@@ -95,14 +96,10 @@ def as_csv(rows: list[ActionRow], directory: Directory) -> str:
     return buf.getvalue()
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
-
-
 def as_markdown(rows: list[ActionRow], directory: Directory) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for cells in table_rows(rows, directory):
-        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
