@@ -396,6 +396,9 @@ def _clean_field(lines: list[str]) -> str:
         line = line.strip() if not line.strip() else line
         if line.startswith("· "):
             line = "- " + line[2:]
+        is_item = line.startswith(("- ", "-  "))
+        if out and out[-1].startswith("- ") and line and not is_item:
+            out.append("")  # text after a list is a new paragraph, as in the document
         out.append(line)
     out = collapse_blank_lines(out)
     while out and not out[0]:
