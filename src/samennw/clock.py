@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import SamennwError
@@ -36,3 +36,10 @@ def date_arg(text: str | None) -> date:
         return parse_date_arg(text)
     except ValueError as exc:
         raise SamennwError(str(exc)) from None
+
+
+def creation_stamp(today: date) -> datetime:
+    """When a document is made: now, or midnight of SAMENNW_DATUM (reproducible output)."""
+    if os.environ.get("SAMENNW_DATUM"):
+        return datetime(today.year, today.month, today.day, tzinfo=UTC)
+    return datetime.now(UTC)

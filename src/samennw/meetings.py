@@ -96,6 +96,11 @@ def new_meeting(
     text = render_template("vergadering.md.j2", context, repo.root)
     doc = parse(text)
     draft = Meeting.model_validate({**doc.data, "body": doc.body})  # never write unreadable
+    if draft.id != meeting_id or draft.datum != on or draft.team != team.id:
+        raise OperationError(
+            f"het sjabloon vergadering.md.j2 maakte vergadering '{draft.id}' van "
+            f"{draft.datum} (gevraagd: '{meeting_id}'); er is niets geschreven"
+        )
     path = repo.meeting_path(draft)
     changes = ChangeSet(repo.root)
     changes.expect(path, None)
