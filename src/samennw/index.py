@@ -193,7 +193,9 @@ def load_catalog(data: Path | None) -> Catalog:
                 new[shown] = cached
             else:
                 changed = True
-                obj = load_document(Path(entry.path), model, Path(shown), problems)
+                obj = load_document(
+                    Path(entry.path), model, Path(shown), problems, keep_lines=False
+                )
                 if obj is None:
                     continue
                 record = _facts(obj, folder)

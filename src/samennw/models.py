@@ -99,6 +99,9 @@ class Sourced(Model):
     _lines: Any = PrivateAttr(default_factory=dict)
     _prefix: tuple[str | int, ...] = PrivateAttr(default=())
     _text_hash: int | None = PrivateAttr(default=None)  # of the file text as loaded
+    # line maps take half the memory of a loaded repository: files loaded in bulk keep
+    # only this (the file to re-read) and get their lines when a problem is reported
+    _origin: Any = PrivateAttr(default=None)
 
     @property
     def source_path(self) -> Any:
@@ -110,6 +113,8 @@ class Sourced(Model):
         private = self.__pydantic_private__  # direct: pydantic's __getattr__ is slow
         assert private is not None
         lines, path = private["_lines"], private["_path"]
+        if lines is None:
+            lines = private["_lines"] = _lines_of(private["_origin"])
         full = (*private["_prefix"], *key)
         while full and full not in lines:
             full = full[:-1]
@@ -120,6 +125,18 @@ class Sourced(Model):
 
     def attach(self, path: Any, lines: Any, prefix: tuple[str | int, ...] = ()) -> None:
         self._path, self._lines, self._prefix = path, lines, prefix
+
+
+def _lines_of(origin: Any) -> Any:
+    """The line map of a front-matter file, read again (see ``Sourced._origin``)."""
+    from .errors import DataFileError
+    from .frontmatter import parse
+    from .yamlsafe import read_text
+
+    try:
+        return parse(read_text(origin)).lines
+    except (DataFileError, OSError, TypeError):
+        return {}
 
 
 # --- partners.yaml -------------------------------------------------------------------

@@ -212,8 +212,13 @@ def _rel(path: Path, root: Path) -> Path:
         return path
 
 
-def load_document(path: Path, model: type[M], shown: Path, problems: list[Problem]) -> M | None:
-    """Load one front-matter file into ``model``; problems are appended, not raised."""
+def load_document(
+    path: Path, model: type[M], shown: Path, problems: list[Problem], *, keep_lines: bool = True
+) -> M | None:
+    """Load one front-matter file into ``model``; problems are appended, not raised.
+
+    ``keep_lines=False`` (bulk loads) drops the line map; it is read again on demand.
+    """
     try:
         text = read_text(path)
         doc = parse(text, shown)
@@ -227,8 +232,11 @@ def load_document(path: Path, model: type[M], shown: Path, problems: list[Proble
     except ValidationError as exc:
         problems.extend(problems_from(exc, model, shown, doc.lines))
         return None
-    obj.attach(shown, doc.lines)
-    obj._text_hash = hash(text)
+    private = obj.__pydantic_private__
+    assert private is not None
+    private.update(
+        _path=shown, _lines=doc.lines if keep_lines else None, _origin=path, _text_hash=hash(text)
+    )
     return obj
 
 
@@ -351,7 +359,7 @@ def load_repository(path: Path | None = None) -> Repository:
         for entry in walk(data_dir / folder, problems, root):
             repo.file_count += 1
             file = Path(entry.path)
-            obj = load_document(file, model, _rel(file, root), problems)
+            obj = load_document(file, model, _rel(file, root), problems, keep_lines=False)
             if obj is not None:
                 register(obj, file.stem, targets[folder], problems)
     return repo
