@@ -88,7 +88,7 @@ def run_once(
     the number is then only an upper bound for small commands.
     """
     with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as rss_file:
-        full = [GNU_TIME, "-f", "%M %U %S", "-o", rss_file.name, *cmd] if GNU_TIME else cmd
+        full = [GNU_TIME, "-f", "%M", "-o", rss_file.name, *cmd] if GNU_TIME else cmd
         start = time.perf_counter()
         proc = subprocess.Popen(full, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -96,11 +96,10 @@ def run_once(
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         tail = out.read()[-2000:].decode("utf-8", "replace")
-        last = (rss_file.read().strip().splitlines() or [""])[-1].split()
-    if GNU_TIME and len(last) == 3 and last[0].isdigit():
-        kb, cpu = int(last[0]), float(last[1]) + float(last[2])
-    else:
-        kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+        last = (rss_file.read().strip().splitlines() or [""])[-1]
+    kb = int(last) if GNU_TIME and last.isdigit() else usage.ru_maxrss
+    # wait4's times include the reaped grandchild (the command under GNU time), in µs
+    cpu = usage.ru_utime + usage.ru_stime
     return elapsed, cpu, kb / 1024, proc.returncode, tail
 
 
