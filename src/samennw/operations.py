@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import gitops
 from .errors import OperationError
-from .store import PACKAGE_DIR, Repository, find_root, load_repository, uses_embedded
+from .store import PACKAGE_DIR, Repository, find_root, lazy_repository, uses_embedded
 from .writing import ChangeSet, write_lock
 
 
@@ -32,7 +32,10 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
         )
     gitops.check_state(root, committing=commit)
     with write_lock(root):
-        repo = load_repository(root)
+        from .index import load_catalog
+
+        load_catalog(data).raise_if_invalid()  # every file readable (fast: the index)
+        repo = lazy_repository(root)
         repo.raise_if_invalid()
         changes, message = plan(repo)
         touched = changes.apply()

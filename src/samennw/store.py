@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -93,9 +94,9 @@ class Repository:
     root: Path
     data_dir: Path
     partners: Partners
-    meetings: dict[str, Meeting] = field(default_factory=dict)
-    actions: dict[str, Action] = field(default_factory=dict)
-    action_lines: dict[str, ActionLine] = field(default_factory=dict)
+    meetings: Mapping[str, Meeting] = field(default_factory=dict)
+    actions: Mapping[str, Action] = field(default_factory=dict)
+    action_lines: Mapping[str, ActionLine] = field(default_factory=dict)
     important_dates: list[ImportantDate] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     file_count: int = 0
@@ -350,11 +351,12 @@ def load_repository(path: Path | None = None) -> Repository:
     repo.broken_ids = broken
     repo.file_count = 1
     repo.important_dates = load_important_dates(data_dir, root, problems)
-    targets: dict[str, dict[str, Any]] = {
-        "meetings": repo.meetings,
-        "actielijnen": repo.action_lines,
-        "acties": repo.actions,
-    }
+    targets: dict[str, dict[str, Any]] = {"meetings": {}, "actielijnen": {}, "acties": {}}
+    repo.meetings, repo.action_lines, repo.actions = (
+        targets["meetings"],
+        targets["actielijnen"],
+        targets["acties"],
+    )
     for folder, model in FOLDERS:
         for entry in walk(data_dir / folder, problems, root):
             repo.file_count += 1
@@ -362,6 +364,60 @@ def load_repository(path: Path | None = None) -> Repository:
             obj = load_document(file, model, _rel(file, root), problems, keep_lines=False)
             if obj is not None:
                 register(obj, file.stem, targets[folder], problems)
+    return repo
+
+
+class LazyFolder(Mapping[str, M]):
+    """The objects of one data folder by id (= file name), each parsed on first use."""
+
+    def __init__(self, files: dict[str, Path], model: type[M], root: Path) -> None:
+        self._files, self._model, self._root = files, model, root
+        self._loaded: dict[str, M] = {}
+
+    def __getitem__(self, key: str) -> M:
+        obj = self._loaded.get(key)
+        if obj is None:
+            path = self._files[key]  # KeyError: not there
+            problems: list[Problem] = []
+            obj = load_document(path, self._model, _rel(path, self._root), problems)
+            if obj is None:
+                raise InvalidDataError(f"'{_rel(path, self._root)}' is ongeldig", problems)
+            self._loaded[key] = obj
+        return obj
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
+def lazy_repository(root: Path) -> Repository:
+    """A repository whose meetings, actions and action lines are read only when used.
+
+    For writing commands: their validity check comes from the query index, and they
+    touch a handful of files, so they stay fast on a repository of 100,000 files.
+    """
+    data_dir = data_dir_of(root)
+    check_no_symlinks(data_dir)
+    problems: list[Problem] = []
+    repo = Repository(
+        root=root,
+        data_dir=data_dir,
+        partners=load_partners(data_dir, root, problems),
+        problems=problems,
+    )
+    repo.important_dates = load_important_dates(data_dir, root, problems)
+    folders: dict[str, Mapping[str, Any]] = {}
+    for folder, model in FOLDERS:
+        files = {Path(e.path).stem: Path(e.path) for e in walk(data_dir / folder, problems, root)}
+        folders[folder] = LazyFolder(files, model, root)
+        repo.file_count += len(files)
+    repo.meetings, repo.action_lines, repo.actions = (
+        folders["meetings"],
+        folders["actielijnen"],
+        folders["acties"],
+    )
     return repo
 
 
