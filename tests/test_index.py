@@ -166,3 +166,14 @@ def test_symlinked_gitignore_in_cache_is_not_followed(
     (small_repo / index.CACHE_DIR / ".gitignore").symlink_to(victim)
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
     assert not victim.exists()
+
+
+def test_duplicate_from_the_index_is_reported(
+    runner: CliRunner, small_repo: Path, trusting: None
+) -> None:
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]  # both files now from the index
+    build_file_tree(small_repo, {"data/acties/afgerond/KVDJ-001.md": ACTION})
+    for _ in range(2):  # the copy parsed, the original from the index; then both indexed
+        code, _, err = run(runner, "open-actions", "--data", str(small_repo))
+        assert code == 1 and "dubbele code 'KVDJ-001'" in err

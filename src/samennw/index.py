@@ -182,14 +182,20 @@ def load_catalog(data: Path | None) -> Catalog:
         for entry in walk(data_dir / folder, problems, root):
             shown = entry.path[prefix:]
             st = entry.stat(follow_symlinks=False)
-            stat_key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
             cached = old.get(shown)
-            if cached is not None and cached[:4] == stat_key and not cached[4]:
+            if (
+                cached is not None
+                and cached[1] == st.st_mtime_ns
+                and cached[2] == st.st_ctime_ns
+                and cached[0] == st.st_size
+                and cached[3] == st.st_ino
+                and not cached[4]
+            ):
                 record = cached[5]
                 if record[0] in seen or entry.name[:-3] != record[0]:
                     register(_Stub(record[0], shown), entry.name[:-3], seen, problems)  # type: ignore[arg-type]
                     continue
-                seen[record[0]] = _Stub(record[0], shown)
+                seen[record[0]] = shown  # register() turns this into a location if needed
                 new[shown] = cached
             else:
                 changed = True
@@ -201,7 +207,7 @@ def load_catalog(data: Path | None) -> Catalog:
                 record = _facts(obj, folder)
                 if not register(obj, entry.name[:-3], seen, problems):
                     continue
-                new[shown] = [*stat_key, False, record]
+                new[shown] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, False, record]
             if folder == "acties":
                 if record[1] == "open":  # a query only looks at open actions
                     actions.append(_action_facts(record, shown))

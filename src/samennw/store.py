@@ -199,7 +199,8 @@ def register(obj: Sourced, stem: str, target: dict[str, Any], problems: list[Pro
             )
         )
     if obj_id in target:
-        other = target[obj_id].locate("id")
+        holder = target[obj_id]  # a loaded object, or (from the index) its file
+        other = holder.locate("id") if hasattr(holder, "locate") else Location(Path(holder))
         problems.append(Problem(f"dubbele code '{obj_id}' (ook in {other})", obj.locate("id")))
         return False
     target[obj_id] = obj
