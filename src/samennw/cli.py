@@ -253,6 +253,29 @@ MeetingOption = Annotated[
 ]
 
 
+def _status_change(
+    operation: str,
+    action_id: str,
+    datum: str | None,
+    note: str | None,
+    meeting: str | None,
+    commit: bool,
+    data: Path | None,
+) -> None:
+    from . import actions
+    from .clock import date_arg
+    from .operations import perform
+
+    plan = partial(
+        getattr(actions, operation),
+        action_id=action_id,
+        on=date_arg(datum),
+        note=note,
+        meeting_id=meeting,
+    )
+    _report(perform(data, plan, commit=commit))
+
+
 @app.command("close", help="Rond een actie af en verplaats haar naar 'afgerond'.")
 @app.command("afronden", help="Rond een actie af (zelfde als 'close').")
 def close_cmd(
@@ -263,15 +286,7 @@ def close_cmd(
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
-    from .actions import close_action
-    from .clock import date_arg
-    from .operations import perform
-
-    on = date_arg(datum)
-    plan = partial(
-        close_action, action_id=action_id, on=on, note=toelichting, meeting_id=vergadering
-    )
-    _report(perform(data, plan, commit=commit))
+    _status_change("close_action", action_id, datum, toelichting, vergadering, commit, data)
 
 
 @app.command("heropen", help="Heropen een afgeronde actie (omgekeerde van 'close').")
@@ -283,15 +298,7 @@ def reopen_cmd(
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
-    from .actions import reopen_action
-    from .clock import date_arg
-    from .operations import perform
-
-    on = date_arg(datum)
-    plan = partial(
-        reopen_action, action_id=action_id, on=on, note=toelichting, meeting_id=vergadering
-    )
-    _report(perform(data, plan, commit=commit))
+    _status_change("reopen_action", action_id, datum, toelichting, vergadering, commit, data)
 
 
 @app.command("update", help="Voeg een gedateerde update toe aan een actie.")
