@@ -108,13 +108,13 @@ def validate_cmd(
 ) -> None:
     from . import validate as v
     from .console import err, out
-    from .store import load_repository
+    from .store import find_root, lazy_repository
 
     if fmt not in ("text", "github", "json"):
         raise typer.BadParameter(
             f"onbekend formaat '{fmt}'; kies text, github of json", param_hint="--format"
         )
-    repo = load_repository(data)
+    repo = lazy_repository(find_root(data))  # files are checked one by one
     report = v.validate(repo)
     if files:
         report = v.focus(report, files, repo.root)

@@ -386,6 +386,22 @@ class LazyFolder(Mapping[str, M]):
             self._loaded[key] = obj
         return obj
 
+    def stream(self, problems: list[Problem]) -> Iterator[M]:
+        """Every object once, read now and not kept (problems are collected)."""
+        seen: dict[str, Any] = {}  # id -> its file (for duplicate ids inside the files)
+        for key, path in self._files.items():
+            obj = self._loaded.get(key) or load_document(
+                path, self._model, _rel(path, self._root), problems, keep_lines=False
+            )
+            if obj is None:
+                continue
+            if register(obj, key, seen, problems):
+                seen[obj.id] = str(obj.source_path)  # type: ignore[attr-defined]
+            yield obj
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._files  # Mapping's default would read the file
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._files)
 
@@ -396,22 +412,37 @@ class LazyFolder(Mapping[str, M]):
 def lazy_repository(root: Path) -> Repository:
     """A repository whose meetings, actions and action lines are read only when used.
 
-    For writing commands: their validity check comes from the query index, and they
-    touch a handful of files, so they stay fast on a repository of 100,000 files.
+    Writing commands check validity through the query index and touch a handful of
+    files; ``validate`` streams every file through its checks (LazyFolder.stream). Both
+    stay fast and small on a repository of 100,000 files.
     """
     data_dir = data_dir_of(root)
     check_no_symlinks(data_dir)
     problems: list[Problem] = []
+    broken: set[str] = set()
     repo = Repository(
         root=root,
         data_dir=data_dir,
-        partners=load_partners(data_dir, root, problems),
+        partners=load_partners(data_dir, root, problems, broken),
         problems=problems,
+        broken_ids=broken,
+        file_count=1,
     )
     repo.important_dates = load_important_dates(data_dir, root, problems)
     folders: dict[str, Mapping[str, Any]] = {}
     for folder, model in FOLDERS:
-        files = {Path(e.path).stem: Path(e.path) for e in walk(data_dir / folder, problems, root)}
+        files: dict[str, Path] = {}
+        for entry in walk(data_dir / folder, problems, root):
+            path = Path(entry.path)
+            if path.stem in files:  # e.g. the same action in open/ and afgerond/
+                problems.append(
+                    Problem(
+                        f"dubbele code '{path.stem}' (ook in {_rel(files[path.stem], root)})",
+                        Location(_rel(path, root), 2),
+                    )
+                )
+                continue
+            files[path.stem] = path
         folders[folder] = LazyFolder(files, model, root)
         repo.file_count += len(files)
     repo.meetings, repo.action_lines, repo.actions = (

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from .dates import DueKind, parse_due
 from .errors import Location, Problem, did_you_mean, unknown_phrase
-from .models import Action, ActionStatus, Meeting, MinutesStatus, Sourced
+from .models import Action, ActionStatus, MinutesStatus, Sourced
 from .people import Directory
-from .store import Repository
+from .store import LazyFolder, Repository
+
+M = TypeVar("M", bound=Sourced)
 
 
 @dataclass
@@ -28,11 +32,34 @@ class Report:
 
 
 class _Checker:
+    """Checks one object at a time against the ids the repository knows.
+
+    Objects come from :meth:`each`: with a lazily loaded repository they are read one by
+    one and dropped after their checks, so validating 100,000 files does not hold
+    100,000 models in memory. Ids are file names, known before any file is read.
+    """
+
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
         self.dir = Directory(repo.partners)
         self.refs = set(self.dir.all_refs())
         self.problems: list[Problem] = []
+        self.counts: dict[str, int] = {"besluiten": 0, "open": 0, "afgerond": 0}
+
+    def each(self, objects: Mapping[str, M]) -> Iterator[M]:
+        if isinstance(objects, LazyFolder):
+            yield from objects.stream(self.problems)
+        else:
+            yield from objects.values()
+
+    def meeting_date(self, meeting_id: str | None) -> date | None:
+        """The date of a known meeting, from its id ('<team>-<JJJJ-MM-DD>', checked below)."""
+        if not meeting_id or meeting_id not in self.repo.meetings:
+            return None
+        try:
+            return date.fromisoformat(meeting_id[-10:])
+        except ValueError:
+            return None
 
     def err(
         self, obj: Sourced, key: tuple[str | int, ...], msg: str, *, error: bool = True
@@ -82,8 +109,9 @@ class _Checker:
 
     # --- meetings ---------------------------------------------------------------------
     def meetings(self) -> None:
-        decision_ids: dict[str, Meeting] = {}
-        for m in self.repo.meetings.values():
+        decision_ids: dict[str, Location] = {}
+        for m in self.each(self.repo.meetings):
+            self.counts["besluiten"] += len(m.besluiten)
             self.ref(m, ("team",), m.team, self.dir.teams, "team")
             expected = f"{m.team}-{m.datum.isoformat()}"
             if m.id != expected:
@@ -126,9 +154,9 @@ class _Checker:
                     self.err(
                         m,
                         ("besluiten", i, "id"),
-                        f"dubbele besluitcode '{d.id}' (ook in {decision_ids[d.id].locate('id')})",
+                        f"dubbele besluitcode '{d.id}' (ook in {decision_ids[d.id]})",
                     )
-                decision_ids[d.id] = m
+                decision_ids[d.id] = m.locate("besluiten", i, "id")
                 if d.agendapunt is not None and m.agenda and d.agendapunt not in nrs:
                     self.err(
                         m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet"
@@ -145,7 +173,8 @@ class _Checker:
 
     # --- actions ----------------------------------------------------------------------
     def actions(self) -> None:
-        for a in self.repo.actions.values():
+        for a in self.each(self.repo.actions):
+            self.counts[a.status.value] += 1
             self._action(a)
 
     def _action(self, a: Action) -> None:
@@ -182,19 +211,19 @@ class _Checker:
                 self.err(
                     a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}"
                 )
-        origin = self.repo.meetings.get(a.vergadering or "")
-        if origin and a.afgerond_op and a.afgerond_op < origin.datum:
+        origin = self.meeting_date(a.vergadering)
+        if origin and a.afgerond_op and a.afgerond_op < origin:
             self.err(
                 a,
                 ("afgerond_op",),
-                f"afgerond op {a.afgerond_op}, vóór de vergadering van {origin.datum} "
+                f"afgerond op {a.afgerond_op}, vóór de vergadering van {origin} "
                 "waarin de actie ontstond",
             )
         for i, u in enumerate(a.updates):
             self.ref(
                 a, ("updates", i, "vergadering"), u.vergadering, self.repo.meetings, "vergadering"
             )
-        due = parse_due(a.wanneer, origin.datum if origin else None)
+        due = parse_due(a.wanneer, origin)
         if due.kind is DueKind.UNKNOWN:
             self.err(
                 a, ("wanneer",), f"'{a.wanneer}' is niet als datum of periode te lezen", error=False
@@ -202,7 +231,7 @@ class _Checker:
 
     # --- action lines and important dates ---------------------------------------------
     def action_lines(self) -> None:
-        for line in self.repo.action_lines.values():
+        for line in self.each(self.repo.action_lines):
             self.ref(line, ("domein",), line.domein, self.dir.domains, "domein")
             self.ref(line, ("team",), line.team, self.dir.teams, "team")
             self.ref(line, ("werkgroep",), line.werkgroep, self.dir.teams, "werkgroep")
@@ -225,14 +254,13 @@ def validate(repo: Repository) -> Report:
     checker.meetings()
     checker.actions()
     checker.action_lines()
-    actions = repo.actions.values()
     counts = {
         "bestanden": repo.file_count,
         "vergaderingen": len(repo.meetings),
-        "besluiten": sum(len(m.besluiten) for m in repo.meetings.values()),
+        "besluiten": checker.counts["besluiten"],
         "acties": len(repo.actions),
-        "open": sum(1 for a in actions if a.status is ActionStatus.OPEN),
-        "afgerond": sum(1 for a in actions if a.status is ActionStatus.AFGEROND),
+        "open": checker.counts["open"],
+        "afgerond": checker.counts["afgerond"],
         "actielijnen": len(repo.action_lines),
         "personen": len(repo.partners.personen),
         "organisaties": len(repo.partners.organisaties),
@@ -263,10 +291,12 @@ def focus(report: Report, paths: list[Path], root: Path) -> Report:
     elsewhere = [pr for pr in report.errors if str(pr.location.path) not in wanted]
     if elsewhere:
         first = elsewhere[0]
-        mine.append(Problem(
-            f"{len(elsewhere)} fout(en) in andere bestanden, de eerste: {first}",
-            Location(None),
-        ))
+        mine.append(
+            Problem(
+                f"{len(elsewhere)} fout(en) in andere bestanden, de eerste: {first}",
+                Location(None),
+            )
+        )
     return Report(problems=[*missing, *mine], counts=report.counts)
 
 
