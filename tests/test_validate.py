@@ -285,3 +285,25 @@ def test_one_typo_in_partners_is_one_error(runner: CliRunner, small_repo: Path) 
     assert out.splitlines() == [
         "data/partners.yaml:11:5: fout: onbekende sleutel 'emial' (waarde: 't@x.nl')"
     ]
+
+
+def test_validate_streams_files(
+    runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Membership tests never read a file; validate reads each file once, keeps none."""
+    import samennw.store as store
+
+    reads: list[str] = []
+    real = store.load_document
+
+    def counting(path: Path, *args: object, **kwargs: object) -> object:
+        reads.append(path.name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "load_document", counting)
+    repo = store.lazy_repository(small_repo)
+    assert "ot-kvdj-2025-11-25" in repo.meetings and "KVDJ-001" in repo.actions
+    assert reads == []
+    code, _, err = validate(runner, small_repo)
+    assert code == 0, err
+    assert sorted(reads) == ["KVDJ-001.md", "ot-kvdj-2025-11-25.md"]
