@@ -44,7 +44,7 @@ from .store import (
 )
 
 CACHE_DIR = ".samennw-cache"
-VERSION = f"samennw-index-3/{__version__}"
+VERSION = f"samennw-index-4/{__version__}"
 RACY_NS = 3_000_000_000  # files modified this close to writing the index are re-read
 
 
@@ -127,7 +127,7 @@ def _facts(obj: Any, kind: str) -> list[Any]:
     if kind == "acties":
         a: Action = obj
         if a.status.value != "open":
-            return [a.id, a.status.value]  # a query never looks further at closed actions
+            return [a.id, a.status.value, a.team]  # a query looks no further at closed ones
         return [
             a.id,
             a.status.value,
@@ -177,6 +177,7 @@ def load_catalog(data: Path | None) -> Catalog:
     actions: list[ActionFacts] = []
     meeting_dates: dict[str, Any] = {}
     line_domains: dict[str, str | None] = {}
+    action_teams: dict[str, str] = {}
     for folder, model in FOLDERS:
         seen: dict[str, Any] = {}
         for entry in walk(data_dir / folder, problems, root):
@@ -209,6 +210,7 @@ def load_catalog(data: Path | None) -> Catalog:
                     continue
                 new[shown] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, False, record]
             if folder == "acties":
+                action_teams[record[0]] = record[2]
                 if record[1] == "open":  # a query only looks at open actions
                     actions.append(_action_facts(record, shown))
             elif folder == "meetings":
@@ -226,6 +228,7 @@ def load_catalog(data: Path | None) -> Catalog:
         line_domains,
         lambda facts: _load_action(root, facts),
         problems,
+        action_teams=action_teams,
     )
 
 

@@ -59,6 +59,7 @@ class Catalog:
     line_domains: dict[str, str | None]
     load_action: Callable[[ActionFacts], Action]
     problems: list[Problem] = field(default_factory=list)
+    action_teams: dict[str, str] = field(default_factory=dict)  # every action id -> its team
     _by_team: dict[str, list[date]] | None = field(default=None, repr=False)
 
     def team_meetings(self, team: str) -> list[date]:

@@ -147,6 +147,30 @@ def write_output(path: Path, data: bytes) -> None:
     atomic_write(path, data)
 
 
+def _team_repository(data: Path | None, team_name: str) -> Repository:
+    """Only what one team's action list needs: its (werkgroepen's) actions and meetings.
+
+    Validity comes from the query index; other files are read only when referred to,
+    so the list of one team stays quick on a repository of 100,000 files.
+    """
+    from .index import load_catalog
+    from .people import Directory
+    from .store import LazyFolder, find_root, lazy_repository
+
+    catalog = load_catalog(data)
+    catalog.raise_if_invalid()
+    repo = lazy_repository(find_root(data))
+    repo.raise_if_invalid()
+    directory = Directory(repo.partners)
+    team = directory.resolve_team(team_name)
+    group = {team.id, *(t.id for t in directory.teams.values() if t.ouder == team.id)}
+    actions, meetings = repo.actions, repo.meetings
+    if isinstance(actions, LazyFolder) and isinstance(meetings, LazyFolder):
+        repo.actions = actions.restricted(a for a, t in catalog.action_teams.items() if t in group)
+        repo.meetings = meetings.restricted(m for m in meetings if m[:-11] in group)
+    return repo
+
+
 def render_command(data: Path | None, req: RenderRequest, output: Path | None) -> bytes | None:
     """What ``samennw render`` does: load, render, write; returns bytes for stdout."""
     from .store import load_repository
@@ -156,8 +180,11 @@ def render_command(data: Path | None, req: RenderRequest, output: Path | None) -
         check_output_path(output)
     elif req.fmt == "docx" and req.kind != "ics":
         raise RenderError("een Word-bestand kan niet naar het scherm; geef -o BESTAND.docx op")
-    repo = load_repository(data)
-    repo.raise_if_invalid()
+    if req.kind == "actielijst" and req.target:
+        repo = _team_repository(data, req.target)
+    else:
+        repo = load_repository(data)
+        repo.raise_if_invalid()
     result = render_document(repo, req)
     if output is None:
         return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -371,9 +371,20 @@ def load_repository(path: Path | None = None) -> Repository:
 class LazyFolder(Mapping[str, M]):
     """The objects of one data folder by id (= file name), each parsed on first use."""
 
-    def __init__(self, files: dict[str, Path], model: type[M], root: Path) -> None:
+    def __init__(
+        self, files: dict[str, Path], model: type[M], root: Path, listed: list[str] | None = None
+    ) -> None:
         self._files, self._model, self._root = files, model, root
         self._loaded: dict[str, M] = {}
+        self._listed = listed  # iterate only these (None: all); any id can still be read
+
+    def restricted(self, keys: Iterable[str]) -> LazyFolder[M]:
+        """The same folder, but iterating only ``keys`` (for a document about one team)."""
+        view = LazyFolder(
+            self._files, self._model, self._root, [k for k in keys if k in self._files]
+        )
+        view._loaded = self._loaded
+        return view
 
     def __getitem__(self, key: str) -> M:
         obj = self._loaded.get(key)
@@ -403,10 +414,10 @@ class LazyFolder(Mapping[str, M]):
         return key in self._files  # Mapping's default would read the file
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._files)
+        return iter(self._files if self._listed is None else self._listed)
 
     def __len__(self) -> int:
-        return len(self._files)
+        return len(self._files if self._listed is None else self._listed)
 
 
 def lazy_repository(root: Path) -> Repository:
