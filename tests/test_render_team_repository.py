@@ -10,8 +10,6 @@ import pytest
 from samennw.render import RenderRequest, _team_repository, render_document
 from samennw.store import load_repository
 
-from .conftest import EMBEDDED
-
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_team_repository_renders_the_same(embedded_copy: Path, fmt: str) -> None:
@@ -29,7 +27,3 @@ def test_team_repository_renders_the_same(embedded_copy: Path, fmt: str) -> None
             )
             full = render_document(load_repository(embedded_copy), req)
             assert render_document(_team_repository(embedded_copy, team), req) == full, team
-
-
-def test_embedded_fixture_exists() -> None:
-    assert (EMBEDDED / "partners.yaml").exists()
