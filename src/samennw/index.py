@@ -208,6 +208,7 @@ def load_catalog(data: Path | None) -> Catalog:
                 record = _facts(obj, folder)
                 if not register(obj, entry.name[:-3], seen, problems):
                     continue
+                seen[record[0]] = shown  # keep the file name, not the model (memory)
                 new[shown] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, False, record]
             if folder == "acties":
                 action_teams[record[0]] = record[2]
