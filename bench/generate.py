@@ -339,6 +339,7 @@ WIE_KINDS = (
 )  # fmt: skip
 CLOSE_AFTER = (1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 6, 8, 10, 14)  # list-team meetings until afgerond
 STALE = 0.01  # chance an action is never closed
+STALE_TJALLING = 0.06  # Tjalling carries a few long-running actions of his own
 FINANCING = (
     "coalitiemiddelen", "SPUK", "vliegwielmiddelen", "Nationaal Programma-middelen",
     "eigen middelen partners",
@@ -845,14 +846,21 @@ class AreaWriter:
             oid, naam, afk, _ = rng.choice(ORGANISATIONS)
             return (afk[0] if afk else naam), [oid]
         if kind == "met_instanties":
-            pid = rng.choice(named)
+            pid = self.owner(named)
             return f"{self.first(pid)} met andere instanties", [pid]
         if kind == "leeg":
             return "", []
-        pid = rng.choice(named)
+        pid = self.owner(named)
         if kind == "volledige_naam":
             return area.by_id[pid].naam or pid, [pid]
         return self.first(pid), [pid]
+
+    def owner(self, named: list[str]) -> str:
+        """One person for an action; Tjalling, an active member, is picked more often."""
+        tjalling = self.area.tjalling
+        if tjalling in named and self.rng.random() < 0.2:
+            return tjalling  # type: ignore[return-value]
+        return self.rng.choice(named)
 
     # meetings --------------------------------------------------------------------------
     def meeting(self, m: Meeting) -> tuple[list[int], list[str]]:
@@ -989,10 +997,11 @@ class AreaWriter:
                 wg = None
             list_team.counter += 1
             action_id = f"{list_team.actie_prefix}-{list_team.counter:03d}"
-            k = rng.choice(CLOSE_AFTER)
-            closing = later[k - 1] if k <= len(later) and rng.random() >= STALE else None
-            between = later[: k - 1] if closing else later[:6]
             wie, refs = self.wie(m, wg, list_team)
+            stale = STALE_TJALLING if self.area.tjalling in refs else STALE
+            k = rng.choice(CLOSE_AFTER)
+            closing = later[k - 1] if k <= len(later) and rng.random() >= stale else None
+            between = later[: k - 1] if closing else later[:6]
             wanneer = self.wanneer(m, list_team, nxt)
             section = wg.id if wg else None
             list_team.order[section] = order = list_team.order.get(section, 0) + 10
