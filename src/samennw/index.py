@@ -23,6 +23,7 @@ import json
 import os
 import secrets
 import time
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -119,26 +120,18 @@ def _write(folder: Path, key: bytes, files: dict[str, list[Any]]) -> None:
 
 
 def _action_facts(r: list[Any], shown: str) -> ActionFacts:
+    """ActionFacts from an index record (its fields in order, without the path)."""
     return ActionFacts(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]), r[7], r[8], shown)
 
 
 def _facts(obj: Any, kind: str) -> list[Any]:
-    """What the index keeps of one file (the fields of ActionFacts, in order)."""
+    """What the index keeps of one file."""
     if kind == "acties":
         a: Action = obj
         if a.status.value != "open":
             return [a.id, a.status.value, a.team]  # a query looks no further at closed ones
-        return [
-            a.id,
-            a.status.value,
-            a.team,
-            a.werkgroep,
-            a.actielijn,
-            a.vergadering,
-            a.betrokkenen,
-            a.wanneer,
-            a.volgorde,
-        ]
+        facts = ActionFacts.of(a)
+        return [getattr(facts, f.name) for f in fields(ActionFacts) if f.name != "path"]
     if kind == "meetings":
         return [obj.id, obj.datum.isoformat()]
     return [obj.id, obj.domein]

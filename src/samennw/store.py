@@ -124,10 +124,7 @@ class Repository:
         return self.data_dir / "meetings" / str(meeting.datum.year) / f"{meeting.id}.md"
 
     def rel(self, path: Path) -> Path:
-        try:
-            return path.relative_to(self.root)
-        except ValueError:
-            return path
+        return relative(path, self.root)
 
 
 def check_no_symlinks(data_dir: Path) -> None:
@@ -164,7 +161,7 @@ def walk(folder: Path, problems: list[Problem], root: Path) -> list[os.DirEntry[
                     problems.append(
                         Problem(
                             "symbolische koppeling in de gegevensmap is niet toegestaan",
-                            Location(_rel(Path(entry.path), root)),
+                            Location(relative(Path(entry.path), root)),
                         )
                     )
                 elif entry.is_dir(follow_symlinks=False):
@@ -207,7 +204,8 @@ def register(obj: Sourced, stem: str, target: dict[str, Any], problems: list[Pro
     return True
 
 
-def _rel(path: Path, root: Path) -> Path:
+def relative(path: Path, root: Path) -> Path:
+    """``path`` relative to ``root`` when it lies inside, else unchanged (for messages)."""
     try:
         return path.relative_to(root)
     except ValueError:
@@ -246,7 +244,7 @@ def load_partners(
     data_dir: Path, root: Path, problems: list[Problem], broken: set[str] | None = None
 ) -> Partners:
     path = data_dir / "partners.yaml"
-    shown = _rel(path, root)
+    shown = relative(path, root)
     if path.is_symlink():
         problems.append(Problem("symbolische koppeling is niet toegestaan", Location(shown)))
         return Partners()
@@ -317,7 +315,7 @@ def load_important_dates(
     path = data_dir / "belangrijke-data.yaml"
     if not path.is_file():
         return []
-    shown = _rel(path, root)
+    shown = relative(path, root)
     try:
         raw, lines = load_yaml(read_text(path), shown)
     except DataFileError as exc:
@@ -362,7 +360,7 @@ def load_repository(path: Path | None = None) -> Repository:
         for entry in walk(data_dir / folder, problems, root):
             repo.file_count += 1
             file = Path(entry.path)
-            obj = load_document(file, model, _rel(file, root), problems, keep_lines=False)
+            obj = load_document(file, model, relative(file, root), problems, keep_lines=False)
             if obj is not None:
                 register(obj, file.stem, targets[folder], problems)
     return repo
@@ -391,9 +389,9 @@ class LazyFolder(Mapping[str, M]):
         if obj is None:
             path = self._files[key]  # KeyError: not there
             problems: list[Problem] = []
-            obj = load_document(path, self._model, _rel(path, self._root), problems)
+            obj = load_document(path, self._model, relative(path, self._root), problems)
             if obj is None:
-                raise InvalidDataError(f"'{_rel(path, self._root)}' is ongeldig", problems)
+                raise InvalidDataError(f"'{relative(path, self._root)}' is ongeldig", problems)
             self._loaded[key] = obj
         return obj
 
@@ -402,7 +400,7 @@ class LazyFolder(Mapping[str, M]):
         seen: dict[str, Any] = {}  # id -> its file (for duplicate ids inside the files)
         for key, path in self._files.items():
             obj = self._loaded.get(key) or load_document(
-                path, self._model, _rel(path, self._root), problems, keep_lines=False
+                path, self._model, relative(path, self._root), problems, keep_lines=False
             )
             if obj is None:
                 continue
@@ -448,8 +446,8 @@ def lazy_repository(root: Path) -> Repository:
             if path.stem in files:  # e.g. the same action in open/ and afgerond/
                 problems.append(
                     Problem(
-                        f"dubbele code '{path.stem}' (ook in {_rel(files[path.stem], root)})",
-                        Location(_rel(path, root), 2),
+                        f"dubbele code '{path.stem}' (ook in {relative(files[path.stem], root)})",
+                        Location(relative(path, root), 2),
                     )
                 )
                 continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConflictError, LockedError, SamennwError
-from .store import atomic_write
+from .store import atomic_write, relative
 
 LOCK_TIMEOUT_ENV = "SAMENNW_LOCK_TIMEOUT"
 
@@ -106,17 +106,13 @@ class ChangeSet:
                 current = None
             if current != expected:
                 if expected is None:
-                    raise ConflictError(f"'{self._rel(path)}' bestaat al; er is niets gewijzigd")
+                    raise ConflictError(
+                        f"'{relative(path, self.root)}' bestaat al; er is niets gewijzigd"
+                    )
                 raise ConflictError(
-                    f"'{self._rel(path)}' is intussen op schijf gewijzigd; er is niets "
+                    f"'{relative(path, self.root)}' is intussen op schijf gewijzigd; er is niets "
                     "overschreven. Voer de opdracht opnieuw uit."
                 )
-
-    def _rel(self, path: Path) -> Path:
-        try:
-            return path.relative_to(self.root)
-        except ValueError:
-            return path
 
     def apply(self) -> list[Path]:
         """Check, then write every new file, then remove the old ones; roll back on error.
@@ -141,7 +137,8 @@ class ChangeSet:
             self.rollback()
             if isinstance(exc, OSError):
                 raise SamennwError(
-                    f"kan '{self._rel(Path(exc.filename or ''))}' niet schrijven of verwijderen "
+                    f"kan '{relative(Path(exc.filename or ''), self.root)}' niet schrijven of "
+                    "verwijderen "
                     f"({exc.strerror}); er is niets gewijzigd"
                 ) from None
             raise
