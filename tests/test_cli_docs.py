@@ -42,3 +42,16 @@ def test_readme_starts_with_the_two_commands() -> None:
     block = "\n".join(lines[:8])
     assert "pip install ." in block and "samennw open-actions --owner Tjalling" in block
     assert "pip install -e '.[test]'" in block and "pytest" in block
+
+
+def test_usage_errors_are_dutch_with_exit_code_2(runner: CliRunner) -> None:
+    cases = [
+        (["open-actions", "--fromat", "json"], "onbekende optie --fromat; bedoelde u --format?"),
+        (["close"], "argument ID ontbreekt"),
+        (["opn-actions"], "onbekende opdracht 'opn-actions'; bedoelde u 'open-actions'"),
+        (["open-actions", "--owner"], "optie --owner heeft een waarde nodig"),
+    ]
+    for args, message in cases:
+        code, out, err = run(runner, *args)
+        assert code == 2, args
+        assert message in err and "Error:" not in err and "Usage:" not in err, err

@@ -7,12 +7,14 @@ Heavy modules (pydantic, yaml, jinja2, git) are imported inside the commands so 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from .errors import ExitCode, SamennwError
@@ -33,6 +35,33 @@ def report_error(exc: SamennwError) -> None:
 
 
 HELP_NL = "Toon deze hulp en stop."
+
+# Usage errors of the command-line library, in Dutch (pattern, replacement).
+_USAGE_NL = (
+    (
+        re.compile(r"^No such option: (\S+) \(Possible options: (.+)\)$"),
+        r"onbekende optie \1; bedoelde u \2?",
+    ),
+    (re.compile(r"^No such option: (\S+)$"), r"onbekende optie \1"),
+    (
+        re.compile(r"^No such command '(.+?)'\. Did you mean (.+)\?$"),
+        r"onbekende opdracht '\1'; bedoelde u \2?",
+    ),
+    (re.compile(r"^No such command '(.+?)'\.$"), r"onbekende opdracht '\1'"),
+    (re.compile(r"^Missing argument '(.+?)'\.$"), r"argument \1 ontbreekt"),
+    (re.compile(r"^Missing option '(.+?)'\.(.*)$"), r"optie \1 ontbreekt\2"),
+    (re.compile(r"^Option '(.+?)' requires an argument\.$"), r"optie \1 heeft een waarde nodig"),
+    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"onverwacht extra argument: \1"),
+    (re.compile(r"^Invalid value for (.+?): (.+)$"), r"ongeldige waarde voor \1: \2"),
+)
+
+
+def dutch_usage(message: str) -> str:
+    """The library's English usage message in Dutch (unchanged when not recognised)."""
+    for pattern, replacement in _USAGE_NL:
+        if pattern.match(message):
+            return pattern.sub(replacement, message).replace(" or ", " of ")
+    return message
 
 
 class SamennwGroup(TyperGroup):
@@ -58,6 +87,13 @@ class SamennwGroup(TyperGroup):
         except SamennwError as exc:
             report_error(exc)
             raise typer.Exit(int(exc.exit_code)) from None
+        except UsageError as exc:  # Dutch, with where to find help; exit code 2
+            from .console import err
+
+            command = exc.ctx.command_path if exc.ctx is not None else "samennw"
+            err(f"fout: {dutch_usage(exc.format_message())}")
+            err(f"Zie '{command} --help'.")
+            raise typer.Exit(int(ExitCode.USAGE)) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:  # a bug: never print locals (they hold meeting data)
