@@ -52,6 +52,6 @@ def test_usage_errors_are_dutch_with_exit_code_2(runner: CliRunner) -> None:
         (["open-actions", "--owner"], "optie --owner heeft een waarde nodig"),
     ]
     for args, message in cases:
-        code, out, err = run(runner, *args)
+        code, _, err = run(runner, *args)
         assert code == 2, args
         assert message in err and "Error:" not in err and "Usage:" not in err, err
