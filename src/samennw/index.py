@@ -17,6 +17,7 @@ atomic renames, so concurrent commands never see half an index.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import hmac
 import json
@@ -171,6 +172,52 @@ def load_catalog(data: Path | None) -> Catalog:
     meeting_dates: dict[str, Any] = {}
     line_domains: dict[str, str | None] = {}
     action_teams: dict[str, str] = {}
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many short-lived objects, no cycles: the collector only costs time here
+    try:
+        _scan(
+            data_dir,
+            root,
+            prefix,
+            old,
+            new,
+            problems,
+            actions,
+            meeting_dates,
+            line_domains,
+            action_teams,
+        )
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    changed = changed or old.keys() != new.keys() or any(new[k] is not old.get(k) for k in new)
+    if key is not None and changed:
+        _write(cache_dir, key, new)
+    return Catalog(
+        root,
+        partners,
+        actions,
+        meeting_dates,
+        line_domains,
+        lambda facts: _load_action(root, facts),
+        problems,
+        action_teams=action_teams,
+    )
+
+
+def _scan(
+    data_dir: Path,
+    root: Path,
+    prefix: int,
+    old: dict[str, list[Any]],
+    new: dict[str, list[Any]],
+    problems: list[Problem],
+    actions: list[ActionFacts],
+    meeting_dates: dict[str, Any],
+    line_domains: dict[str, str | None],
+    action_teams: dict[str, str],
+) -> None:
+    """Walk the data folders: reuse index entries whose stat key is unchanged, parse the rest."""
     for folder, model in FOLDERS:
         seen: dict[str, Any] = {}
         for entry in walk(data_dir / folder, problems, root):
@@ -192,7 +239,6 @@ def load_catalog(data: Path | None) -> Catalog:
                 seen[record[0]] = shown  # register() turns this into a location if needed
                 new[shown] = cached
             else:
-                changed = True
                 obj = load_document(
                     Path(entry.path), model, Path(shown), problems, keep_lines=False
                 )
@@ -211,19 +257,6 @@ def load_catalog(data: Path | None) -> Catalog:
                 meeting_dates[record[0]] = date.fromisoformat(record[1])
             else:
                 line_domains[record[0]] = record[1]
-    changed |= old.keys() != new.keys()
-    if key is not None and changed:
-        _write(cache_dir, key, new)
-    return Catalog(
-        root,
-        partners,
-        actions,
-        meeting_dates,
-        line_domains,
-        lambda facts: _load_action(root, facts),
-        problems,
-        action_teams=action_teams,
-    )
 
 
 def _cached_partners(

@@ -109,7 +109,7 @@ class _Checker:
 
     # --- meetings ---------------------------------------------------------------------
     def meetings(self) -> None:
-        decision_ids: dict[str, Location] = {}
+        decision_ids: dict[str, object] = {}  # id -> meeting file (located only if needed)
         for m in self.each(self.repo.meetings):
             self.counts["besluiten"] += len(m.besluiten)
             self.ref(m, ("team",), m.team, self.dir.teams, "team")
@@ -156,7 +156,7 @@ class _Checker:
                         ("besluiten", i, "id"),
                         f"dubbele besluitcode '{d.id}' (ook in {decision_ids[d.id]})",
                     )
-                decision_ids[d.id] = m.locate("besluiten", i, "id")
+                decision_ids[d.id] = m.source_path
                 if d.agendapunt is not None and m.agenda and d.agendapunt not in nrs:
                     self.err(
                         m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet"
