@@ -79,7 +79,7 @@ def _render(
     request = RenderRequest(
         **fields,
         today=today,
-        op=date_arg(op) if op else None,
+        op=today if op else None,
         van=date_arg(van) if van else None,
         tot=date_arg(tot) if tot else None,
         stamp=stamp,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,10 +46,6 @@ def out(text: str = "") -> None:
     sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
 
 
-def empty(message: str) -> None:
-    """Say on stderr that there is nothing to show (instead of an empty table)."""
-    err(message)
-
 
 def err(text: str) -> None:
     """A message to stderr."""
@@ -76,6 +72,3 @@ def table(
         t.add_row(*(Text(_clean(c)) for c in row), style=style)
     _console(False).print(t)
 
-
-def print_renderable(obj: Any) -> None:
-    _console(False).print(obj)

@@ -72,9 +72,6 @@ class Directory:
         matches = difflib.get_close_matches(key, pool, n=n, cutoff=0.6)
         return matches
 
-    def suggest_ids(self, ref: str, n: int = 3) -> list[str]:
-        return difflib.get_close_matches(ref, self.all_refs(), n=n, cutoff=0.6)
-
     def find_persons(self, name: str) -> set[str]:
         return set(self._person_names.get(normalize(name), set()))
 

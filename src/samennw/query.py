@@ -16,7 +16,6 @@ from .dates import Due, DueKind, parse_due
 from .errors import InvalidDataError, NotFoundError, Problem, unknown
 from .models import Action, Partners
 from .people import Directory
-from .store import Repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +78,6 @@ class Catalog:
                 "voor details",
                 errors,
             )
-
-
-def catalog_of(repo: Repository) -> Catalog:
-    """A catalog over an already loaded repository."""
-    return Catalog(
-        root=repo.root,
-        partners=repo.partners,
-        actions=[ActionFacts.of(a) for a in repo.actions.values()],
-        meeting_dates={m.id: m.datum for m in repo.meetings.values()},
-        line_domains={line.id: line.domein for line in repo.action_lines.values()},
-        load_action=lambda facts: repo.actions[facts.id],
-        problems=list(repo.problems),
-    )
 
 
 @dataclass(frozen=True, slots=True)
