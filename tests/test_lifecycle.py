@@ -570,3 +570,13 @@ def test_next_meeting_deadline_is_the_next_meeting(runner: CliRunner, repo: Path
     _, out, _ = cli(runner, repo, "open-actions", "--format", "json", "--op", "2026-02-01")
     row = json.loads(out)["acties"][0]
     assert row["vervalt"] == "2026-01-15" and row["verlopen"] is True
+
+
+def test_log_follows_the_action_through_both_folders(runner: CliRunner, repo: Path) -> None:
+    assert cli(runner, repo, "close", "KVDJ-001", "--commit")[0] == 0
+    assert cli(runner, repo, "heropen", "KVDJ-001", "--commit")[0] == 0
+    code, out, _ = cli(runner, repo, "log", "kvdj-001")
+    assert code == 0
+    lines = [" ".join(line.split()) for line in out.splitlines() if "Actie KVDJ-001" in line]
+    assert "heropend" in lines[0] and "data/acties/open/KVDJ-001.md" in lines[0]
+    assert "afgerond" in lines[1] and "data/acties/afgerond/KVDJ-001.md" in lines[1]

@@ -128,21 +128,23 @@ class LogEntry:
     path: str
 
 
-def history(root: Path, path: Path) -> list[LogEntry]:
-    """The history of one file, following renames (open ↔ afgerond)."""
+def history(root: Path, paths: list[Path]) -> list[LogEntry]:
+    """The commits that touched any of ``paths`` (an action's file in open/ and afgerond/).
+
+    Giving every place the file can live is exact where ``--follow`` guesses renames
+    and follows a single path only.
+    """
     repo = _repo(root)
     if repo is None:
         raise SamennwError("geen git-repository: er is geen geschiedenis")
-    top = Path(repo.working_tree_dir).resolve()
-    rel = str(path.resolve().relative_to(top))
+    rels = [_rel_to_top(repo, p) for p in paths]
     sep = "\x1f"
     out = repo.git.log(
-        "--follow",
-        "--name-only",
+        "--name-status",
         f"--format=%x1e%h{sep}%ad{sep}%an{sep}%s",
         "--date=short",
         "--",
-        rel,
+        *rels,
     )
     entries = []
     for chunk in out.split("\x1e"):
@@ -150,6 +152,9 @@ def history(root: Path, path: Path) -> list[LogEntry]:
             continue
         header, *rest = chunk.strip("\n").split("\n")
         h, d, a, s = header.split(sep, 3)
-        file_path = next((r for r in rest if r.strip()), rel)
+        changes = [line.split("\t") for line in rest if "\t" in line]
+        # a move is a deletion plus an addition: report where the file is after the commit
+        kept = [c[-1] for c in changes if not c[0].startswith("D")]
+        file_path = (kept or [c[-1] for c in changes] or rels)[-1]
         entries.append(LogEntry(h, d, a, s, file_path))
     return entries

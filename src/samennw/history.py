@@ -5,17 +5,18 @@ from __future__ import annotations
 from .actions import get_action
 from .errors import NotFoundError
 from .gitops import LogEntry, history
-from .models import Action, Meeting
+from .models import ActionStatus, Meeting
 from .store import ACTION_ID, Repository, check_id
 
 
 def item_history(repo: Repository, item_id: str) -> list[LogEntry]:
-    item: Action | Meeting
-    if ACTION_ID.match(item_id):
-        item = get_action(repo, item_id)
-    else:
-        check_id(item_id)
-        if item_id not in repo.meetings:
-            raise NotFoundError(f"onbekende actie of vergadering '{item_id}'")
-        item = repo.meetings[item_id]
-    return history(repo.root, repo.root / str(item.source_path))
+    """Every commit that touched the item; an action's file in both of its folders."""
+    if ACTION_ID.match(item_id.upper()):
+        action = get_action(repo, item_id)
+        paths = [repo.action_path(action.id, status) for status in ActionStatus]
+        return history(repo.root, paths)
+    check_id(item_id)
+    if item_id not in repo.meetings:
+        raise NotFoundError(f"onbekende actie of vergadering '{item_id}'")
+    meeting: Meeting = repo.meetings[item_id]
+    return history(repo.root, [repo.root / str(meeting.source_path)])
