@@ -189,3 +189,9 @@ def test_control_characters_round_trip(value: str) -> None:
 def test_flow_scalar_with_comma_is_quoted() -> None:
     data, _ = load_yaml(f"k: [{yaml_scalar('a,b', flow=True)}, c]\n")
     assert data["k"] == ["a,b", "c"]
+
+
+def test_unclosed_flow_list_is_explained_in_dutch() -> None:
+    with pytest.raises(DataFileError) as exc:
+        load_yaml("wat: [kapot\n")
+    assert "niet gesloten" in exc.value.message and "did not" not in exc.value.message

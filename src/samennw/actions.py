@@ -16,6 +16,7 @@ from .errors import (
     NotFoundError,
     OperationError,
     Problem,
+    SamennwError,
     unknown,
 )
 from .frontmatter import append_to_list, parse, remove_keys, set_keys
@@ -32,8 +33,10 @@ def origin_date(repo: Repository, action: Action) -> date | None:
 
 def get_action(repo: Repository, action_id: str) -> Action:
     """The action with this id; 'kvdj-005' finds KVDJ-005 (ids are written in capitals)."""
-    action_id = action_id.upper()
-    check_id(action_id, action=True)
+    try:
+        action_id = check_id(action_id.upper(), action=True)
+    except SamennwError:
+        raise SamennwError(f"'{action_id}' is geen geldige actiecode") from None
     action = repo.actions.get(action_id)
     if action is None:
         raise NotFoundError(unknown("actie", action_id, list(repo.actions)))

@@ -51,6 +51,10 @@ def _translate(problem: str | None) -> str:
             "lijstteken '-' verwacht (controleer het inspringen)"
         ),
         "found unexpected ':'": "onverwachte dubbele punt",
+        "did not find expected ',' or ']'": (
+            "',' of ']' verwacht (is een lijst [...] niet gesloten?)"
+        ),
+        "did not find expected ',' or '}'": "',' of '}' verwacht (is een {...} niet gesloten?)",
         "expected <block end>, but found '-'": (
             "onverwacht lijstteken '-' (controleer het inspringen)"
         ),
