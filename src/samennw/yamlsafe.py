@@ -61,7 +61,7 @@ def _translate(problem: str | None) -> str:
     }
     for english, dutch in table.items():
         if problem.startswith(english):
-            return dutch
+            return f"ongeldige YAML: {dutch}"
     if "\\t" in problem or "tab" in problem:
         return "tab gevonden; gebruik spaties om in te springen"
     return f"ongeldige YAML ({problem})"
