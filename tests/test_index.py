@@ -177,3 +177,17 @@ def test_duplicate_from_the_index_is_reported(
     for _ in range(2):  # the copy parsed, the original from the index; then both indexed
         code, _, err = run(runner, "open-actions", "--data", str(small_repo))
         assert code == 1 and "dubbele code 'KVDJ-001'" in err
+
+
+@pytest.mark.parametrize("given", [".", "data", "./data/"])
+def test_relative_data_paths_work_cold_and_warm(
+    runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """A relative --data must not shift the file names the index keeps (it once cut 'da')."""
+    monkeypatch.chdir(small_repo)
+    for _ in range(2):  # cold, then from the index
+        code, out, err = run(runner, "open-actions", "--format", "json", "--data", given)
+        assert code == 0, err
+        assert [a["id"] for a in json.loads(out)["acties"]] == ["KVDJ-001"]
+    code, _, err = run(runner, "validate", "--data", given)
+    assert code == 0, err

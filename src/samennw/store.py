@@ -71,6 +71,7 @@ def find_root(path: Path | None) -> Path:
         return cwd if (cwd / "data").is_dir() else embedded_root()
     if not path.exists():
         raise SamennwError(f"map '{path}' bestaat niet")
+    path = path.absolute()  # file names shown relative to the root must not depend on cwd
     if (path / "data").is_dir():
         return path
     if (path / "partners.yaml").is_file() or path.name == "data":
