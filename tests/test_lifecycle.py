@@ -404,11 +404,11 @@ def test_packaged_embedded_data_is_read_only(
     import shutil
 
     import samennw.operations as operations
-    import samennw.store as store
+    import samennw.paths as paths
 
     fake_pkg = tmp_path / "site-packages" / "samennw"
     shutil.copytree(Path(__file__).resolve().parents[1] / "data", fake_pkg / "_data")
-    monkeypatch.setattr(store, "PACKAGE_DIR", fake_pkg)
+    monkeypatch.setattr(paths, "PACKAGE_DIR", fake_pkg)
     monkeypatch.setattr(operations, "PACKAGE_DIR", fake_pkg)
     monkeypatch.chdir(tmp_path)
     before = snapshot(fake_pkg)

@@ -144,7 +144,8 @@ def validate_cmd(
 ) -> None:
     from . import validate as v
     from .console import err, out
-    from .store import find_root, lazy_repository
+    from .paths import find_root
+    from .store import lazy_repository
 
     if fmt not in ("text", "github", "json"):
         raise typer.BadParameter(

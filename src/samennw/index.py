@@ -32,18 +32,9 @@ from typing import Any
 from . import __version__
 from .errors import DataFileError, Location, Problem
 from .models import Action, Partners
+from .paths import check_no_symlinks, data_dir_of, find_root, register, uses_embedded, walk
 from .query import ActionFacts, Catalog
-from .store import (
-    FOLDERS,
-    check_no_symlinks,
-    data_dir_of,
-    find_root,
-    load_document,
-    load_partners,
-    register,
-    uses_embedded,
-    walk,
-)
+from .store import FOLDERS, load_document, load_partners
 
 CACHE_DIR = ".samennw-cache"
 VERSION = f"samennw-index-4/{__version__}"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from . import gitops
 from .errors import OperationError
-from .store import PACKAGE_DIR, Repository, find_root, lazy_repository, uses_embedded
+from .paths import PACKAGE_DIR, find_root, uses_embedded
+from .store import Repository, lazy_repository
 from .writing import ChangeSet, write_lock
 
 

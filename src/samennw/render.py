@@ -154,8 +154,9 @@ def _team_repository(data: Path | None, team_name: str) -> Repository:
     so the list of one team stays quick on a repository of 100,000 files.
     """
     from .index import load_catalog
+    from .paths import find_root
     from .people import Directory
-    from .store import LazyFolder, find_root, lazy_repository
+    from .store import LazyFolder, lazy_repository
 
     catalog = load_catalog(data)
     catalog.raise_if_invalid()

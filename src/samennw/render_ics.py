@@ -45,7 +45,7 @@ def _slug(text: str, limit: int = 60) -> str:
 def uid_domain(root: Path) -> str:
     """The right-hand side of every UID: one per data repository (see the module)."""
     from .errors import SamennwError
-    from .store import embedded_root
+    from .paths import embedded_root
 
     configured = os.environ.get(DOMAIN_VARIABLE, "").strip().lower()
     if configured:
@@ -71,13 +71,13 @@ def important_date_uid(iso: str, team: str, what: str, domain: str = UID_DOMAIN)
 
 def important_date_uids(entries: list[dict[str, Any]], domain: str) -> list[str]:
     """The UID of every entry, in order; equal keys numbered by (waar, toelichting)."""
-    bases = [important_date_uid(d["datum_iso"], d["team_id"], d["wat"], domain)
-             for d in entries]
+    bases = [important_date_uid(d["datum_iso"], d["team_id"], d["wat"], domain) for d in entries]
     uids = list(bases)
     for base in set(bases):
-        same = sorted((i for i, b in enumerate(bases) if b == base),
-                      key=lambda i: (entries[i]["waar"], entries[i]["toelichting"],
-                                     entries[i]["wat"]))
+        same = sorted(
+            (i for i, b in enumerate(bases) if b == base),
+            key=lambda i: (entries[i]["waar"], entries[i]["toelichting"], entries[i]["wat"]),
+        )
         for n, i in enumerate(same[1:], start=2):
             local, _, host = base.partition("@")
             uids[i] = f"{local}-{n}@{host}"
@@ -156,6 +156,7 @@ def render_ics(context: dict[str, Any], stamp: datetime, domain: str = UID_DOMAI
         cal.add_missing_timezones(start, end)
         for zone in cal.walk("VTIMEZONE"):  # icalendar writes an English COMMENT
             zone.pop("COMMENT", None)
-            zone.add("comment", f"Deze tijdzone geldt van {start.isoformat()} tot "
-                                f"{end.isoformat()}.")
+            zone.add(
+                "comment", f"Deze tijdzone geldt van {start.isoformat()} tot {end.isoformat()}."
+            )
     return bytes(cal.to_ical())

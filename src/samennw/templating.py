@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import SamennwError
-from .store import PACKAGE_DIR
+from .paths import PACKAGE_DIR
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader
@@ -299,5 +299,3 @@ def md_text(text: str) -> str:
     """Plain text in a Markdown paragraph: emphasis, code and HTML characters escaped."""
     text = re.sub(r"([\\`*_<>])", r"\\\1", str(text))
     return re.sub(r"^([#+-]|\d+[.)])(?=\s)", r"\\\1", text)  # not a heading or list
-
-

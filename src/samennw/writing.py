@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConflictError, LockedError, SamennwError
-from .store import atomic_write, relative
+from .paths import relative
+from .store import atomic_write
 
 LOCK_TIMEOUT_ENV = "SAMENNW_LOCK_TIMEOUT"
 

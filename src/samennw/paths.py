@@ -1,0 +1,135 @@
+"""Where the data lives: the repository root, its data folder and its files.
+
+Only the standard library is imported here, so the query path (``open-actions``) can
+find and list files without loading the models.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import Location, Problem, SamennwError
+
+if TYPE_CHECKING:
+    from .models import Sourced
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def embedded_root() -> Path:
+    """The embedded data set: packaged in the wheel, or the source checkout's data/."""
+    packaged = PACKAGE_DIR / "_data"
+    if packaged.is_dir():
+        return PACKAGE_DIR
+    return PACKAGE_DIR.parents[1]
+
+
+def data_dir_of(root: Path) -> Path:
+    return root / "_data" if (root / "_data").is_dir() else root / "data"
+
+
+def uses_embedded(path: Path | None) -> bool:
+    """True when no data repository was chosen and the embedded data set is used."""
+    return (
+        path is None and not os.environ.get("SAMENNW_DATA") and not (Path.cwd() / "data").is_dir()
+    )
+
+
+def find_root(path: Path | None) -> Path:
+    """The repository root for ``--data PATH`` (root or its data/ folder) or the cwd."""
+    if path is None:
+        env = os.environ.get("SAMENNW_DATA")
+        if env:
+            path = Path(env)
+    if path is None:
+        cwd = Path.cwd()
+        return cwd if (cwd / "data").is_dir() else embedded_root()
+    if not path.exists():
+        raise SamennwError(f"map '{path}' bestaat niet")
+    path = path.absolute()  # file names shown relative to the root must not depend on cwd
+    if (path / "data").is_dir():
+        return path
+    if (path / "partners.yaml").is_file() or path.name == "data":
+        return path.parent
+    raise SamennwError(
+        f"'{path}' is geen samennw-gegevensmap (verwacht een map 'data/' met partners.yaml)"
+    )
+
+
+def check_no_symlinks(data_dir: Path) -> None:
+    """The data folder and its top-level folders/files may not be symbolic links."""
+    for path in (
+        data_dir,
+        *(
+            data_dir / name
+            for name in (
+                "meetings",
+                "actielijnen",
+                "acties",
+                "partners.yaml",
+                "belangrijke-data.yaml",
+            )
+        ),
+    ):
+        if path.is_symlink():
+            raise SamennwError(f"'{path}' is een symbolische koppeling; dat is niet toegestaan")
+
+
+def walk(folder: Path, problems: list[Problem], root: Path) -> list[os.DirEntry[str]]:
+    """All .md files below ``folder`` (sorted), never following symlinks (reported)."""
+    found: list[os.DirEntry[str]] = []
+    if not folder.exists():
+        return found
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        with os.scandir(current) as it:
+            for entry in it:
+                name = entry.name
+                if entry.is_symlink():
+                    problems.append(
+                        Problem(
+                            "symbolische koppeling in de gegevensmap is niet toegestaan",
+                            Location(relative(Path(entry.path), root)),
+                        )
+                    )
+                elif entry.is_dir(follow_symlinks=False):
+                    if not name.startswith("."):
+                        stack.append(Path(entry.path))
+                elif (
+                    name.endswith(".md")
+                    and not name.startswith(".")
+                    and (name.lower() != "readme.md")
+                ):
+                    found.append(entry)
+    found.sort(key=lambda e: e.path)
+    return found
+
+
+def relative(path: Path, root: Path) -> Path:
+    """``path`` relative to ``root`` when it lies inside, else unchanged (for messages)."""
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
+
+
+def register(obj: Sourced, stem: str, target: dict[str, Any], problems: list[Problem]) -> bool:
+    """File name must match the id, ids must be unique; add ``obj`` to ``target``."""
+    obj_id = obj.id  # type: ignore[attr-defined]
+    if stem != obj_id:
+        problems.append(
+            Problem(
+                f"bestandsnaam '{stem}.md' hoort bij code '{obj_id}' te passen ('{obj_id}.md')",
+                obj.locate("id"),
+            )
+        )
+    if obj_id in target:
+        holder = target[obj_id]  # a loaded object, or (from the index) its file
+        other = holder.locate("id") if hasattr(holder, "locate") else Location(Path(holder))
+        problems.append(Problem(f"dubbele code '{obj_id}' (ook in {other})", obj.locate("id")))
+        return False
+    target[obj_id] = obj
+    return True
