@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from samennw import index
+from samennw import cachefile, queryindex
 
-from .conftest import ACTION, build_file_tree, run
+from .conftest import ACTION, MEETING, build_file_tree, run
 
 
 def open_ids(runner: CliRunner, repo: Path, *extra: str) -> list[str]:
@@ -23,17 +23,21 @@ def open_ids(runner: CliRunner, repo: Path, *extra: str) -> list[str]:
 @pytest.fixture
 def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
     """Trust every entry at once (no racy window), to prove the stat key alone is enough."""
-    monkeypatch.setattr(index, "RACY_NS", -(10**18))
+    monkeypatch.setattr(cachefile, "RACY_NS", -(10**18))
 
 
-def index_file(repo: Path) -> Path:
-    return repo / index.CACHE_DIR / "index.json"
+def index_file(repo: Path, name: str = "query.json") -> Path:
+    return repo / cachefile.CACHE_DIR / name
+
+
+def read_index(path: Path, version: str = queryindex.VERSION) -> dict[str, list[object]]:
+    return cachefile.read(path, cachefile.secret() or b"", version)
 
 
 def test_index_is_written_and_git_ignored(runner: CliRunner, small_repo: Path) -> None:
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
     assert index_file(small_repo).exists()
-    assert (small_repo / index.CACHE_DIR / ".gitignore").read_text().strip().endswith("*")
+    assert (small_repo / cachefile.CACHE_DIR / ".gitignore").read_text().strip().endswith("*")
 
 
 def test_edit_is_seen_by_the_very_next_query(runner: CliRunner, small_repo: Path) -> None:
@@ -95,7 +99,7 @@ def test_corrupt_or_tampered_index_is_rebuilt(
     path = index_file(small_repo)
     path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
-    assert index._read(path, index._secret() or b"") != {}  # rebuilt and valid again
+    assert read_index(path) != {}  # rebuilt and valid again
 
 
 def test_foreign_index_is_not_trusted(
@@ -123,14 +127,14 @@ def test_other_version_is_rebuilt(
     runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
-    monkeypatch.setattr(index, "VERSION", "samennw-index-999")
-    assert index._read(index_file(small_repo), index._secret() or b"") == {}
+    monkeypatch.setattr(queryindex, "VERSION", "samennw-query-999")
+    assert read_index(index_file(small_repo), "samennw-query-999") == {}
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
-    assert index._read(index_file(small_repo), index._secret() or b"") != {}
+    assert read_index(index_file(small_repo), "samennw-query-999") != {}
 
 
 def test_unwritable_cache_costs_speed_not_correctness(runner: CliRunner, small_repo: Path) -> None:
-    (small_repo / index.CACHE_DIR).write_text("not a folder")
+    (small_repo / cachefile.CACHE_DIR).write_text("not a folder")
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
 
 
@@ -153,7 +157,7 @@ def test_symlinked_cache_folder_is_not_used(
 ) -> None:
     target = tmp_path / "elsewhere"
     target.mkdir()
-    (small_repo / index.CACHE_DIR).symlink_to(target)
+    (small_repo / cachefile.CACHE_DIR).symlink_to(target)
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
     assert list(target.iterdir()) == []
 
@@ -161,9 +165,9 @@ def test_symlinked_cache_folder_is_not_used(
 def test_symlinked_gitignore_in_cache_is_not_followed(
     runner: CliRunner, small_repo: Path, tmp_path: Path
 ) -> None:
-    (small_repo / index.CACHE_DIR).mkdir()
+    (small_repo / cachefile.CACHE_DIR).mkdir()
     victim = tmp_path / "victim.txt"
-    (small_repo / index.CACHE_DIR / ".gitignore").symlink_to(victim)
+    (small_repo / cachefile.CACHE_DIR / ".gitignore").symlink_to(victim)
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
     assert not victim.exists()
 
@@ -191,3 +195,92 @@ def test_relative_data_paths_work_cold_and_warm(
         assert [a["id"] for a in json.loads(out)["acties"]] == ["KVDJ-001"]
     code, _, err = run(runner, "validate", "--data", given)
     assert code == 0, err
+
+
+def vervalt(runner: CliRunner, repo: Path) -> str | None:
+    code, out, err = run(runner, "open-actions", "--format", "json", "--data", str(repo))
+    assert code == 0, err
+    value: str | None = json.loads(out)["acties"][0]["vervalt"]
+    return value
+
+
+def test_new_renamed_and_deleted_meetings_move_a_next_meeting_deadline(
+    runner: CliRunner, small_repo: Path, trusting: None
+) -> None:
+    """Meeting names are cached per folder; any change in a folder is seen at once."""
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    path.write_text(ACTION.replace("wanneer: November 2025", "wanneer: volgend OT"))
+    assert vervalt(runner, small_repo) is None  # no later meeting yet
+    assert vervalt(runner, small_repo) is None  # from the cache
+    meetings = small_repo / "data/meetings"
+    later = MEETING.replace("2025-11-25", "2026-01-13").replace("2025-11-25", "2026-01-13")
+    build_file_tree(meetings, {"2026/ot-kvdj-2026-01-13.md": later})  # a new year folder
+    assert vervalt(runner, small_repo) == "2026-01-13"
+    earlier = later.replace("2026-01-13", "2025-12-16")
+    build_file_tree(meetings, {"2025/ot-kvdj-2025-12-16.md": earlier})  # existing folder
+    assert vervalt(runner, small_repo) == "2025-12-16"
+    (meetings / "2025/ot-kvdj-2025-12-16.md").rename(meetings / "2025/ot-kvdj-2025-12-18.md")
+    assert vervalt(runner, small_repo) == "2025-12-18"
+    (meetings / "2025/ot-kvdj-2025-12-18.md").unlink()
+    assert vervalt(runner, small_repo) == "2026-01-13"
+
+
+def test_query_reads_only_what_it_shows(
+    runner: CliRunner, small_repo: Path, trusting: None
+) -> None:
+    """A broken closed action or meeting text is validate's business, not the query's."""
+    build_file_tree(
+        small_repo,
+        {
+            "data/acties/afgerond/KVDJ-002.md": "---\nid: KVDJ-002\nstatus: [kapot\n---\n",
+            "data/meetings/2025/ot-kvdj-2025-11-25.md": MEETING.replace("begin:", "begin: [kapot"),
+        },
+    )
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]
+    code, out, _ = run(runner, "validate", "--data", str(small_repo))
+    assert code == 1 and "KVDJ-002.md" in out and "ot-kvdj-2025-11-25.md" in out
+
+
+def test_closed_status_in_the_open_folder_stops_the_query(
+    runner: CliRunner, small_repo: Path, trusting: None
+) -> None:
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    path.write_text(ACTION.replace("status: open", "status: afgerond\nafgerond_op: 2025-12-01"))
+    for _ in range(2):  # never cached: reported every time
+        code, _, err = run(runner, "open-actions", "--data", str(small_repo))
+        assert code == 1 and "hoort in 'acties/afgerond'" in err
+
+
+def test_views_of_the_partners_answer_like_the_models(embedded_copy: Path) -> None:
+    """The query resolves names on plain objects made from the cache, not on the models."""
+    from samennw.people import Directory
+    from samennw.store import load_partners
+
+    problems: list[object] = []
+    models = Directory(load_partners(embedded_copy / "data", embedded_copy, problems))  # type: ignore[arg-type]
+    new: dict[str, list[object]] = {}
+    view = queryindex._partners(embedded_copy / "data", embedded_copy, {}, new, [])  # type: ignore[arg-type]
+    cached = queryindex._partners_view(json.loads(json.dumps(new["data/partners.yaml"][5])))
+    for partners in (view, cached):
+        views = Directory(partners)
+        assert views.all_refs() == models.all_refs()
+        for ref in models.all_refs():
+            assert views.label(ref) == models.label(ref)
+        for person in models.persons.values():
+            for name in (person.id, person.naam or person.id, *person.aliassen, *person.rollen):
+                assert views.find_persons(name) == models.find_persons(name)
+            assert views.teams_of(person.id) == models.teams_of(person.id)
+        for team in models.teams.values():
+            assert views.find_teams(team.naam) == models.find_teams(team.naam)
+            assert views.teams[team.id].ouder == team.ouder
+            assert views.teams[team.id].domein == team.domein
+
+
+def test_a_pipe_gets_one_line_per_action(runner: CliRunner, embedded_copy: Path) -> None:
+    code, out, err = run(runner, "open-actions", "--data", str(embedded_copy), "--op", "2025-12-01")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "Team", "Wat", "Wie", "Wanneer", "Toelichting"]
+    ids = [line.split()[0] for line in lines[1:]]
+    assert len(ids) == 37 and all(i.split("-")[0] in {"KVDJ", "AB"} for i in ids)
+    assert all(not line.endswith(" ") for line in lines)

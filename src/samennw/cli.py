@@ -227,14 +227,14 @@ def open_actions_cmd(
     from . import listing
     from .clock import date_arg
     from .console import err, out, table
-    from .index import load_catalog
     from .people import Directory
     from .query import ActionQuery, find_actions
+    from .queryindex import load_query_catalog
 
     if fmt not in ("table", "json", "csv", "markdown"):
         raise typer.BadParameter(f"onbekend formaat '{fmt}'", param_hint="--format")
     today = date_arg(op)
-    catalog = load_catalog(data)
+    catalog = load_query_catalog(data)
     catalog.raise_if_invalid()
     query = ActionQuery(
         owner=owner,

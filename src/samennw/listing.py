@@ -6,10 +6,11 @@ import csv
 import io
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .people import Directory
-from .query import ActionRow
-from .templating import md_cell
+if TYPE_CHECKING:
+    from .people import Directory
+    from .query import ActionRow
 
 COLUMNS = ["ID", "Team", "Wat", "Wie", "Wanneer", "Toelichting"]
 
@@ -66,13 +67,13 @@ def as_json(rows: list[ActionRow], directory: Directory, today: date) -> str:
                 "betrokkenen": a.betrokkenen,
                 "via_team": r.via_team,
                 "wanneer": a.wanneer,
-                "status": a.status.value,
+                "status": a.status,
                 "vervalt": r.due.end.isoformat() if r.due.end else None,
                 "vervalsoort": r.due.kind.value,
                 "verlopen": r.overdue,
                 "toelichting": a.body.strip(),
                 "vergadering": a.vergadering,
-                "bestand": str(a.source_path),
+                "bestand": a.path,
             }
         )
     return json.dumps({"op": today.isoformat(), "acties": items}, ensure_ascii=False, indent=2)
@@ -97,6 +98,8 @@ def as_csv(rows: list[ActionRow], directory: Directory) -> str:
 
 
 def as_markdown(rows: list[ActionRow], directory: Directory) -> str:
+    from .templating import md_cell
+
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for cells in table_rows(rows, directory):
         lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")

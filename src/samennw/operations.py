@@ -33,9 +33,9 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
         )
     gitops.check_state(root, committing=commit)
     with write_lock(root):
-        from .index import load_catalog
+        from .index import load_inventory
 
-        load_catalog(data).raise_if_invalid()  # every file readable (fast: the index)
+        load_inventory(data).raise_if_invalid()  # every file readable (fast: the index)
         repo = lazy_repository(root)
         repo.raise_if_invalid()
         changes, message = plan(repo)

@@ -77,8 +77,11 @@ def check_no_symlinks(data_dir: Path) -> None:
             raise SamennwError(f"'{path}' is een symbolische koppeling; dat is niet toegestaan")
 
 
-def walk(folder: Path, problems: list[Problem], root: Path) -> list[os.DirEntry[str]]:
-    """All .md files below ``folder`` (sorted), never following symlinks (reported)."""
+def walk(
+    folder: Path, problems: list[Problem], root: Path, *, ordered: bool = True
+) -> list[os.DirEntry[str]]:
+    """All .md files below ``folder`` (sorted unless not ``ordered``), never following
+    symlinks (reported)."""
     found: list[os.DirEntry[str]] = []
     if not folder.exists():
         return found
@@ -104,8 +107,16 @@ def walk(folder: Path, problems: list[Problem], root: Path) -> list[os.DirEntry[
                     and (name.lower() != "readme.md")
                 ):
                     found.append(entry)
-    found.sort(key=lambda e: e.path)
+    if ordered:
+        found.sort(key=lambda e: e.path)
     return found
+
+
+def folder_mismatch(status: str, folder: str) -> str | None:
+    """Why an action with ``status`` may not be in ``acties/<folder>``; None when it may."""
+    if folder == status:
+        return None
+    return f"actie met status '{status}' staat in map '{folder}' (hoort in 'acties/{status}')"
 
 
 def relative(path: Path, root: Path) -> Path:

@@ -6,13 +6,15 @@ Matching is case- and accent-insensitive and Unicode-normalised, so "unver",
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .errors import NotFoundError
-from .models import Organisation, Partners, Person, Team
+
+if TYPE_CHECKING:
+    from .models import Organisation, Partners, Person, Team
 
 
 @lru_cache(maxsize=4096)
@@ -67,6 +69,8 @@ class Directory:
 
     def suggest(self, name: str, candidates: list[str] | None = None, n: int = 3) -> list[str]:
         """Closest known names/ids to ``name`` (for 'bedoelde u …?')."""
+        import difflib
+
         pool = candidates if candidates is not None else [*self._person_names, *self._team_names]
         key = normalize(name)
         matches = difflib.get_close_matches(key, pool, n=n, cutoff=0.6)

@@ -1,26 +1,31 @@
 """The member's query: open actions by owner, team, werkgroep, action line, domain.
 
-It works on a :class:`Catalog` — the few facts per action a query needs — that comes
-either from a loaded repository or from the on-disk index (:mod:`samennw.index`), so a
-query does not have to parse every file. Only the matching actions are loaded in full.
+It works on a :class:`Catalog`: the partners, the facts of every open action (what a
+query filters on and shows), the dates of the meetings and the domains of the action
+lines. :mod:`samennw.queryindex` builds one from the files, reading again only what
+changed since the last query. Nothing here needs the pydantic models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .dates import Due, DueKind, parse_due
 from .errors import InvalidDataError, NotFoundError, Problem, unknown
-from .models import Action, Partners
 from .people import Directory
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .models import Action, Partners
 
 
 @dataclass(frozen=True, slots=True)
 class ActionFacts:
-    """What a query needs to know of one action (cheap to cache)."""
+    """What a query needs to know of, and show of, one action (cheap to cache)."""
 
     id: str
     status: str
@@ -31,6 +36,10 @@ class ActionFacts:
     betrokkenen: tuple[str, ...]
     wanneer: str
     volgorde: int | None
+    herkomst: str | None
+    wat: str
+    wie: str
+    body: str
     path: str  # relative to the repository root
 
     @classmethod
@@ -45,6 +54,10 @@ class ActionFacts:
             tuple(a.betrokkenen),
             a.wanneer,
             a.volgorde,
+            a.herkomst,
+            a.wat,
+            a.wie,
+            a.body,
             str(a.source_path),
         )
 
@@ -53,12 +66,10 @@ class ActionFacts:
 class Catalog:
     root: Path
     partners: Partners
-    actions: Sequence[ActionFacts]
+    actions: Sequence[ActionFacts]  # the open actions
     meeting_dates: dict[str, date]
     line_domains: dict[str, str | None]
-    load_action: Callable[[ActionFacts], Action]
     problems: list[Problem] = field(default_factory=list)
-    action_teams: dict[str, str] = field(default_factory=dict)  # every action id -> its team
     _by_team: dict[str, list[date]] | None = field(default=None, repr=False)
 
     def team_meetings(self, team: str) -> list[date]:
@@ -84,7 +95,7 @@ class Catalog:
 class ActionRow:
     """One action in a query result."""
 
-    action: Action
+    action: ActionFacts
     due: Due
     overdue: bool
     via_team: str | None  # set when the owner matched through a team/organisation
@@ -141,7 +152,7 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
             continue
         found.append((facts, due, overdue, via))
     found.sort(key=lambda r: (r[1].end or date.max, r[0].team, r[0].volgorde or 0, r[0].id))
-    return [ActionRow(catalog.load_action(f), due, over, via) for f, due, over, via in found]
+    return [ActionRow(f, due, over, via) for f, due, over, via in found]
 
 
 def _due(catalog: Catalog, facts: ActionFacts) -> Due:

@@ -150,16 +150,16 @@ def write_output(path: Path, data: bytes) -> None:
 def _team_repository(data: Path | None, team_name: str) -> Repository:
     """Only what one team's action list needs: its (werkgroepen's) actions and meetings.
 
-    Validity comes from the query index; other files are read only when referred to,
-    so the list of one team stays quick on a repository of 100,000 files.
+    Validity comes from the inventory (:mod:`samennw.index`); other files are read only
+    when referred to, so the list of one team stays quick on a repository of 100,000 files.
     """
-    from .index import load_catalog
+    from .index import load_inventory
     from .paths import find_root
     from .people import Directory
     from .store import LazyFolder, lazy_repository
 
-    catalog = load_catalog(data)
-    catalog.raise_if_invalid()
+    inventory = load_inventory(data)
+    inventory.raise_if_invalid()
     repo = lazy_repository(find_root(data))
     repo.raise_if_invalid()
     directory = Directory(repo.partners)
@@ -167,7 +167,8 @@ def _team_repository(data: Path | None, team_name: str) -> Repository:
     group = {team.id, *(t.id for t in directory.teams.values() if t.ouder == team.id)}
     actions, meetings = repo.actions, repo.meetings
     if isinstance(actions, LazyFolder) and isinstance(meetings, LazyFolder):
-        repo.actions = actions.restricted(a for a, t in catalog.action_teams.items() if t in group)
+        teams = inventory.action_teams
+        repo.actions = actions.restricted(a for a, t in teams.items() if t in group)
         repo.meetings = meetings.restricted(m for m in meetings if m[:-11] in group)
     return repo
 

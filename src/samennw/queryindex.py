@@ -1,0 +1,281 @@
+"""The catalog a member's query works on, read from only the files its answer depends on.
+
+``open-actions`` shows open actions, so it reads:
+
+- ``partners.yaml`` (names, aliases, teams and their members, domains);
+- every file in ``acties/open/`` (what is shown and filtered on);
+- the action lines (their domains, for ``--domein``);
+- the *names* of the meeting files: a meeting's id is ``<team>-<JJJJ-MM-DD>`` and
+  ``validate`` checks that it matches its date, so the names give the dates that
+  "volgend OT" and year-less "wanneer" texts need;
+- whether ``acties/afgerond/`` holds a file of the same name, to refuse an action that is
+  both open and closed.
+
+Each of those files is stat-ed on every query and read again when its stat key changed
+(:mod:`samennw.cachefile`: ``.samennw-cache/query.json``); the meeting names are listed
+again when their folder's stat key changed (adding, removing or renaming a file changes
+it). So every edit, rename or deletion is seen by the very next query.
+
+Closed actions and the contents of meetings are not read: a broken closed action is
+reported by ``samennw validate`` (and by CI and the pre-commit hook), not by a query
+about open work. A file the query does read and cannot use stops the query with the
+file and line.
+
+On the warm path nothing heavier than the standard library is imported: the pydantic
+models, the YAML reader and rich are loaded only to read a changed file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, cast
+
+from . import __version__
+from .cachefile import Entry, cache_key, fresh, read, stat_key, write
+from .errors import Location, Problem
+from .paths import (
+    check_no_symlinks,
+    data_dir_of,
+    find_root,
+    folder_mismatch,
+    register,
+    uses_embedded,
+    walk,
+)
+from .query import ActionFacts, Catalog
+
+if TYPE_CHECKING:
+    from .models import Partners
+
+VERSION = f"samennw-query-1/{__version__}"
+MEETING_ID = re.compile(r"^(?P<team>.+)-(?P<date>\d{4}-\d{2}-\d{2})$")
+_FACTS = tuple(f.name for f in fields(ActionFacts) if f.name != "path")
+
+Parse = Callable[[Path, str, list[Problem]], Any]  # (file, shown, problems) -> record | None
+
+
+def load_query_catalog(data: Path | None) -> Catalog:
+    """The partners, open actions, meeting dates and action-line domains of the repository."""
+    root = find_root(data)
+    data_dir = data_dir_of(root)
+    check_no_symlinks(data_dir)
+    folder, key = cache_key(root, not uses_embedded(data))
+    path = folder / "query.json"
+    old = read(path, key, VERSION) if key else {}
+    new: dict[str, Entry] = {}
+    problems: list[Problem] = []
+    prefix = len(str(root)) + 1
+
+    partners = _partners(data_dir, root, old, new, problems)
+    open_dir = data_dir / "acties" / "open"
+    actions: list[ActionFacts] = []
+    seen: dict[str, str] = {}
+    for shown, record in _cached(walk(open_dir, problems, root), prefix, old, new, problems, _open):
+        seen[record[0]] = shown
+        actions.append(_facts(record, shown))
+    closed = data_dir / "acties" / "afgerond"
+    for action_id in list(seen):  # an action both open and closed is one action twice
+        twin = closed / f"{action_id}.md"
+        if os.path.lexists(twin):
+            register(_Named(action_id, str(twin)[prefix:]), action_id, seen, problems)  # type: ignore[arg-type]
+    lines = walk(data_dir / "actielijnen", problems, root)
+    line_domains = dict(_cached(lines, prefix, old, new, problems, _action_line))
+    meeting_ids: list[str] = []
+    _names(data_dir / "meetings", prefix, old, new, meeting_ids)
+    meeting_dates = _meeting_dates(meeting_ids)
+
+    changed = old.keys() != new.keys() or any(new[k] is not old.get(k) for k in new)
+    if key is not None and changed:
+        write(path, key, VERSION, new)
+    return Catalog(root, partners, actions, meeting_dates, line_domains, problems)
+
+
+class _Named:
+    """A file known by name only, for the duplicate check."""
+
+    def __init__(self, obj_id: str, shown: str) -> None:
+        self.id = obj_id
+        self._shown = shown
+
+    def locate(self, *key: str | int) -> Location:
+        return Location(Path(self._shown))
+
+
+def _cached(
+    entries: Iterable[os.DirEntry[str]],
+    prefix: int,
+    old: dict[str, Entry],
+    new: dict[str, Entry],
+    problems: list[Problem],
+    parse: Parse,
+) -> Iterable[tuple[str, Any]]:
+    """(file, record) per entry: from the cache when its stat key is unchanged, else parsed.
+
+    Only records of files without problems are kept, so a broken file is read (and
+    reported) again by every query until it is mended.
+    """
+    for entry in entries:
+        shown = entry.path[prefix:]
+        st = entry.stat(follow_symlinks=False)
+        cached = old.get(shown)
+        if fresh(cached, st):
+            assert cached is not None
+            new[shown] = cached
+            yield shown, cached[5]
+            continue
+        before = len(problems)
+        record = parse(Path(entry.path), shown, problems)
+        if record is None:
+            continue
+        if len(problems) == before:
+            new[shown] = [*stat_key(st), False, record]
+        yield shown, record
+
+
+def _facts(r: list[Any], shown: str) -> ActionFacts:
+    """ActionFacts from a cached record (its fields in order, without the path)."""
+    return ActionFacts(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        tuple(r[6]),
+        r[7],
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        shown,
+    )
+
+
+def _open(path: Path, shown: str, problems: list[Problem]) -> list[Any] | None:
+    """The facts of one open action (pydantic-validated), or None with problems."""
+    from .models import Action
+    from .store import load_document
+
+    action = load_document(path, Action, Path(shown), problems, keep_lines=False)
+    if action is None:
+        return None
+    register(action, path.stem, {}, problems)  # the file name must match the id
+    mismatch = folder_mismatch(action.status.value, path.parent.name)
+    if mismatch:
+        problems.append(Problem(mismatch, action.locate("status")))
+        return None
+    facts = ActionFacts.of(action)
+    return [getattr(facts, name) for name in _FACTS]
+
+
+def _action_line(path: Path, shown: str, problems: list[Problem]) -> list[Any] | None:
+    from .models import ActionLine
+    from .store import load_document
+
+    line = load_document(path, ActionLine, Path(shown), problems, keep_lines=False)
+    if line is None:
+        return None
+    register(line, path.stem, {}, problems)
+    return [line.id, line.domein]
+
+
+def _names(
+    folder: Path, prefix: int, old: dict[str, Entry], new: dict[str, Entry], found: list[str]
+) -> None:
+    """The ids (file names without .md) below ``folder``, cached per folder.
+
+    Adding, removing or renaming a file changes its folder's stat key, so a folder whose
+    key is unchanged still holds the names the cache lists. Symbolic links are skipped
+    here; ``validate`` reports them.
+    """
+    try:
+        st = folder.stat(follow_symlinks=False)
+    except OSError:
+        return
+    shown = str(folder)[prefix:] + "/"
+    cached = old.get(shown)
+    if fresh(cached, st):
+        assert cached is not None
+        files, folders = cached[5]
+        new[shown] = cached
+    else:
+        files, folders = [], []
+        with os.scandir(folder) as it:
+            for entry in it:
+                name = entry.name
+                if name.startswith(".") or entry.is_symlink():
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(name)
+                elif name.endswith(".md") and name.lower() != "readme.md":
+                    files.append(name[:-3])
+        new[shown] = [*stat_key(st), False, [files, folders]]
+    found.extend(files)
+    for name in folders:
+        _names(folder / name, prefix, old, new, found)
+
+
+def _meeting_dates(ids: Iterable[str]) -> dict[str, date]:
+    """Meeting id -> date, from the file names (validate checks they match the contents)."""
+    dates: dict[str, date] = {}
+    for meeting_id in ids:
+        m = MEETING_ID.match(meeting_id)
+        if m:
+            try:
+                dates[meeting_id] = date.fromisoformat(m["date"])
+            except ValueError:
+                continue  # an impossible date in a name: validate reports the file
+    return dates
+
+
+def _partners(
+    data_dir: Path,
+    root: Path,
+    old: dict[str, Entry],
+    new: dict[str, Entry],
+    problems: list[Problem],
+) -> Partners:
+    """partners.yaml as plain objects with the models' attributes, via the cache."""
+    path = data_dir / "partners.yaml"
+    shown = str(path.relative_to(root))
+    try:
+        st = path.stat(follow_symlinks=False)
+    except OSError:
+        st = None
+    cached = old.get(shown)
+    if st is not None and fresh(cached, st):
+        assert cached is not None
+        new[shown] = cached
+        return _partners_view(cached[5])
+    from .store import load_partners
+
+    before = len(problems)
+    model = load_partners(data_dir, root, problems)
+    dump = model.model_dump(mode="json")
+    for person, loaded in zip(dump["personen"], model.personen, strict=True):
+        person["label"] = loaded.label  # a property of the model, not a field
+    if st is not None and len(problems) == before and not path.is_symlink():
+        new[shown] = [*stat_key(st), False, dump]
+    return _partners_view(dump)
+
+
+def _partners_view(dump: dict[str, Any]) -> Partners:
+    """Objects with the attributes of the partner models (all fields, plus Person.label).
+
+    The query only reads attributes (see :class:`samennw.people.Directory`); building the
+    pydantic models would cost more than the rest of a warm query together.
+    """
+    view = SimpleNamespace(
+        **{
+            name: [SimpleNamespace(**item) for item in items] if isinstance(items, list) else items
+            for name, items in dump.items()
+        }
+    )
+    return cast("Partners", view)
