@@ -60,7 +60,15 @@ def table(
     highlight_rows: set[int] | None = None,
     no_wrap: tuple[str, ...] = ("ID", "Team", "Commit", "Datum"),
 ) -> None:
-    """A Rich table on stdout; rows in ``highlight_rows`` are marked (overdue)."""
+    """A table on stdout; rows in ``highlight_rows`` are marked (overdue).
+
+    A terminal gets a Rich table that wraps to its width. A pipe or file gets plain
+    aligned text with one line per row, so ``grep`` finds whole rows (and the query
+    does not pay for loading Rich).
+    """
+    if not sys.stdout.isatty():
+        out(plain_table(columns, rows, title=title))
+        return
     from rich.table import Table
     from rich.text import Text
 
@@ -72,3 +80,13 @@ def table(
         t.add_row(*(Text(_clean(c)) for c in row), style=style)
     _console(False).print(t)
 
+
+def plain_table(columns: list[str], rows: list[list[str]], *, title: str | None = None) -> str:
+    """Columns aligned with two spaces, one line per row, no trailing blanks."""
+    cells = [columns, *([" ".join(_clean(c).split()) for c in row] for row in rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
+    lines = [title] if title else []
+    for row in cells:
+        padded = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=False)]
+        lines.append("  ".join([*padded, row[-1]]).rstrip())
+    return "\n".join(lines)

@@ -259,36 +259,45 @@ def _fixed(first: int, last: int) -> Callable[[re.Match[str]], _Parsed]:
 _OPT_YEAR = rf"(?:{_yr('y')})?"
 _THIS_YEAR = r"(?:het|dit)\s+jaar"
 _SUMMER = r"(?:de\s+)?zomer(?:vakantie|periode|reces)?"
-# Each pattern must match the whole (normalised, prefix-stripped) text.
-_CORE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Parsed]], ...] = tuple(
-    (re.compile(rx), handler)
-    for rx, handler in (
-        (_RX_ISO.pattern, _date_of),
-        (_RX_DMY.pattern, _date_of),
-        (_RX_DAY_MONTH.pattern, _date_of),
-        (r"(?P<d>[0-9]{1,2})[-/](?P<mo>[0-9]{1,2})", _date_of),
-        (
-            rf"{_month_rx('m1')}(?:{_yr('y1')})?{_RANGE}{_month_rx('m2')}(?:{_yr('y2')})?",
-            _month_range,
-        ),
-        (rf"(?:{_PART})?{_month_rx('mn')}{_OPT_YEAR}", _month),
-        (rf"(?:{_PART})?(?:(?P<y>[0-9]{{4}})|{_THIS_YEAR})", _year_part),
-        (
-            rf"(?:q|kw)\s?(?P<q1>[1-4])(?:{_RANGE}(?:q|kw)\s?(?P<q2>[1-4]))?"
-            rf"{_OPT_YEAR}",
-            _quarters,
-        ),
-        (
-            rf"(?P<o1>{_ORD})(?:{_RANGE}(?P<o2>{_ORD}))?\s+kwartaal"
-            rf"(?:\s+van)?{_OPT_YEAR}",
-            _quarters,
-        ),
-        (rf"(?:week|wk)\.?\s*(?P<w>[0-9]{{1,2}}){_OPT_YEAR}", _week),
-        (rf"voor\s+{_SUMMER}(?:\s+van)?{_OPT_YEAR}", _fixed(1, 6)),
-        (rf"na\s+{_SUMMER}{_OPT_YEAR}", _fixed(9, 9)),
-        (rf"{_SUMMER}{_OPT_YEAR}", _fixed(7, 8)),
+
+
+@functools.cache
+def _core_patterns() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], _Parsed]], ...]:
+    """Each pattern must match the whole (normalised, prefix-stripped) text.
+
+    Compiled on first use: a query answered from the cache parses no dates, and these
+    patterns cost more to compile than the rest of the query start-up.
+    """
+    return tuple(
+        (re.compile(rx), handler)
+        for rx, handler in (
+            (_RX_ISO.pattern, _date_of),
+            (_RX_DMY.pattern, _date_of),
+            (_RX_DAY_MONTH.pattern, _date_of),
+            (r"(?P<d>[0-9]{1,2})[-/](?P<mo>[0-9]{1,2})", _date_of),
+            (
+                rf"{_month_rx('m1')}(?:{_yr('y1')})?{_RANGE}{_month_rx('m2')}(?:{_yr('y2')})?",
+                _month_range,
+            ),
+            (rf"(?:{_PART})?{_month_rx('mn')}{_OPT_YEAR}", _month),
+            (rf"(?:{_PART})?(?:(?P<y>[0-9]{{4}})|{_THIS_YEAR})", _year_part),
+            (
+                rf"(?:q|kw)\s?(?P<q1>[1-4])(?:{_RANGE}(?:q|kw)\s?(?P<q2>[1-4]))?"
+                rf"{_OPT_YEAR}",
+                _quarters,
+            ),
+            (
+                rf"(?P<o1>{_ORD})(?:{_RANGE}(?P<o2>{_ORD}))?\s+kwartaal"
+                rf"(?:\s+van)?{_OPT_YEAR}",
+                _quarters,
+            ),
+            (rf"(?:week|wk)\.?\s*(?P<w>[0-9]{{1,2}}){_OPT_YEAR}", _week),
+            (rf"voor\s+{_SUMMER}(?:\s+van)?{_OPT_YEAR}", _fixed(1, 6)),
+            (rf"na\s+{_SUMMER}{_OPT_YEAR}", _fixed(9, 9)),
+            (rf"{_SUMMER}{_OPT_YEAR}", _fixed(7, 8)),
+        )
     )
-)
+
 
 _NOT_LETTER_BEFORE, _NOT_LETTER_AFTER = r"(?<![a-z0-9])", r"(?![a-z0-9])"
 _RX_ASAP = re.compile(
@@ -343,7 +352,7 @@ def _resolve(build: _Builder, year: int | None, ref: date | None, future: bool) 
 
 def _core(s: str) -> _Parsed | None:
     s = _RX_PREFIX.sub("", s.strip(_TRIM)).strip(_TRIM)
-    for rx, handler in _CORE:
+    for rx, handler in _core_patterns():
         m = rx.fullmatch(s)
         if m is not None:
             return handler(m)
