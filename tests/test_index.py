@@ -284,3 +284,15 @@ def test_a_pipe_gets_one_line_per_action(runner: CliRunner, embedded_copy: Path)
     ids = [line.split()[0] for line in lines[1:]]
     assert len(ids) == 37 and all(i.split("-")[0] in {"KVDJ", "AB"} for i in ids)
     assert all(not line.endswith(" ") for line in lines)
+
+
+def test_cached_due_date_follows_its_origin_meeting(
+    runner: CliRunner, small_repo: Path, trusting: None
+) -> None:
+    """The parsed 'wanneer' is cached with the meeting date it was read against."""
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    path.write_text(ACTION.replace("wanneer: November 2025", "wanneer: December"))
+    assert vervalt(runner, small_repo) == "2025-12-31"  # the year of the meeting
+    assert vervalt(runner, small_repo) == "2025-12-31"  # from the cache
+    (small_repo / "data/meetings/2025/ot-kvdj-2025-11-25.md").unlink()
+    assert vervalt(runner, small_repo) is None  # no meeting, no year: the cache is not used

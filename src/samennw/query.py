@@ -41,6 +41,9 @@ class ActionFacts:
     wie: str
     body: str
     path: str  # relative to the repository root
+    # parse_due(wanneer, reference) as (reference, kind, start, end) in ISO form, computed
+    # when the file was read: a warm query then compiles no date patterns
+    parsed_due: tuple[str | None, str, str | None, str | None] | None = None
 
     @classmethod
     def of(cls, a: Action) -> ActionFacts:
@@ -155,10 +158,37 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
     return [ActionRow(f, due, over, via) for f, due, over, via in found]
 
 
+def parsed_due(
+    wanneer: str, reference: date | None
+) -> tuple[str | None, str, str | None, str | None]:
+    """:func:`parse_due` in a form that keeps in a cache (see ``ActionFacts.parsed_due``)."""
+    due = parse_due(wanneer, reference)
+    return (
+        reference.isoformat() if reference else None,
+        due.kind.value,
+        due.start.isoformat() if due.start else None,
+        due.end.isoformat() if due.end else None,
+    )
+
+
+def _parse(facts: ActionFacts, reference: date | None) -> Due:
+    """The parsed "wanneer", from the cache when it was parsed with the same reference."""
+    cached = facts.parsed_due
+    if cached is None or cached[0] != (reference.isoformat() if reference else None):
+        return parse_due(facts.wanneer, reference)
+    start, end = cached[2], cached[3]
+    return Due(
+        facts.wanneer,
+        DueKind(cached[1]),
+        date.fromisoformat(start) if start else None,
+        date.fromisoformat(end) if end else None,
+    )
+
+
 def _due(catalog: Catalog, facts: ActionFacts) -> Due:
     """The due moment; "volgend OT" is the team's first meeting after the reference date."""
     reference = catalog.meeting_dates.get(facts.vergadering or "")
-    due = parse_due(facts.wanneer, reference)
+    due = _parse(facts, reference)
     if due.kind is DueKind.NEXT_MEETING and reference is not None:
         later = [d for d in catalog.team_meetings(facts.team) if d > reference]
         if later:  # the meeting that took place (or is planned) is the deadline

@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from datetime import date
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
@@ -48,13 +49,14 @@ from .paths import (
     uses_embedded,
     walk,
 )
-from .query import ActionFacts, Catalog
+from .query import ActionFacts, Catalog, parsed_due
 
 if TYPE_CHECKING:
     from .models import Partners
 
-VERSION = f"samennw-query-1/{__version__}"
+VERSION = f"samennw-query-2/{__version__}"
 MEETING_ID = re.compile(r"^(?P<team>.+)-(?P<date>\d{4}-\d{2}-\d{2})$")
+# the record of an open action: ActionFacts' fields in order, without the path
 _FACTS = tuple(f.name for f in fields(ActionFacts) if f.name != "path")
 
 Parse = Callable[[Path, str, list[Problem]], Any]  # (file, shown, problems) -> record | None
@@ -73,10 +75,14 @@ def load_query_catalog(data: Path | None) -> Catalog:
     prefix = len(str(root)) + 1
 
     partners = _partners(data_dir, root, old, new, problems)
+    meeting_ids: list[str] = []
+    _names(data_dir / "meetings", prefix, old, new, meeting_ids)
+    meeting_dates = _meeting_dates(meeting_ids)
     open_dir = data_dir / "acties" / "open"
     actions: list[ActionFacts] = []
     seen: dict[str, str] = {}
-    for shown, record in _cached(walk(open_dir, problems, root), prefix, old, new, problems, _open):
+    parse = partial(_open, meeting_dates)
+    for shown, record in _cached(walk(open_dir, problems, root), prefix, old, new, problems, parse):
         seen[record[0]] = shown
         actions.append(_facts(record, shown))
     closed = data_dir / "acties" / "afgerond"
@@ -86,9 +92,6 @@ def load_query_catalog(data: Path | None) -> Catalog:
             register(_Named(action_id, str(twin)[prefix:]), action_id, seen, problems)  # type: ignore[arg-type]
     lines = walk(data_dir / "actielijnen", problems, root)
     line_domains = dict(_cached(lines, prefix, old, new, problems, _action_line))
-    meeting_ids: list[str] = []
-    _names(data_dir / "meetings", prefix, old, new, meeting_ids)
-    meeting_dates = _meeting_dates(meeting_ids)
 
     changed = old.keys() != new.keys() or any(new[k] is not old.get(k) for k in new)
     if key is not None and changed:
@@ -138,27 +141,18 @@ def _cached(
         yield shown, record
 
 
-def _facts(r: list[Any], shown: str) -> ActionFacts:
-    """ActionFacts from a cached record (its fields in order, without the path)."""
-    return ActionFacts(
-        r[0],
-        r[1],
-        r[2],
-        r[3],
-        r[4],
-        r[5],
-        tuple(r[6]),
-        r[7],
-        r[8],
-        r[9],
-        r[10],
-        r[11],
-        r[12],
-        shown,
-    )
+def _facts(record: list[Any], shown: str) -> ActionFacts:
+    """ActionFacts from a record (JSON has lists where the facts keep tuples)."""
+    values = dict(zip(_FACTS, record, strict=True))
+    values["betrokkenen"] = tuple(values["betrokkenen"])
+    if values["parsed_due"] is not None:
+        values["parsed_due"] = tuple(values["parsed_due"])
+    return ActionFacts(**values, path=shown)
 
 
-def _open(path: Path, shown: str, problems: list[Problem]) -> list[Any] | None:
+def _open(
+    meeting_dates: dict[str, date], path: Path, shown: str, problems: list[Problem]
+) -> list[Any] | None:
     """The facts of one open action (pydantic-validated), or None with problems."""
     from .models import Action
     from .store import load_document
@@ -172,7 +166,9 @@ def _open(path: Path, shown: str, problems: list[Problem]) -> list[Any] | None:
         problems.append(Problem(mismatch, action.locate("status")))
         return None
     facts = ActionFacts.of(action)
-    return [getattr(facts, name) for name in _FACTS]
+    record = [getattr(facts, name) for name in _FACTS]
+    record[-1] = parsed_due(action.wanneer, meeting_dates.get(action.vergadering or ""))
+    return record
 
 
 def _action_line(path: Path, shown: str, problems: list[Problem]) -> list[Any] | None:
