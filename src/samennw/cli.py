@@ -1,10 +1,10 @@
 """The Typer command line: parse arguments, call one operation, print. Nothing else.
 
 Heavy modules (pydantic, yaml, jinja2, git) are imported inside the commands so that
-``samennw --help`` stays instant.
+``samennw --help`` stays instant. No ``from __future__ import annotations`` here: Typer
+reads every command's signature at each start, and string annotations would have to be
+evaluated first (half the cost of building the commands).
 """
-
-from __future__ import annotations
 
 import os
 import re
@@ -264,7 +264,7 @@ def open_actions_cmd(
         err(f"Geen open acties gevonden (peildatum {today}).")
 
 
-def _report(outcome: Outcome) -> None:
+def _report(outcome: "Outcome") -> None:
     from .console import err
 
     err(outcome.message)

@@ -1,6 +1,7 @@
-"""The ``samennw render`` commands (documents and the calendar)."""
+"""The ``samennw render`` commands (documents and the calendar).
 
-from __future__ import annotations
+No ``from __future__ import annotations``: see :mod:`samennw.cli`.
+"""
 
 from pathlib import Path
 from typing import Annotated, Any
