@@ -23,6 +23,8 @@ Results: a plain-text table on stdout and ``bench/out/results-<scale>.json``.
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import json
 import os
 import platform
@@ -39,6 +41,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 RESULTS_DIR = BENCH / "out"
 CACHE_DIR = ".samennw-cache"
+_SPEC = importlib.util.find_spec("samennw")
+PACKAGE = Path(_SPEC.origin).parent if _SPEC and _SPEC.origin else BENCH.parent / "src/samennw"
 DEFAULT_RUNS = {"team": 7, "programma": 5, "nationaal": 3}
 sys.path.insert(0, str(BENCH))
 
@@ -109,6 +113,9 @@ class Bench:
         self.python = sys.executable
         exe = Path(sys.executable).with_name("samennw")
         self.samennw = str(exe) if exe.exists() else shutil.which("samennw") or "samennw"
+        # an installed package has its bytecode; a source checkout run with
+        # PYTHONDONTWRITEBYTECODE would compile every module on every run instead
+        compileall.compile_dir(str(PACKAGE), quiet=1)
         self.env = dict(os.environ)
         self.env["SAMENNW_DATUM"] = manifest["today"]  # reproducible 'today' for the data
         self.env.pop("SAMENNW_DATA", None)
@@ -174,6 +181,11 @@ class Bench:
         self.measure(
             "floor: import typer, pydantic, yaml",
             [py, "-c", "import typer, pydantic, yaml"],
+            kind="floor",
+        )
+        self.measure(
+            "floor: typer command, open-actions' options",
+            [py, str(BENCH / "typer_floor.py"), "--owner", "Tjalling", "--data", d],
             kind="floor",
         )
         self.measure(
