@@ -296,3 +296,17 @@ def test_cached_due_date_follows_its_origin_meeting(
     assert vervalt(runner, small_repo) == "2025-12-31"  # from the cache
     (small_repo / "data/meetings/2025/ot-kvdj-2025-11-25.md").unlink()
     assert vervalt(runner, small_repo) is None  # no meeting, no year: the cache is not used
+
+
+def test_query_waits_for_a_writer(
+    runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A query never reads while a writer moves files (open and closed at once)."""
+    from samennw.locking import write_lock
+
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]  # no lock file yet: no waiting
+    monkeypatch.setenv("SAMENNW_LOCK_TIMEOUT", "0.2")
+    with write_lock(small_repo):
+        code, _, err = run(runner, "open-actions", "--data", str(small_repo))
+    assert code == 3 and "andere samennw-opdracht" in err
+    assert open_ids(runner, small_repo) == ["KVDJ-001"]

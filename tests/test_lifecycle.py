@@ -267,7 +267,7 @@ def test_two_concurrent_closes(repo: Path) -> None:
 def test_lock_timeout_has_its_own_exit_code(
     runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from samennw.writing import write_lock
+    from samennw.locking import write_lock
 
     monkeypatch.setenv("SAMENNW_LOCK_TIMEOUT", "0.2")
     with write_lock(repo):

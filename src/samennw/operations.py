@@ -8,9 +8,10 @@ from pathlib import Path
 
 from . import gitops
 from .errors import OperationError
+from .locking import write_lock
 from .paths import PACKAGE_DIR, find_root, uses_embedded
 from .store import Repository, lazy_repository
-from .writing import ChangeSet, write_lock
+from .writing import ChangeSet
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, cast
 from . import __version__
 from .cachefile import Entry, cache_key, fresh, read, stat_key, write
 from .errors import Location, Problem
+from .locking import read_lock
 from .paths import (
     check_no_symlinks,
     data_dir_of,
@@ -74,24 +75,27 @@ def load_query_catalog(data: Path | None) -> Catalog:
     problems: list[Problem] = []
     prefix = len(str(root)) + 1
 
-    partners = _partners(data_dir, root, old, new, problems)
-    meeting_ids: list[str] = []
-    _names(data_dir / "meetings", prefix, old, new, meeting_ids)
-    meeting_dates = _meeting_dates(meeting_ids)
-    open_dir = data_dir / "acties" / "open"
-    actions: list[ActionFacts] = []
-    seen: dict[str, str] = {}
-    parse = partial(_open, meeting_dates)
-    for shown, record in _cached(walk(open_dir, problems, root), prefix, old, new, problems, parse):
-        seen[record[0]] = shown
-        actions.append(_facts(record, shown))
-    closed = data_dir / "acties" / "afgerond"
-    for action_id in list(seen):  # an action both open and closed is one action twice
-        twin = closed / f"{action_id}.md"
-        if os.path.lexists(twin):
-            register(_Named(action_id, str(twin)[prefix:]), action_id, seen, problems)  # type: ignore[arg-type]
-    lines = walk(data_dir / "actielijnen", problems, root)
-    line_domains = dict(_cached(lines, prefix, old, new, problems, _action_line))
+    with read_lock(root):  # a writer moving a file is never seen halfway
+        partners = _partners(data_dir, root, old, new, problems)
+        meeting_ids: list[str] = []
+        _names(data_dir / "meetings", prefix, old, new, meeting_ids)
+        meeting_dates = _meeting_dates(meeting_ids)
+        open_dir = data_dir / "acties" / "open"
+        actions: list[ActionFacts] = []
+        seen: dict[str, str] = {}
+        parse = partial(_open, meeting_dates)
+        for shown, record in _cached(
+            walk(open_dir, problems, root), prefix, old, new, problems, parse
+        ):
+            seen[record[0]] = shown
+            actions.append(_facts(record, shown))
+        closed = data_dir / "acties" / "afgerond"
+        for action_id in list(seen):  # an action both open and closed is one action twice
+            twin = closed / f"{action_id}.md"
+            if os.path.lexists(twin):
+                register(_Named(action_id, str(twin)[prefix:]), action_id, seen, problems)  # type: ignore[arg-type]
+        lines = walk(data_dir / "actielijnen", problems, root)
+        line_domains = dict(_cached(lines, prefix, old, new, problems, _action_line))
 
     changed = old.keys() != new.keys() or any(new[k] is not old.get(k) for k in new)
     if key is not None and changed:

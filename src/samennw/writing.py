@@ -1,4 +1,4 @@
-"""Safe writing: one lock for all writing commands, all-or-nothing file changes.
+"""Safe writing: all-or-nothing file changes (under :func:`samennw.locking.write_lock`).
 
 Every write goes to a temporary file in the same folder (flush, fsync, rename). A move
 writes the new file before removing the old one, so a crash can leave a duplicate
@@ -8,63 +8,17 @@ command read is checked to be unchanged on disk.
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import hashlib
-import os
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConflictError, LockedError, SamennwError
+from .errors import ConflictError, SamennwError
 from .paths import relative
 from .store import atomic_write
-
-LOCK_TIMEOUT_ENV = "SAMENNW_LOCK_TIMEOUT"
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _lock_path(root: Path) -> Path:
-    git_dir = root / ".git"
-    if git_dir.is_dir():
-        return git_dir / "samennw.lock"
-    data = root / "data"
-    return (data if data.is_dir() else root) / ".samennw.lock"
-
-
-@contextmanager
-def write_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
-    """Serialise writing commands on one data repository (advisory flock)."""
-    if timeout is None:
-        timeout = float(os.environ.get(LOCK_TIMEOUT_ENV, "5"))
-    path = _lock_path(root)
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise SamennwError(f"kan vergrendeling '{path}' niet maken ({exc.strerror})") from None
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
-                    raise
-                if time.monotonic() >= deadline:
-                    raise LockedError(
-                        f"een andere samennw-opdracht schrijft in deze gegevens; "
-                        f"probeer het over een paar seconden opnieuw ({path})"
-                    ) from None
-                time.sleep(0.05)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def clean_stale_temp_files(folder: Path) -> None:
