@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -277,6 +278,8 @@ TEMPLATES = [
 
 def assert_agrees(text: str) -> None:
     fast = load_yaml_fast(text, 1)
+    bare = load_yaml_fast(text, 1, with_lines=False)  # the same data, no line map
+    assert bare == (None if fast is None else (fast[0], {})), text
     try:
         full = load_yaml_events(text, None, 1)
     except DataFileError:
@@ -284,6 +287,34 @@ def assert_agrees(text: str) -> None:
         return
     if fast is not None:
         assert fast == full, text
+
+
+NFD = unicodedata.normalize("NFD", "Ünver")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the shapes read with one match, and their neighbours that are not
+        "a: woord\nb: 2026-01-07\n",
+        "a:   drie losse woorden\n",
+        "a: null\nb: Null\nc: NULL\nd: nul\n",
+        'a: "16:30"\nb: ""\n',
+        f'a: "{NFD}"\nb: {NFD}\nc: [{NFD}]\n',
+        "a: [x, y-z, w.v, x_1]\nb: [x, null]\n",
+        "a: [x,y]\nb: [x,  y]\nc: [ x]\nd: [x ]\n",
+        'a:\n  - x\n  - "y"\n  - [p, q]\n  - null\n  -   z\n',
+        "- a\n- [b, c]\n- 'd'\n",
+        "a:\n- x: [p, q]\n  y: 'z'\n  z: w\n",
+        "a: x \nb: y  # c\nc: 'q' \n",
+        "a: x, y [z] {w}\n",
+        "k" * 1000 + ": x\n",
+        "[a, b]\n",
+    ],
+)
+def test_simple_shapes_agree_with_libyaml(text: str) -> None:
+    assert load_yaml_fast(text, 1) is not None, text
+    assert_agrees(text)
 
 
 @settings(max_examples=500)

@@ -38,6 +38,25 @@ _GIVE_UP_CHARS = re.compile(
 # is an error there ("mapping values are not allowed in this context").
 _MAX_KEY = 1000
 
+# The shapes nearly every line has, read with one match (the step-by-step code below
+# gives the same result for them): after "key: " or "- ", a double-quoted scalar
+# without escapes; a plain scalar that starts with a letter or digit and holds no ':',
+# '#' or tab and ends in no space (so no comment, no pair, nothing to strip); or a flow
+# list of ASCII words separated by ', '. The key of _KEY_SIMPLE is not a null and at
+# most _MAX_KEY long; anything else goes the long way (and may give up there).
+_WORD = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+_SIMPLE_VALUE = (
+    r'(?:"([^"\\]*)"'  # "quoted"
+    r"|([A-Za-z0-9][^:#\t]*(?<! ))"  # plain
+    rf"|\[({_WORD}(?:, {_WORD})*)\])"  # [flow, list]
+)
+_KEY_SIMPLE = re.compile(
+    rf"(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_]{{0,{_MAX_KEY - 1}}}): +"
+    + _SIMPLE_VALUE
+    + r"\Z"
+)
+_ITEM_SIMPLE = re.compile(r"- +" + _SIMPLE_VALUE + r"\Z")
+
 
 class _GiveUp(Exception):
     pass
@@ -113,8 +132,14 @@ def _inline(text: str) -> tuple[Any, list[int]]:
     return value, []
 
 
-def load_yaml_fast(text: str, line_offset: int = 0) -> tuple[Any, LineMap] | None:
-    """Parse ``text`` if it is in the simple subset; otherwise return None."""
+def load_yaml_fast(
+    text: str, line_offset: int = 0, *, with_lines: bool = True
+) -> tuple[Any, LineMap] | None:
+    """Parse ``text`` if it is in the simple subset; otherwise return None.
+
+    ``with_lines=False`` leaves the line map empty (a quarter of the work): for bulk
+    loads that read the lines again only for a file with a problem.
+    """
     if _GIVE_UP_CHARS.search(text):
         return None
     rows: list[tuple[int, int, str]] = []  # (line number, indent, content)
@@ -126,16 +151,17 @@ def load_yaml_fast(text: str, line_offset: int = 0) -> tuple[Any, LineMap] | Non
             return None
         rows.append((n, len(line) - len(content), content))
     lines: LineMap = {}
+    target = lines if with_lines else None
     try:
         if not rows:
             return None, lines
         n, indent, content = rows[0]
         if len(rows) == 1 and not _KEY.match(content) and not _ITEM.match(content):
             value, offsets = _inline(content)  # a document that is one value, e.g. "[]"
-            for k, o in enumerate(offsets):
+            for k, o in enumerate(offsets if with_lines else ()):
                 lines[(k,)] = (n + 1 + line_offset, indent + o + 1)
             return value, lines
-        value, end = _block(rows, 0, indent, (), lines, line_offset)
+        value, end = _block(rows, 0, indent, (), target, line_offset)
     except (_GiveUp, RecursionError):  # _block recurses once per nesting level
         return None
     if end != len(rows):
@@ -143,8 +169,12 @@ def load_yaml_fast(text: str, line_offset: int = 0) -> tuple[Any, LineMap] | Non
     return value, lines
 
 
+# Below, ``lines`` is None when no line map is wanted.
+Rows = list[tuple[int, int, str]]
+
+
 def _block(
-    rows: list[tuple[int, int, str]], i: int, indent: int, path: Key, lines: LineMap, off: int
+    rows: Rows, i: int, indent: int, path: Key, lines: LineMap | None, off: int
 ) -> tuple[Any, int]:
     """Parse the block (mapping or sequence) whose rows start at ``i`` with ``indent``."""
     if _ITEM.match(rows[i][2]):
@@ -153,16 +183,17 @@ def _block(
 
 
 def _mapping(
-    rows: list[tuple[int, int, str]],
+    rows: Rows,
     i: int,
     indent: int,
     path: Key,
-    lines: LineMap,
+    lines: LineMap | None,
     off: int,
     first_content: str | None = None,
 ) -> tuple[dict[str, Any], int]:
     result: dict[str, Any] = {}
-    while i < len(rows):
+    n_rows, simple = len(rows), _KEY_SIMPLE.match
+    while i < n_rows:
         n, ind, content = rows[i]
         if first_content is not None:
             content, first_content = first_content, None
@@ -170,15 +201,31 @@ def _mapping(
             if ind > indent:
                 raise _GiveUp
             break
+        i += 1
+        s = simple(content)
+        if s is not None:  # the common case, in one match
+            key, dq, plain, flow = s.groups()
+            if key in result:
+                raise _GiveUp
+            if lines is not None:
+                lines[(*path, key)] = (n + 1 + off, indent + 1)
+            if dq is not None:
+                result[key] = dq if dq.isascii() else nfc(dq)
+            elif plain is not None:
+                result[key] = None if plain in NULLS else plain if plain.isascii() else nfc(plain)
+            else:
+                col = indent + s.start(4)
+                result[key] = _simple_flow(flow, (*path, key), lines, n + 1 + off, col)
+            continue
         m = _KEY.match(content)
         if not m:
             raise _GiveUp
         key = m.group(1)
         if key in result or key in NULLS or len(key) > _MAX_KEY:
             raise _GiveUp  # the full reader reports duplicate, null and over-long keys
-        lines[(*path, key)] = (n + 1 + off, indent + 1)
+        if lines is not None:
+            lines[(*path, key)] = (n + 1 + off, indent + 1)
         rest = content[m.end() :]
-        i += 1
         if _rest_is_comment(rest):
             nxt = rows[i] if i < len(rows) else None
             if nxt is not None and (nxt[1] > indent or (nxt[1] == indent and _ITEM.match(nxt[2]))):
@@ -190,14 +237,15 @@ def _mapping(
         else:
             value, offsets = _inline(rest)
             col = indent + m.end()
-            for k, o in enumerate(offsets):
-                lines[(*path, key, k)] = (n + 1 + off, col + o + 1)
+            if lines is not None:
+                for k, o in enumerate(offsets):
+                    lines[(*path, key, k)] = (n + 1 + off, col + o + 1)
         result[key] = value
     return result, i
 
 
 def _sequence(
-    rows: list[tuple[int, int, str]], i: int, indent: int, path: Key, lines: LineMap, off: int
+    rows: Rows, i: int, indent: int, path: Key, lines: LineMap | None, off: int
 ) -> tuple[list[Any], int]:
     result: list[Any] = []
     while i < len(rows):
@@ -206,24 +254,56 @@ def _sequence(
             if ind > indent:
                 raise _GiveUp
             break
+        k = len(result)
+        s = _ITEM_SIMPLE.match(content)
+        if s is not None:  # the common case, in one match
+            dq, plain, flow = s.groups()
+            row = n + 1 + off
+            if dq is not None:
+                if lines is not None:
+                    lines[(*path, k)] = (row, indent + s.start(1))
+                result.append(dq if dq.isascii() else nfc(dq))
+            elif plain is not None:
+                if lines is not None:
+                    lines[(*path, k)] = (row, indent + s.start(2) + 1)
+                result.append(None if plain in NULLS else plain if plain.isascii() else nfc(plain))
+            else:
+                if lines is not None:
+                    lines[(*path, k)] = (row, indent + s.start(3))
+                result.append(_simple_flow(flow, (*path, k), lines, row, indent + s.start(3)))
+            i += 1
+            continue
         m = _ITEM.match(content)
         if not m:
             break  # a mapping key at the same indent ends a sequence under that mapping
         rest = content[m.end() :]
         col = indent + m.end()
-        k = len(result)
         if _rest_is_comment(rest):
             raise _GiveUp  # nested block under a bare dash: leave it to the full reader
         if _KEY.match(rest):
-            lines[(*path, k)] = (n + 1 + off, col + 1)
+            if lines is not None:
+                lines[(*path, k)] = (n + 1 + off, col + 1)
             value, i = _mapping(rows, i, col, (*path, k), lines, off, first_content=rest)
         elif _ITEM.match(rest):
             raise _GiveUp
         else:
             value, offsets = _inline(rest)
-            lines[(*path, k)] = (n + 1 + off, col + 1)
-            for j, o in enumerate(offsets):
-                lines[(*path, k, j)] = (n + 1 + off, col + o + 1)
+            if lines is not None:
+                lines[(*path, k)] = (n + 1 + off, col + 1)
+                for j, o in enumerate(offsets):
+                    lines[(*path, k, j)] = (n + 1 + off, col + o + 1)
             i += 1
         result.append(value)
     return result, i
+
+
+def _simple_flow(inner: str, path: Key, lines: LineMap | None, row: int, col: int) -> list[Any]:
+    """The words of a flow list matched by _SIMPLE_VALUE (``col``: 0-based, of the first)."""
+    items: list[Any] = inner.split(", ")
+    for k, word in enumerate(items):
+        if lines is not None:
+            lines[(*path, k)] = (row, col + 1)
+            col += len(word) + 2
+        if word in NULLS:
+            items[k] = None
+    return items
