@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from .dates import DueKind, parse_due
 from .errors import Location, Problem, did_you_mean, unknown_phrase
-from .models import Action, ActionStatus, MinutesStatus, Sourced
+from .models import Action, ActionLine, ActionStatus, Meeting, MinutesStatus, Sourced
 from .people import Directory
 from .store import LazyFolder, Repository
 
@@ -45,6 +45,7 @@ class _Checker:
         self.refs = set(self.dir.all_refs())
         self.problems: list[Problem] = []
         self.counts: dict[str, int] = {"besluiten": 0, "open": 0, "afgerond": 0}
+        self.decision_ids: dict[str, object] = {}  # id -> meeting file
 
     def each(self, objects: Mapping[str, M]) -> Iterator[M]:
         if isinstance(objects, LazyFolder):
@@ -109,75 +110,77 @@ class _Checker:
 
     # --- meetings ---------------------------------------------------------------------
     def meetings(self) -> None:
-        decision_ids: dict[str, object] = {}  # id -> meeting file (located only if needed)
         for m in self.each(self.repo.meetings):
-            self.counts["besluiten"] += len(m.besluiten)
-            self.ref(m, ("team",), m.team, self.dir.teams, "team")
-            expected = f"{m.team}-{m.datum.isoformat()}"
-            if m.id != expected:
+            self.meeting(m)
+
+    def meeting(self, m: Meeting) -> None:
+        self.counts["besluiten"] += len(m.besluiten)
+        self.ref(m, ("team",), m.team, self.dir.teams, "team")
+        expected = f"{m.team}-{m.datum.isoformat()}"
+        if m.id != expected:
+            self.err(
+                m, ("id",), f"code '{m.id}' past niet bij team en datum (verwacht '{expected}')"
+            )
+        path = m.source_path
+        if path is not None and (folder := Path(path).parent.name) != str(m.datum.year):
+            self.err(m, ("datum",), f"vergadering van {m.datum.year} staat in map '{folder}'")
+        for key in ("voorzitter", "secretaris"):
+            self.ref(m, (key,), getattr(m, key), self.dir.persons, "persoon")
+        for key in ("aanwezig", "afwezig_met_bericht"):
+            for i, a in enumerate(getattr(m, key)):
+                self.ref(m, (key, i), a.persoon, self.dir.persons, "persoon")
+        if m.begin and m.eind and m.eind <= m.begin:
+            self.err(m, ("eind",), f"eindtijd {m.eind} ligt niet na begintijd {m.begin}")
+        if m.notulen_status is MinutesStatus.VASTGESTELD and m.vastgesteld_op is None:
+            self.err(
+                m, ("notulen_status",), "vastgestelde notulen hebben een 'vastgesteld_op' nodig"
+            )
+        if m.vastgesteld_op is not None and m.vastgesteld_op < m.datum:
+            self.err(
+                m,
+                ("vastgesteld_op",),
+                f"notulen vastgesteld op {m.vastgesteld_op} vóór de vergadering van {m.datum}",
+            )
+        for key in ("vastgesteld_in", "vorige_vergadering"):
+            self.ref(m, (key,), getattr(m, key), self.repo.meetings, "vergadering")
+        nrs: set[int] = set()
+        for i, item in enumerate(m.agenda):
+            if item.nr in nrs:
+                self.err(m, ("agenda", i, "nr"), f"agendapunt {item.nr} komt twee keer voor")
+            nrs.add(item.nr)
+        for i, d in enumerate(m.besluiten):
+            self.decision_id(m, i, d.id)
+            if d.agendapunt is not None and m.agenda and d.agendapunt not in nrs:
                 self.err(
-                    m, ("id",), f"code '{m.id}' past niet bij team en datum (verwacht '{expected}')"
+                    m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet"
                 )
-            path = m.source_path
-            if path is not None and Path(path).parent.name != str(m.datum.year):
-                self.err(
-                    m,
-                    ("datum",),
-                    f"vergadering van {m.datum.year} staat in map '{Path(path).parent.name}'",
-                )
-            for key in ("voorzitter", "secretaris"):
-                self.ref(m, (key,), getattr(m, key), self.dir.persons, "persoon")
-            for key in ("aanwezig", "afwezig_met_bericht"):
-                for i, a in enumerate(getattr(m, key)):
-                    self.ref(m, (key, i), a.persoon, self.dir.persons, "persoon")
-            if m.begin and m.eind and m.eind <= m.begin:
-                self.err(m, ("eind",), f"eindtijd {m.eind} ligt niet na begintijd {m.begin}")
-            if m.notulen_status is MinutesStatus.VASTGESTELD and m.vastgesteld_op is None:
-                self.err(
-                    m, ("notulen_status",), "vastgestelde notulen hebben een 'vastgesteld_op' nodig"
-                )
-            if m.vastgesteld_op is not None and m.vastgesteld_op < m.datum:
-                self.err(
-                    m,
-                    ("vastgesteld_op",),
-                    f"notulen vastgesteld op {m.vastgesteld_op} vóór de vergadering van {m.datum}",
-                )
-            for key in ("vastgesteld_in", "vorige_vergadering"):
-                self.ref(m, (key,), getattr(m, key), self.repo.meetings, "vergadering")
-            nrs: set[int] = set()
-            for i, item in enumerate(m.agenda):
-                if item.nr in nrs:
-                    self.err(m, ("agenda", i, "nr"), f"agendapunt {item.nr} komt twee keer voor")
-                nrs.add(item.nr)
-            for i, d in enumerate(m.besluiten):
-                if d.id in decision_ids:
-                    self.err(
-                        m,
-                        ("besluiten", i, "id"),
-                        f"dubbele besluitcode '{d.id}' (ook in {decision_ids[d.id]})",
-                    )
-                decision_ids[d.id] = m.source_path
-                if d.agendapunt is not None and m.agenda and d.agendapunt not in nrs:
-                    self.err(
-                        m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet"
-                    )
-                self.ref(m, ("besluiten", i, "domein"), d.domein, self.dir.domains, "domein")
-                self.ref(m, ("besluiten", i, "werkgroep"), d.werkgroep, self.dir.teams, "werkgroep")
-                self.ref(
-                    m,
-                    ("besluiten", i, "actielijn"),
-                    d.actielijn,
-                    self.repo.action_lines,
-                    "actielijn",
-                )
+            self.ref(m, ("besluiten", i, "domein"), d.domein, self.dir.domains, "domein")
+            self.ref(m, ("besluiten", i, "werkgroep"), d.werkgroep, self.dir.teams, "werkgroep")
+            self.ref(
+                m,
+                ("besluiten", i, "actielijn"),
+                d.actielijn,
+                self.repo.action_lines,
+                "actielijn",
+            )
+
+    def decision_id(self, m: Meeting, i: int, decision_id: str) -> None:
+        """Decision ids are unique over all meetings (the one check across meeting files)."""
+        if decision_id in self.decision_ids:
+            self.err(
+                m,
+                ("besluiten", i, "id"),
+                f"dubbele besluitcode '{decision_id}' (ook in {self.decision_ids[decision_id]})",
+            )
+        self.decision_ids[decision_id] = m.source_path
 
     # --- actions ----------------------------------------------------------------------
     def actions(self) -> None:
         for a in self.each(self.repo.actions):
-            self.counts[a.status.value] += 1
-            self._action(a)
+            self.action(a)
 
-    def _action(self, a: Action) -> None:
+    def action(self, a: Action) -> None:
+        self.counts[a.status.value] += 1
         path = a.source_path
         folder = Path(path).parent.name if path is not None else None
         if folder is not None and folder != a.status.value:
@@ -232,13 +235,18 @@ class _Checker:
     # --- action lines and important dates ---------------------------------------------
     def action_lines(self) -> None:
         for line in self.each(self.repo.action_lines):
-            self.ref(line, ("domein",), line.domein, self.dir.domains, "domein")
-            self.ref(line, ("team",), line.team, self.dir.teams, "team")
-            self.ref(line, ("werkgroep",), line.werkgroep, self.dir.teams, "werkgroep")
-            for i, t in enumerate(line.trekkers):
-                self.ref(line, ("trekkers", i), t, self.refs, "trekker")
-            for i, org in enumerate(line.partners):
-                self.ref(line, ("partners", i), org, self.refs, "partner")
+            self.action_line(line)
+
+    def action_line(self, line: ActionLine) -> None:
+        self.ref(line, ("domein",), line.domein, self.dir.domains, "domein")
+        self.ref(line, ("team",), line.team, self.dir.teams, "team")
+        self.ref(line, ("werkgroep",), line.werkgroep, self.dir.teams, "werkgroep")
+        for i, t in enumerate(line.trekkers):
+            self.ref(line, ("trekkers", i), t, self.refs, "trekker")
+        for i, org in enumerate(line.partners):
+            self.ref(line, ("partners", i), org, self.refs, "partner")
+
+    def important_dates(self) -> None:
         for d in self.repo.important_dates:
             self.ref(d, ("team",), d.team, self.dir.teams, "team")
 
@@ -254,6 +262,7 @@ def validate(repo: Repository) -> Report:
     checker.meetings()
     checker.actions()
     checker.action_lines()
+    checker.important_dates()
     counts = {
         "bestanden": repo.file_count,
         "vergaderingen": len(repo.meetings),
