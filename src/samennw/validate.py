@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+from .bulkload import load_quick
 from .dates import DueKind, parse_due
-from .errors import Location, Problem, did_you_mean, unknown_phrase
-from .models import Action, ActionLine, ActionStatus, Meeting, MinutesStatus, Sourced
+from .errors import Location, Problem, SamennwError, did_you_mean, unknown_phrase
+from .models import (
+    Action,
+    ActionLine,
+    ActionStatus,
+    Meeting,
+    MinutesStatus,
+    Sourced,
+    _lines_of,
+)
+from .parallel import MAX_CHUNKS, available_cpus, map_chunks
 from .people import Directory
 from .store import LazyFolder, Repository
 
@@ -122,7 +134,7 @@ class _Checker:
                 m, ("id",), f"code '{m.id}' past niet bij team en datum (verwacht '{expected}')"
             )
         path = m.source_path
-        if path is not None and (folder := Path(path).parent.name) != str(m.datum.year):
+        if path is not None and (folder := _parent_name(path)) != str(m.datum.year):
             self.err(m, ("datum",), f"vergadering van {m.datum.year} staat in map '{folder}'")
         for key in ("voorzitter", "secretaris"):
             self.ref(m, (key,), getattr(m, key), self.dir.persons, "persoon")
@@ -182,7 +194,7 @@ class _Checker:
     def action(self, a: Action) -> None:
         self.counts[a.status.value] += 1
         path = a.source_path
-        folder = Path(path).parent.name if path is not None else None
+        folder = _parent_name(path) if path is not None else None
         if folder is not None and folder != a.status.value:
             self.err(
                 a,
@@ -251,17 +263,36 @@ class _Checker:
             self.ref(d, ("team",), d.team, self.dir.teams, "team")
 
 
-def validate(repo: Repository) -> Report:
-    """Run every check; load problems come first."""
+def _parent_name(path: object) -> str:
+    """``Path(path).parent.name``. The bulk path keeps a file's shown name as the string
+    of a Path (normalised), whose parent folder is found without building a Path."""
+    if isinstance(path, str):
+        head, sep, _ = path.rpartition(os.sep)
+        return head.rpartition(os.sep)[2] if sep else ""
+    return Path(path).parent.name  # type: ignore[arg-type]
+
+
+def validate(repo: Repository, *, jobs: int | None = None) -> Report:
+    """Run every check; load problems come first.
+
+    ``jobs`` (default: ``$SAMENNW_JOBS``, else automatic): 1 checks file by file in this
+    process; more reads and checks the files in that many processes (see
+    :func:`_check_in_bulk`). Automatic: in bulk, one process per CPU, from
+    ``BULK_FROM`` files on. The report is the same either way.
+    """
     checker = _Checker(repo)
     if not any(
         p.location.path and str(p.location.path).endswith("partners.yaml") and p.error
         for p in repo.problems
     ):
         checker.partners()
-    checker.meetings()
-    checker.actions()
-    checker.action_lines()
+    processes = _bulk_processes(repo, jobs)
+    if processes:
+        _check_in_bulk(checker, processes)
+    else:
+        checker.meetings()
+        checker.actions()
+        checker.action_lines()
     checker.important_dates()
     counts = {
         "bestanden": repo.file_count,
@@ -280,6 +311,186 @@ def validate(repo: Repository) -> Report:
         key=lambda p: (str(p.location.path or ""), p.location.line or 0, p.location.column or 0),
     )
     return Report(problems=problems, counts=counts)
+
+
+# --- in bulk, over processes ----------------------------------------------------------
+#
+# Each process (the parent and forked workers, see samennw.parallel) takes chunks of
+# files, reads, parses and validates each file (bulkload.load_quick) and runs every
+# check of that one file. It returns per file only its problems, in order, and what
+# the checks across files need: the id in the file when it is not the file name, and
+# the decision ids with their place among the problems. The parent walks the files in
+# the serial order, finds duplicate ids and decision ids, and so builds exactly the
+# problem list of the file-by-file path. Clean files return None.
+
+JOBS_ENV = "SAMENNW_JOBS"
+BULK_FROM = 1000  # files; below this forking costs more than it saves
+MAX_PROCESSES = 8
+_MIN_CHUNK = 16  # files
+_MODELS: tuple[type[Sourced], ...] = (Meeting, Action, ActionLine)  # order of the checks
+
+# (id in the file, or None if the file did not load; its problems; its decision ids as
+# (index into those problems, index of the decision, decision id))
+FileRecord = tuple[str | None, list[Problem], list[tuple[int, int, str]]] | None
+Task = tuple[int, str, Path]  # (index into _MODELS, file name without .md, path)
+
+
+def _bulk_processes(repo: Repository, jobs: int | None) -> int:
+    """How many processes check the files in bulk; 0: file by file (the reference)."""
+    if jobs is None:
+        env = os.environ.get(JOBS_ENV, "").strip()
+        if env:
+            if not env.isdigit() or int(env) < 1:
+                raise SamennwError(f"{JOBS_ENV} moet een geheel getal van 1 of meer zijn")
+            jobs = int(env)
+    folders = (repo.meetings, repo.actions, repo.action_lines)
+    # LazyFolder's own files; objects loaded before validate are checked file by file
+    if not all(isinstance(f, LazyFolder) and not f._loaded for f in folders):
+        return 0
+    if jobs is not None:
+        return jobs if jobs > 1 else 0
+    if repo.file_count < BULK_FROM:
+        return 0
+    return min(available_cpus(), MAX_PROCESSES)
+
+
+def _check_in_bulk(checker: _Checker, processes: int) -> None:
+    repo = checker.repo
+    folders = (repo.meetings, repo.actions, repo.action_lines)
+    tasks: list[Task] = [
+        (kind, key, path)
+        for kind, folder in enumerate(folders)
+        for key, path in folder._files.items()  # type: ignore[attr-defined]
+    ]
+    # about 16 chunks per process, so that all finish at nearly the same time
+    size = max(_MIN_CHUNK, -(-len(tasks) // (processes * 16)), -(-len(tasks) // MAX_CHUNKS))
+    n_chunks = -(-len(tasks) // size)
+    files = _FileChecker(repo, tasks, size)
+    for model in _MODELS:
+        model.model_rebuild()  # build the validators once, before forking
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many short-lived objects, no cycles: the collector only costs time here
+    try:
+        results = map_chunks(files.chunk, n_chunks, processes)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    for _records, counts in results:
+        for name, n in counts.items():
+            checker.counts[name] += n
+    records = (record for chunk_records, _ in results for record in chunk_records)
+    _merge(checker, tasks, records)
+
+
+class _FileChecker(_Checker):
+    """The checks of single files, chunk by chunk (in a worker or in the parent)."""
+
+    def __init__(self, repo: Repository, tasks: list[Task], size: int) -> None:
+        super().__init__(repo)
+        self.tasks, self.size = tasks, size
+        self.later: list[tuple[int, int, str]] = []
+        self.prefix = str(repo.root).rstrip(os.sep) + os.sep
+
+    def decision_id(self, m: Meeting, i: int, decision_id: str) -> None:
+        self.later.append((len(self.problems), i, decision_id))  # decided in _merge
+
+    def chunk(self, c: int) -> tuple[list[FileRecord], dict[str, int]]:
+        self.counts = dict.fromkeys(self.counts, 0)
+        records = [self.file(*task) for task in self.tasks[c * self.size : (c + 1) * self.size]]
+        return records, self.counts
+
+    def file(self, kind: int, key: str, path: Path) -> FileRecord:
+        problems: list[Problem] = []
+        self.problems, self.later = problems, []
+        name = str(path)
+        # The shown name (relative to the root) as a string, by slicing: building Paths
+        # costs more than anything else in the checks. Problems get a Path below.
+        if name.startswith(self.prefix):
+            shown = name[len(self.prefix) :]
+        else:
+            shown = str(_shown(path, self.repo.root))
+        obj = load_quick(path, _MODELS[kind], shown, problems, name=name)
+        if obj is None:
+            return None, problems, []
+        obj_id: str = obj.id  # type: ignore[attr-defined]
+        if obj_id != key:  # as store.register
+            problems.append(
+                Problem(
+                    f"bestandsnaam '{key}.md' hoort bij code '{obj_id}' te passen ('{obj_id}.md')",
+                    obj.locate("id"),
+                )
+            )
+        if isinstance(obj, Meeting):
+            self.meeting(obj)
+        elif isinstance(obj, Action):
+            self.action(obj)
+        elif isinstance(obj, ActionLine):
+            self.action_line(obj)
+        if obj_id == key and not problems and not self.later:
+            return None
+        return obj_id, [_with_path(p) for p in problems], self.later
+
+
+def _merge(checker: _Checker, tasks: list[Task], records: Iterator[FileRecord]) -> None:
+    """Append the files' problems to ``checker.problems`` as the file-by-file path would,
+    deciding the checks across files: duplicate ids (per folder) and decision ids."""
+    root = checker.repo.root
+    out = checker.problems
+    seen: list[dict[str, Path]] = [{} for _ in _MODELS]  # id -> first file with it
+    decisions: dict[str, Path] = {}  # decision id -> last meeting file with it
+    for (kind, key, path), record in zip(tasks, records, strict=True):
+        obj_id, problems, later = (key, [], []) if record is None else record
+        if obj_id is None:  # did not load
+            out.extend(problems)
+            continue
+        start = 0 if obj_id == key else 1  # after the file-name problem
+        out.extend(problems[:start])
+        if obj_id in seen[kind]:  # as LazyFolder.stream / store.register
+            other = _shown(seen[kind][obj_id], root)
+            out.append(
+                Problem(f"dubbele code '{obj_id}' (ook in {other})", _locate(path, root, ("id",)))
+            )
+        else:
+            seen[kind][obj_id] = path
+        for at, i, decision_id in later:  # as _Checker.decision_id
+            out.extend(problems[start:at])
+            start = at
+            if decision_id in decisions:
+                other = _shown(decisions[decision_id], root)
+                out.append(
+                    Problem(
+                        f"dubbele besluitcode '{decision_id}' (ook in {other})",
+                        _locate(path, root, ("besluiten", i, "id")),
+                    )
+                )
+            decisions[decision_id] = path
+        out.extend(problems[start:])
+
+
+def _with_path(problem: Problem) -> Problem:
+    """The problem with its file as a Path, as the file-by-file path reports it."""
+    where = problem.location
+    if isinstance(where.path, str):
+        return replace(problem, location=replace(where, path=Path(where.path)))
+    return problem
+
+
+def _shown(path: Path, root: Path) -> Path:
+    """``path`` as shown in messages: relative to the root when inside it."""
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
+
+
+def _locate(path: Path, root: Path, key: tuple[str | int, ...]) -> Location:
+    """What ``obj.locate(*key)`` gives for the bulk-loaded object of ``path``."""
+    lines = _lines_of(path)
+    while key and key not in lines:
+        key = key[:-1]
+    pos = lines.get(key) if key else None
+    shown = _shown(path, root)
+    return Location(shown, 1) if pos is None else Location(shown, pos[0], pos[1])
 
 
 def focus(report: Report, paths: list[Path], root: Path) -> Report:

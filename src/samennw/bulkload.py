@@ -1,0 +1,77 @@
+"""Load many front-matter files fast, for ``validate`` on a large repository.
+
+:func:`load_quick` gives exactly what ``store.load_document(..., keep_lines=False)``
+gives, but takes a shorter road for the ordinary file: a plain ``---`` fence, front
+matter the fast reader knows, valid data. It builds no line map (the line of a problem
+is read again when one is reported, as for every bulk-loaded object). Any file off that
+road — unreadable, too large, not UTF-8, an unusual fence, YAML for the full reader,
+invalid data — goes to ``store.load_document``, which reports its problems.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from . import store
+from .errors import Problem
+from .models import Sourced
+from .yamlfast import load_yaml_fast
+from .yamlsafe import MAX_FILE_BYTES
+
+M = TypeVar("M", bound=Sourced)
+
+
+def load_quick(
+    path: Path, model: type[M], shown: str, problems: list[Problem], *, name: str | None = None
+) -> M | None:
+    """``store.load_document(path, model, Path(shown), problems, keep_lines=False)``, faster.
+
+    Unlike there, the object's file (``source_path``, and the file of a location it gives)
+    is the string ``shown`` when the shorter road was taken: no Path is built for it.
+    ``name``: ``str(path)`` when the caller has it already.
+    """
+    quick = _quick(name or str(path), model)
+    if quick is None:
+        return store.load_document(path, model, Path(shown), problems, keep_lines=False)
+    text, obj = quick
+    private = obj.__pydantic_private__
+    assert private is not None
+    private.update(_path=shown, _lines=None, _origin=path, _text_hash=hash(text))
+    return obj
+
+
+def _quick(name: str, model: type[M]) -> tuple[str, M] | None:
+    """(text, object) for an ordinary file, None for anything else."""
+    try:
+        with open(name, "rb") as fh:
+            raw = fh.read()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    # frontmatter.split: a first line '---', then everything up to the next '---' line
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 3)
+    after = end + 4
+    if end < 0 or (after < len(text) and text[after] != "\n"):
+        return None  # no fence, or a line like '--- ' or '----' first: the general road
+    parsed = load_yaml_fast(text[4:end] + "\n", 1, with_lines=False)
+    if parsed is None:
+        return None
+    data: Any = parsed[0]
+    if data is None:
+        data = {}
+    elif not isinstance(data, dict):
+        return None
+    data["body"] = text[after + 1 :]
+    try:
+        return text, model.model_validate(data)
+    except ValidationError:
+        return None

@@ -1,0 +1,171 @@
+"""Spread read-only work over processes with ``fork``: chunks from a shared queue.
+
+``map_chunks(work, n, processes)`` returns ``[work(0), …, work(n - 1)]``. With more than
+one process (and on Linux, without other threads) it forks ``processes - 1`` workers;
+the parent takes chunks too. The queue is a pipe holding every chunk number: each
+process reads the next number when it is free, so a slow chunk does not hold the
+others back. A worker sends its results back pickled over its own pipe.
+
+Workers only compute: their standard output and error point to ``/dev/null``, they
+write no files and leave with ``os._exit`` (no buffers flushed, no exit handlers run).
+Ctrl-C ends them at once (SIGINT's default action); a worker whose parent is gone stops
+at the next chunk. Whatever a worker does not deliver (fork refused, worker killed or
+crashed) the parent computes itself, so the result never depends on the workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+MAX_CHUNKS = 4096  # 4 bytes each: the whole queue fits in a pipe's buffer (64 KiB)
+_NUMBER = 4
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Forking is safe here: Linux, and no other threads whose locks a child could inherit."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def map_chunks(work: Callable[[int], T], n_chunks: int, processes: int) -> list[T]:
+    """``[work(i) for i in range(n_chunks)]``, computed by up to ``processes`` processes."""
+    if n_chunks > MAX_CHUNKS:
+        raise ValueError(f"at most {MAX_CHUNKS} chunks")
+    processes = min(processes, n_chunks)
+    if processes <= 1 or not can_fork():
+        return [work(i) for i in range(n_chunks)]
+    done: dict[int, T] = {}
+    queue_r, queue_w = os.pipe()
+    try:
+        os.write(queue_w, b"".join(i.to_bytes(_NUMBER, "little") for i in range(n_chunks)))
+    finally:
+        os.close(queue_w)  # the queue ends (EOF) when every number has been taken
+    parent = os.getpid()
+    workers: dict[int, int] = {}  # pid -> read end of its result pipe
+    try:
+        for _ in range(processes - 1):
+            pid, result_r = _fork(work, queue_r, parent, list(workers.values()))
+            if pid == 0:
+                break  # fork refused (e.g. too many processes): do with fewer
+            workers[pid] = result_r
+        for i in _take(queue_r):
+            done[i] = work(i)
+        for pid, result_r in list(workers.items()):
+            data = _read_all(result_r)
+            _, status = os.waitpid(pid, 0)
+            del workers[pid]
+            os.close(result_r)
+            done.update(_unpack(data, status))
+    finally:
+        os.close(queue_r)
+        for pid, result_r in workers.items():  # only after an exception (Ctrl-C)
+            _stop(pid, result_r)
+    # chunks a worker took but did not deliver
+    return [done[i] if i in done else work(i) for i in range(n_chunks)]
+
+
+def _fork(
+    work: Callable[[int], Any], queue_r: int, parent: int, inherited: list[int]
+) -> tuple[int, int]:
+    """Start a worker: (pid, read end of its result pipe), or (0, -1) if fork failed.
+
+    SIGINT is blocked around fork, so Ctrl-C cannot hit the child before it is set up,
+    nor the parent before it knows the child's pid.
+    """
+    result_r, result_w = os.pipe()
+    old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(result_r)
+            os.close(result_w)
+            return 0, -1
+        if pid == 0:  # pragma: no cover - the child; never returns
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+                for fd in (*inherited, result_r):
+                    os.close(fd)
+                _worker(work, queue_r, result_w, parent)
+            finally:
+                os._exit(1)
+        os.close(result_w)
+        return pid, result_r
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+
+
+def _take(queue_r: int) -> Iterator[int]:
+    """The next chunk numbers from the queue; reads of 4 bytes from a pipe are atomic."""
+    while True:
+        data = os.read(queue_r, _NUMBER)
+        if len(data) != _NUMBER:
+            return
+        yield int.from_bytes(data, "little")
+
+
+def _worker(
+    work: Callable[[int], Any], queue_r: int, result_w: int, parent: int
+) -> None:  # pragma: no cover - runs in a forked child
+    status = 1
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        results: dict[int, Any] = {}
+        for i in _take(queue_r):
+            if os.getppid() != parent:
+                break  # orphaned: nobody will read the results
+            results[i] = work(i)
+        else:
+            data = memoryview(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+            while data:
+                data = data[os.write(result_w, data) :]
+            status = 0
+    except BaseException:
+        pass  # a worker never reports: the parent computes what it did not deliver
+    finally:
+        os._exit(status)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while data := os.read(fd, 1 << 20):
+        chunks.append(data)
+    return b"".join(chunks)
+
+
+def _unpack(data: bytes, status: int) -> dict[int, Any]:
+    """A worker's results, or nothing when it did not finish cleanly."""
+    if status != 0:
+        return {}
+    try:
+        results: dict[int, Any] = pickle.loads(data)
+    except Exception:
+        return {}
+    return results
+
+
+def _stop(pid: int, result_r: int) -> None:
+    """End a worker that is still running and wait for it (no orphans, no zombies)."""
+    os.close(result_r)
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):
+        os.kill(pid, signal.SIGKILL)  # not reaped yet, so the pid is still this worker's
+        os.waitpid(pid, 0)
