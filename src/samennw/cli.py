@@ -151,8 +151,16 @@ def validate_cmd(
         raise typer.BadParameter(
             f"onbekend formaat '{fmt}'; kies text, github of json", param_hint="--format"
         )
-    repo = lazy_repository(find_root(data))  # files are checked one by one
-    report = v.validate(repo)
+    import gc
+
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # listing and checking make many objects, no cycles: the GC only costs
+    try:
+        repo = lazy_repository(find_root(data))  # files are read when checked
+        report = v.validate(repo)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     if files:
         report = v.focus(report, files, repo.root)
     if fmt == "json":
