@@ -10,6 +10,7 @@ invalid data — goes to ``store.load_document``, which reports its problems.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,12 +47,11 @@ def load_quick(
 def _quick(name: str, model: type[M]) -> tuple[str, M] | None:
     """(text, object) for an ordinary file, None for anything else."""
     try:
-        with open(name, "rb") as fh:
-            raw = fh.read()
+        raw = _read(name)
+        if raw is None:
+            return None
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError):
-        return None
-    if len(raw) > MAX_FILE_BYTES:
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -75,3 +75,25 @@ def _quick(name: str, model: type[M]) -> tuple[str, M] | None:
         return text, model.model_validate(data)
     except ValidationError:
         return None
+
+
+_FIRST_READ = 1 << 16
+
+
+def _read(name: str) -> bytes | None:
+    """The bytes of a file of at most MAX_FILE_BYTES (else None); os.read costs half of
+    what a buffered file object does for these small files."""
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        data = os.read(fd, _FIRST_READ)
+        if len(data) < _FIRST_READ:  # a regular file reads short only at its end
+            return data
+        parts, size = [data], len(data)
+        while more := os.read(fd, 1 << 20):
+            size += len(more)
+            if size > MAX_FILE_BYTES:
+                return None
+            parts.append(more)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
