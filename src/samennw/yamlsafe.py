@@ -16,14 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import DataFileError, Location
-
-try:  # libyaml's C parser where available
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - pure-python fallback
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1_000_000
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -91,6 +84,9 @@ def load_yaml_events(
     text: str, path: Path | None = None, line_offset: int = 0
 ) -> tuple[Any, LineMap]:
     """The full reader: builds from libyaml's parser events (see module docstring)."""
+    import yaml  # here: ordinary files never need it (samennw.yamlfast reads them)
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser
     lines: LineMap = {}
     stack: list[Any] = []  # containers under construction
     keys: list[Key] = []  # path of the container on the stack
@@ -127,7 +123,7 @@ def load_yaml_events(
         return (*base, key)
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.AliasEvent):
                 raise DataFileError(
                     "YAML-aliassen (*naam) zijn niet toegestaan", where(event.start_mark)
