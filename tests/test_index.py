@@ -310,3 +310,19 @@ def test_query_waits_for_a_writer(
         code, _, err = run(runner, "open-actions", "--data", str(small_repo))
     assert code == 3 and "andere samennw-opdracht" in err
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
+
+
+def test_action_line_and_domain_filters_cold_and_warm(
+    runner: CliRunner, embedded_copy: Path, trusting: None
+) -> None:
+    line = "jonge-kind-actielijnen"
+    for _ in range(2):  # cold, then from the cache
+        assert len(open_ids(runner, embedded_copy, "--actielijn", line)) == 2
+    kvdj = open_ids(runner, embedded_copy, "--domein", "kvdj")
+    assert open_ids(runner, embedded_copy, "--domein", "wb") == []
+    path = embedded_copy / f"data/actielijnen/{line}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("domein: kvdj", "domein: wb"))
+    for _ in range(2):  # the action line's domain wins over the team's
+        moved = open_ids(runner, embedded_copy, "--domein", "wb")
+        assert moved == open_ids(runner, embedded_copy, "--actielijn", line)
+        assert sorted(open_ids(runner, embedded_copy, "--domein", "kvdj") + moved) == sorted(kvdj)

@@ -95,7 +95,10 @@ def load_query_catalog(data: Path | None) -> Catalog:
             if os.path.lexists(twin):
                 register(_Named(action_id, str(twin)[prefix:]), action_id, seen, problems)  # type: ignore[arg-type]
         lines = walk(data_dir / "actielijnen", problems, root)
-        line_domains = dict(_cached(lines, prefix, old, new, problems, _action_line))
+        line_domains = {
+            line_id: domain
+            for _, (line_id, domain) in _cached(lines, prefix, old, new, problems, _action_line)
+        }
 
     changed = old.keys() != new.keys() or any(new[k] is not old.get(k) for k in new)
     if key is not None and changed:
