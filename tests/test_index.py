@@ -326,3 +326,25 @@ def test_action_line_and_domain_filters_cold_and_warm(
         moved = open_ids(runner, embedded_copy, "--domein", "wb")
         assert moved == open_ids(runner, embedded_copy, "--actielijn", line)
         assert sorted(open_ids(runner, embedded_copy, "--domein", "kvdj") + moved) == sorted(kvdj)
+
+
+def test_racy_entries_are_judged_by_ctime_against_the_start(tmp_path: Path) -> None:
+    """mtime can be set by any tool (cp -p, touch -r); ctime is the kernel's clock."""
+    started = 10 * cachefile.RACY_NS
+    old, recent = started - 2 * cachefile.RACY_NS, started - 1
+    files = {
+        "kept.md": [1, old, old, 1, True, None],  # changed long before: trusted
+        "mtime-old-ctime-new.md": [1, old, recent, 2, False, None],  # e.g. cp -p
+        "mtime-future.md": [1, started * 2, old, 3, False, None],  # clock skew: still trusted
+        "changed-during-scan.md": [1, old, started + 5, 4, False, None],
+    }
+    path = tmp_path / cachefile.CACHE_DIR / "x.json"
+    path.parent.mkdir()
+    cachefile.write(path, b"k" * 32, "v", files, started)
+    racy = {name: entry[4] for name, entry in cachefile.read(path, b"k" * 32, "v").items()}
+    assert racy == {
+        "kept.md": False,
+        "mtime-old-ctime-new.md": True,
+        "mtime-future.md": False,
+        "changed-during-scan.md": True,
+    }

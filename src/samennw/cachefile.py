@@ -1,11 +1,11 @@
 """Signed, stat-keyed cache files in ``<repository>/.samennw-cache/`` (git-ignored).
 
-A cache file keeps, per data file, its stat key (size, mtime_ns, ctime_ns, inode) and
-what a command needs of that file. An entry is reused only when the key is unchanged
-*and* the file was not modified in the last seconds before the cache was written (the
-"racily clean" case git knows: a change within one timestamp tick would be invisible to
-the key). Anything else is read again, so an edit, rename or deletion is seen by the very
-next command.
+A cache file keeps, per data file (or folder), its stat key (size, mtime_ns, ctime_ns,
+inode) and what a command needs of it. An entry is reused only when the key is unchanged
+*and* the file had not changed in the seconds before the command that wrote the entry
+started (the "racily clean" case git knows: a change within one timestamp tick would be
+invisible to the key). Anything else is read again, so an edit, rename or deletion is
+seen by the very next command.
 
 Cache files are JSON, never pickle, and carry a keyed BLAKE2 MAC made with a key from
 the user's cache folder: a cache committed to a repository (or written by anyone else)
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -88,8 +87,14 @@ def read(path: Path, key: bytes, version: str) -> dict[str, Entry]:
     return files if isinstance(files, dict) else {}
 
 
-def write(path: Path, key: bytes, version: str, files: dict[str, Entry]) -> None:
-    """Write a cache file atomically; a failure only costs speed, never correctness."""
+def write(path: Path, key: bytes, version: str, files: dict[str, Entry], started: int) -> None:
+    """Write a cache file atomically; a failure only costs speed, never correctness.
+
+    ``started`` is ``time.time_ns()`` taken before the first file was looked at. An entry
+    whose inode changed (ctime: set by the kernel's clock on every change, unlike mtime,
+    which tools set freely) less than :data:`RACY_NS` before that moment is marked racy:
+    a change in the same clock tick would not show in its stat key, so it is read again.
+    """
     folder = path.parent
     try:
         folder.mkdir(exist_ok=True)
@@ -98,9 +103,9 @@ def write(path: Path, key: bytes, version: str, files: dict[str, Entry]) -> None
             fd = os.open(ignore, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write("# samennw cache: never commit\n*\n")
-        now = time.time_ns()
+        limit = started - RACY_NS
         for entry in files.values():
-            entry[4] = entry[1] >= now - RACY_NS  # racy: do not trust next time
+            entry[4] = entry[2] >= limit  # racy: do not trust next time
         body = json.dumps(
             {"version": version, "files": files}, ensure_ascii=False, separators=(",", ":")
         ).encode("utf-8")

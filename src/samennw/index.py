@@ -12,6 +12,7 @@ reported again by every command until it is mended.
 from __future__ import annotations
 
 import gc
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,7 @@ def load_inventory(data: Path | None) -> Inventory:
     check_no_symlinks(data_dir)
     folder, key = cache_key(root, not uses_embedded(data))
     path = folder / "index.json"
+    started = time.time_ns()  # before the first stat: see cachefile.write
     old = read(path, key, VERSION) if key else {}
     new: dict[str, Entry] = {}
     inventory = Inventory(root)
@@ -75,7 +77,7 @@ def load_inventory(data: Path | None) -> Inventory:
             gc.enable()
     changed = old.keys() != new.keys() or any(new[k] is not old.get(k) for k in new)
     if key is not None and changed:
-        write(path, key, VERSION, new)
+        write(path, key, VERSION, new, started)
     return inventory
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from datetime import date
@@ -70,6 +71,7 @@ def load_query_catalog(data: Path | None) -> Catalog:
     check_no_symlinks(data_dir)
     folder, key = cache_key(root, not uses_embedded(data))
     path = folder / "query.json"
+    started = time.time_ns()  # before the first stat: see cachefile.write
     old = read(path, key, VERSION) if key else {}
     new: dict[str, Entry] = {}
     problems: list[Problem] = []
@@ -102,7 +104,7 @@ def load_query_catalog(data: Path | None) -> Catalog:
 
     changed = old.keys() != new.keys() or any(new[k] is not old.get(k) for k in new)
     if key is not None and changed:
-        write(path, key, VERSION, new)
+        write(path, key, VERSION, new, started)
     return Catalog(root, partners, actions, meeting_dates, line_domains, problems)
 
 
