@@ -298,18 +298,33 @@ def test_cached_due_date_follows_its_origin_meeting(
     assert vervalt(runner, small_repo) is None  # no meeting, no year: the cache is not used
 
 
-def test_query_waits_for_a_writer(
+def test_query_waits_while_a_writer_moves_files(
     runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A query never reads while a writer moves files (open and closed at once)."""
-    from samennw.locking import write_lock
+    """A query never reads while files move (open and closed at once), but it does not
+    wait for a writer's commit (hooks may take seconds)."""
+    from samennw.locking import moving, write_lock
 
     assert open_ids(runner, small_repo) == ["KVDJ-001"]  # no lock file yet: no waiting
     monkeypatch.setenv("SAMENNW_LOCK_TIMEOUT", "0.2")
     with write_lock(small_repo):
-        code, _, err = run(runner, "open-actions", "--data", str(small_repo))
+        assert open_ids(runner, small_repo) == ["KVDJ-001"]
+        with moving(small_repo):
+            code, _, err = run(runner, "open-actions", "--data", str(small_repo))
     assert code == 3 and "andere samennw-opdracht" in err
     assert open_ids(runner, small_repo) == ["KVDJ-001"]
+
+
+@pytest.mark.parametrize("value", ["abc", "nan", "-1", "inf"])
+def test_nonsense_lock_timeout_is_bounded(
+    runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    from samennw import locking
+
+    monkeypatch.setenv("SAMENNW_LOCK_TIMEOUT", value)
+    assert 0 <= locking._timeout() <= 3600
+    with locking.write_lock(small_repo):
+        assert open_ids(runner, small_repo) == ["KVDJ-001"]
 
 
 def test_action_line_and_domain_filters_cold_and_warm(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import gitops
 from .errors import OperationError
-from .locking import write_lock
+from .locking import moving, write_lock
 from .paths import PACKAGE_DIR, find_root, uses_embedded
 from .store import Repository, lazy_repository
 from .writing import ChangeSet
@@ -40,7 +40,8 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
         repo = lazy_repository(root)
         repo.raise_if_invalid()
         changes, message = plan(repo)
-        touched = changes.apply()
+        with moving(root):  # queries wait these milliseconds, not for the commit
+            touched = changes.apply()
         try:
             moves = [
                 (old, new)
@@ -52,7 +53,8 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
                 gitops.stage_moves(root, moves)
             sha = gitops.commit(root, touched, message) if commit else None
         except BaseException:
-            changes.rollback()  # git refused: leave the files as they were
+            with moving(root):
+                changes.rollback()  # git refused: leave the files as they were
             gitops.restore_index(root, touched)
             raise
     return Outcome(message, [repo.rel(p) for p in touched], sha)
