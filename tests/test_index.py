@@ -363,3 +363,39 @@ def test_racy_entries_are_judged_by_ctime_against_the_start(tmp_path: Path) -> N
         "mtime-future.md": False,
         "changed-during-scan.md": True,
     }
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("data/acties/open", "symbolische koppeling"),
+        ("data/meetings/2025", "symbolische koppeling"),
+    ],
+)
+def test_symlinked_folders_are_refused_by_the_query(
+    runner: CliRunner, small_repo: Path, tmp_path: Path, target: str, message: str
+) -> None:
+    outside = tmp_path / "outside"
+    (small_repo / target).rename(outside)
+    (small_repo / target).symlink_to(outside)
+    for _ in range(2):
+        code, _, err = run(runner, "open-actions", "--data", str(small_repo))
+        assert code == 1 and message in err and target in err
+
+
+def test_a_file_where_a_folder_belongs_is_a_dutch_error(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    folder = small_repo / "data/acties/open"
+    (folder / "KVDJ-001.md").unlink()
+    folder.rmdir()
+    folder.write_text("oeps")
+    code, _, err = run(runner, "open-actions", "--data", str(small_repo))
+    assert code == 1 and "geen map" in err and "data/acties/open" in err
+
+
+def test_prefix_length_of_the_root_folder() -> None:
+    from samennw.paths import prefix_length
+
+    assert prefix_length(Path("/")) == 1
+    assert prefix_length(Path("/data")) == len("/data/")

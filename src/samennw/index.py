@@ -20,7 +20,15 @@ from typing import Any
 from . import __version__
 from .cachefile import Entry, cache_key, fresh, read, stat_key, write
 from .errors import InvalidDataError, Location, Problem
-from .paths import check_no_symlinks, data_dir_of, find_root, register, uses_embedded, walk
+from .paths import (
+    check_no_symlinks,
+    data_dir_of,
+    find_root,
+    prefix_length,
+    register,
+    uses_embedded,
+    walk,
+)
 from .store import FOLDERS, load_document, load_partners
 
 VERSION = f"samennw-index-5/{__version__}"
@@ -85,7 +93,7 @@ def _scan(
     data_dir: Path, root: Path, old: dict[str, Entry], new: dict[str, Entry], inv: Inventory
 ) -> None:
     """Walk the data folders: reuse entries whose stat key is unchanged, parse the rest."""
-    prefix = len(str(root)) + 1
+    prefix = prefix_length(root)
     problems = inv.problems
     for folder, model in FOLDERS:
         seen: dict[str, Any] = {}

@@ -81,35 +81,57 @@ def walk(
     folder: Path, problems: list[Problem], root: Path, *, ordered: bool = True
 ) -> list[os.DirEntry[str]]:
     """All .md files below ``folder`` (sorted unless not ``ordered``), never following
-    symlinks (reported)."""
+    symlinks, ``folder`` itself included (reported, as are folders that cannot be read)."""
     found: list[os.DirEntry[str]] = []
+    if folder.is_symlink():
+        problems.append(Problem(SYMLINK, Location(relative(folder, root))))
+        return found
     if not folder.exists():
         return found
     stack = [folder]
     while stack:
         current = stack.pop()
-        with os.scandir(current) as it:
-            for entry in it:
-                name = entry.name
-                if entry.is_symlink():
-                    problems.append(
-                        Problem(
-                            "symbolische koppeling in de gegevensmap is niet toegestaan",
-                            Location(relative(Path(entry.path), root)),
+        try:
+            with os.scandir(current) as it:
+                for entry in it:
+                    name = entry.name
+                    if entry.is_symlink():
+                        problems.append(
+                            Problem(SYMLINK, Location(relative(Path(entry.path), root)))
                         )
-                    )
-                elif entry.is_dir(follow_symlinks=False):
-                    if not name.startswith("."):
-                        stack.append(Path(entry.path))
-                elif (
-                    name.endswith(".md")
-                    and not name.startswith(".")
-                    and (name.lower() != "readme.md")
-                ):
-                    found.append(entry)
+                    elif entry.is_dir(follow_symlinks=False):
+                        if not name.startswith("."):
+                            stack.append(Path(entry.path))
+                    elif (
+                        name.endswith(".md")
+                        and not name.startswith(".")
+                        and (name.lower() != "readme.md")
+                    ):
+                        found.append(entry)
+        except OSError as exc:
+            problems.append(unreadable_folder(current, root, exc))
     if ordered:
         found.sort(key=lambda e: e.path)
     return found
+
+
+SYMLINK = "symbolische koppeling in de gegevensmap is niet toegestaan"
+
+
+def unreadable_folder(folder: Path, root: Path, exc: OSError) -> Problem:
+    """A Dutch problem for a folder that cannot be listed."""
+    if isinstance(exc, NotADirectoryError):
+        reason = "dit is een bestand, geen map"
+    elif isinstance(exc, PermissionError):
+        reason = "geen leesrechten"
+    else:
+        reason = f"kan de map niet lezen ({exc.strerror or exc})"
+    return Problem(reason, Location(relative(folder, root)))
+
+
+def prefix_length(root: Path) -> int:
+    """How much of an absolute file name to cut to get it relative to ``root``."""
+    return len(str(root).rstrip(os.sep)) + 1  # the root folder '/' ends in its separator
 
 
 def folder_mismatch(status: str, folder: str) -> str | None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import fields
@@ -43,11 +44,15 @@ from .cachefile import Entry, cache_key, fresh, read, stat_key, write
 from .errors import Location, Problem
 from .locking import read_lock
 from .paths import (
+    SYMLINK,
     check_no_symlinks,
     data_dir_of,
     find_root,
     folder_mismatch,
+    prefix_length,
     register,
+    relative,
+    unreadable_folder,
     uses_embedded,
     walk,
 )
@@ -75,12 +80,12 @@ def load_query_catalog(data: Path | None) -> Catalog:
     old = read(path, key, VERSION) if key else {}
     new: dict[str, Entry] = {}
     problems: list[Problem] = []
-    prefix = len(str(root)) + 1
+    prefix = prefix_length(root)
 
     with read_lock(root):  # a writer moving a file is never seen halfway
         partners = _partners(data_dir, root, old, new, problems)
         meeting_ids: list[str] = []
-        _names(data_dir / "meetings", prefix, old, new, meeting_ids)
+        _names(data_dir / "meetings", root, old, new, meeting_ids, problems)
         meeting_dates = _meeting_dates(meeting_ids)
         open_dir = data_dir / "acties" / "open"
         actions: list[ActionFacts] = []
@@ -192,39 +197,58 @@ def _action_line(path: Path, shown: str, problems: list[Problem]) -> list[Any] |
 
 
 def _names(
-    folder: Path, prefix: int, old: dict[str, Entry], new: dict[str, Entry], found: list[str]
+    folder: Path,
+    root: Path,
+    old: dict[str, Entry],
+    new: dict[str, Entry],
+    found: list[str],
+    problems: list[Problem],
 ) -> None:
     """The ids (file names without .md) below ``folder``, cached per folder.
 
     Adding, removing or renaming a file changes its folder's stat key, so a folder whose
-    key is unchanged still holds the names the cache lists. Symbolic links are skipped
-    here; ``validate`` reports them.
+    key is unchanged still holds the names the cache lists. Symbolic links are reported
+    (as :func:`samennw.paths.walk` does) and not followed.
     """
+    shown = str(relative(folder, root))
     try:
         st = folder.stat(follow_symlinks=False)
-    except OSError:
+    except FileNotFoundError:
         return
-    shown = str(folder)[prefix:] + "/"
-    cached = old.get(shown)
+    except OSError as exc:
+        problems.append(unreadable_folder(folder, root, exc))
+        return
+    cached = old.get(shown + "/")
     if fresh(cached, st):
         assert cached is not None
-        files, folders = cached[5]
-        new[shown] = cached
+        files, folders, links = cached[5]
+        new[shown + "/"] = cached
     else:
-        files, folders = [], []
-        with os.scandir(folder) as it:
-            for entry in it:
-                name = entry.name
-                if name.startswith(".") or entry.is_symlink():
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(name)
-                elif name.endswith(".md") and name.lower() != "readme.md":
-                    files.append(name[:-3])
-        new[shown] = [*stat_key(st), False, [files, folders]]
+        files, folders, links = [], [], []
+        if stat.S_ISLNK(st.st_mode):
+            links.append("")
+        else:
+            try:
+                with os.scandir(folder) as it:
+                    for entry in it:
+                        name = entry.name
+                        if entry.is_symlink():
+                            links.append(name)
+                        elif name.startswith("."):
+                            continue
+                        elif entry.is_dir(follow_symlinks=False):
+                            folders.append(name)
+                        elif name.endswith(".md") and name.lower() != "readme.md":
+                            files.append(name[:-3])
+            except OSError as exc:
+                problems.append(unreadable_folder(folder, root, exc))
+                return
+        new[shown + "/"] = [*stat_key(st), False, [files, folders, links]]
+    for name in links:
+        problems.append(Problem(SYMLINK, Location(Path(shown, name))))
     found.extend(files)
     for name in folders:
-        _names(folder / name, prefix, old, new, found)
+        _names(folder / name, root, old, new, found, problems)
 
 
 def _meeting_dates(ids: Iterable[str]) -> dict[str, date]:
