@@ -399,3 +399,14 @@ def test_prefix_length_of_the_root_folder() -> None:
 
     assert prefix_length(Path("/")) == 1
     assert prefix_length(Path("/data")) == len("/data/")
+
+
+def test_code_stamp_follows_every_module(tmp_path: Path) -> None:
+    """Records written by other code are never read (an editable install on a branch)."""
+    build_file_tree(tmp_path, {"a.py": "x = 1\n", "b.py": "y = 2\n", "notes.txt": "-"})
+    before = cachefile.code_stamp(tmp_path)
+    (tmp_path / "notes.txt").write_text("changed")
+    assert cachefile.code_stamp(tmp_path) == before
+    (tmp_path / "b.py").write_text("y = 3\n")
+    assert cachefile.code_stamp(tmp_path) != before
+    assert queryindex.VERSION.endswith(cachefile.code_stamp())

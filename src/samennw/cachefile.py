@@ -38,6 +38,21 @@ RACY_NS = 3_000_000_000  # files modified this close to writing the cache are re
 Entry = list[Any]  # [size, mtime_ns, ctime_ns, inode, racy, record]
 
 
+def code_stamp(package: Path = Path(__file__).parent) -> str:
+    """A fingerprint of the installed samennw code (name, size, mtime of every module).
+
+    Part of every cache's version: records written by other code (another branch of an
+    editable install, a changed parser) are never read, even with the same version number.
+    """
+    parts = []
+    with os.scandir(package) as it:
+        for entry in it:
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                parts.append(f"{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    return blake2b("|".join(sorted(parts)).encode(), digest_size=8).hexdigest()
+
+
 def _key_file() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "samennw" / "index-key"

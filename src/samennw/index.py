@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cachefile import Entry, cache_key, fresh, read, stat_key, write
+from .cachefile import Entry, cache_key, code_stamp, fresh, read, stat_key, write
 from .errors import InvalidDataError, Location, Problem
 from .paths import (
     check_no_symlinks,
@@ -31,7 +31,7 @@ from .paths import (
 )
 from .store import FOLDERS, load_document, load_partners
 
-VERSION = f"samennw-index-5/{__version__}"
+VERSION = f"samennw-index-5/{__version__}/{code_stamp()}"
 
 
 @dataclass

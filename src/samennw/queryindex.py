@@ -40,7 +40,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
 from . import __version__
-from .cachefile import Entry, cache_key, fresh, read, stat_key, write
+from .cachefile import Entry, cache_key, code_stamp, fresh, read, stat_key, write
 from .errors import Location, Problem
 from .locking import read_lock
 from .paths import (
@@ -61,7 +61,7 @@ from .query import ActionFacts, Catalog, parsed_due
 if TYPE_CHECKING:
     from .models import Partners
 
-VERSION = f"samennw-query-2/{__version__}"
+VERSION = f"samennw-query-2/{__version__}/{code_stamp()}"
 MEETING_ID = re.compile(r"^(?P<team>.+)-(?P<date>\d{4}-\d{2}-\d{2})$")
 # the record of an open action: ActionFacts' fields in order, without the path
 _FACTS = tuple(f.name for f in fields(ActionFacts) if f.name != "path")
