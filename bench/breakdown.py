@@ -48,6 +48,40 @@ def timed(
     return result
 
 
+def bulk_stages(root: Path, paths: list[Path], kinds: list[type], n: int, r: int) -> None:
+    """The loader and the split over processes of ``validate`` on a large repository."""
+    from samennw import store
+    from samennw import validate as validate_mod
+
+    try:
+        from samennw.bulkload import load_quick
+        from samennw.parallel import available_cpus
+    except ImportError:  # older samennw
+        return
+    shown = [str(p.relative_to(root)) for p in paths]
+    timed(
+        "bulkload.load_quick (lezen t/m pydantic, geen regelkaart)",
+        lambda: [load_quick(p, k, s, []) for p, k, s in zip(paths, kinds, shown, strict=True)],
+        n,
+        r,
+    )
+    # The date parser's cache is warm after the first round (also in forked workers):
+    # these two show the split over processes, not a cold command (see bench/run.py).
+    timed(
+        "validate file by file (SAMENNW_JOBS=1), lazy repository",
+        lambda: validate_mod.validate(store.lazy_repository(root), jobs=1),
+        n,
+        r,
+    )
+    jobs = max(2, available_cpus())
+    timed(
+        f"validate in bulk, {jobs} processes, lazy repository",
+        lambda: validate_mod.validate(store.lazy_repository(root), jobs=jobs),
+        n,
+        r,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("root", type=Path)
@@ -142,6 +176,7 @@ def main() -> int:
     )
     repo = timed("store.load_repository, GC uit", lambda: store.load_repository(root), n, r)
     timed("validate.validate (verwijzingscontroles)", lambda: validate_mod.validate(repo), n, r)
+    bulk_stages(root, paths, kinds, n, r)
 
     blob_marshal = marshal.dumps(docs)
     blob_json = json.dumps(docs, ensure_ascii=False)

@@ -34,8 +34,15 @@ _IMPORT_LINE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)")
 
 
 def child(argv: list[str], prof: str) -> None:
-    """Run samennw's main(argv) under cProfile (in this fresh process)."""
+    """Run samennw's main(argv) under cProfile (in this fresh process).
+
+    ``validate`` forks workers on a large repository; cProfile would see only the
+    parent's share, so here every chunk runs in this process (the same code).
+    """
+    from samennw import parallel
     from samennw.cli import main
+
+    parallel.can_fork = lambda: False
 
     profiler = cProfile.Profile()
     profiler.enable()
