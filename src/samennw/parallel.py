@@ -51,7 +51,10 @@ def map_chunks(work: Callable[[int], T], n_chunks: int, processes: int) -> list[
     if processes <= 1 or not can_fork():
         return [work(i) for i in range(n_chunks)]
     done: dict[int, T] = {}
-    queue_r, queue_w = os.pipe()
+    try:
+        queue_r, queue_w = os.pipe()
+    except OSError:  # out of file descriptors: do it here
+        return [work(i) for i in range(n_chunks)]
     try:
         os.write(queue_w, b"".join(i.to_bytes(_NUMBER, "little") for i in range(n_chunks)))
     finally:
@@ -83,12 +86,15 @@ def map_chunks(work: Callable[[int], T], n_chunks: int, processes: int) -> list[
 def _fork(
     work: Callable[[int], Any], queue_r: int, parent: int, inherited: list[int]
 ) -> tuple[int, int]:
-    """Start a worker: (pid, read end of its result pipe), or (0, -1) if fork failed.
+    """Start a worker: (pid, read end of its result pipe), or (0, -1) if that failed.
 
     SIGINT is blocked around fork, so Ctrl-C cannot hit the child before it is set up,
     nor the parent before it knows the child's pid.
     """
-    result_r, result_w = os.pipe()
+    try:
+        result_r, result_w = os.pipe()
+    except OSError:
+        return 0, -1
     old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         try:
