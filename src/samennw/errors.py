@@ -74,6 +74,16 @@ class InvalidDataError(SamennwError):
         self.problems = problems
 
 
+def raise_if_errors(problems: Sequence[Problem]) -> None:
+    """Refuse to go on with data that has errors (warnings are fine)."""
+    errors = [p for p in problems if p.error]
+    if errors:
+        raise InvalidDataError(
+            f"de gegevens bevatten {len(errors)} fout(en); draai 'samennw validate' voor details",
+            errors,
+        )
+
+
 class OperationError(SamennwError):
     """An operation is refused (closing a closed action, overwriting a meeting, …)."""
 
@@ -124,5 +134,5 @@ def did_you_mean(value: str, pool: Collection[str], cutoff: float = 0.6) -> str:
 
 
 def unknown(what: str, value: str, pool: Collection[str], cutoff: float = 0.5) -> str:
-    """"onbekende actie 'X'; bedoelde u 'Y'?" """
+    """ "onbekende actie 'X'; bedoelde u 'Y'?" """
     return f"{unknown_phrase(what)} '{value}'{did_you_mean(value, pool, cutoff)}"

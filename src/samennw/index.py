@@ -19,8 +19,9 @@ from typing import Any
 
 from . import __version__
 from .cachefile import Entry, cache_key, code_stamp, fresh, read, stat_key, write
-from .errors import InvalidDataError, Location, Problem
+from .errors import Problem, raise_if_errors
 from .paths import (
+    NamedFile,
     check_no_symlinks,
     data_dir_of,
     find_root,
@@ -41,24 +42,7 @@ class Inventory:
     action_teams: dict[str, str] = field(default_factory=dict)  # every action id -> its team
 
     def raise_if_invalid(self) -> None:
-        errors = [p for p in self.problems if p.error]
-        if errors:
-            raise InvalidDataError(
-                f"de gegevens bevatten {len(errors)} fout(en); draai 'samennw validate' "
-                "voor details",
-                errors,
-            )
-
-
-class _Stub:
-    """Enough of a loaded object for the duplicate check of a cached entry."""
-
-    def __init__(self, obj_id: str, shown: str) -> None:
-        self.id = obj_id
-        self._shown = shown
-
-    def locate(self, *key: str | int) -> Location:
-        return Location(Path(self._shown))
+        raise_if_errors(self.problems)
 
 
 def load_inventory(data: Path | None) -> Inventory:
@@ -104,7 +88,7 @@ def _scan(
             if fresh(cached, st):
                 assert cached is not None
                 record = cached[5]
-                if not register(_Stub(record[0], shown), entry.name[:-3], seen, problems):  # type: ignore[arg-type]
+                if not register(NamedFile(record[0], shown), entry.name[:-3], seen, problems):  # type: ignore[arg-type]
                     continue
                 new[shown] = cached
             else:

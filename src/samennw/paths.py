@@ -149,6 +149,17 @@ def relative(path: Path, root: Path) -> Path:
         return path
 
 
+class NamedFile:
+    """A file known by its id and name only, for :func:`register`'s duplicate check."""
+
+    def __init__(self, obj_id: str, shown: str) -> None:
+        self.id = obj_id
+        self._shown = shown
+
+    def locate(self, *key: str | int) -> Location:
+        return Location(Path(self._shown))
+
+
 def register(obj: Sourced, stem: str, target: dict[str, Any], problems: list[Problem]) -> bool:
     """File name must match the id, ids must be unique; add ``obj`` to ``target``."""
     obj_id = obj.id  # type: ignore[attr-defined]

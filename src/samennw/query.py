@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .dates import Due, DueKind, parse_due
-from .errors import InvalidDataError, NotFoundError, Problem, unknown
+from .errors import NotFoundError, Problem, raise_if_errors, unknown
 from .people import Directory
 
 if TYPE_CHECKING:
@@ -85,13 +85,7 @@ class Catalog:
         return self._by_team.get(team, [])
 
     def raise_if_invalid(self) -> None:
-        errors = [p for p in self.problems if p.error]
-        if errors:
-            raise InvalidDataError(
-                f"de gegevens bevatten {len(errors)} fout(en); draai 'samennw validate' "
-                "voor details",
-                errors,
-            )
+        raise_if_errors(self.problems)
 
 
 @dataclass(frozen=True, slots=True)

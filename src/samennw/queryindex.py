@@ -45,6 +45,7 @@ from .errors import Location, Problem
 from .locking import read_lock
 from .paths import (
     SYMLINK,
+    NamedFile,
     check_no_symlinks,
     data_dir_of,
     find_root,
@@ -100,7 +101,7 @@ def load_query_catalog(data: Path | None) -> Catalog:
         for action_id in list(seen):  # an action both open and closed is one action twice
             twin = closed / f"{action_id}.md"
             if os.path.lexists(twin):
-                register(_Named(action_id, str(twin)[prefix:]), action_id, seen, problems)  # type: ignore[arg-type]
+                register(NamedFile(action_id, str(twin)[prefix:]), action_id, seen, problems)  # type: ignore[arg-type]
         lines = walk(data_dir / "actielijnen", problems, root)
         line_domains = {
             line_id: domain
@@ -111,17 +112,6 @@ def load_query_catalog(data: Path | None) -> Catalog:
     if key is not None and changed:
         write(path, key, VERSION, new, started)
     return Catalog(root, partners, actions, meeting_dates, line_domains, problems)
-
-
-class _Named:
-    """A file known by name only, for the duplicate check."""
-
-    def __init__(self, obj_id: str, shown: str) -> None:
-        self.id = obj_id
-        self._shown = shown
-
-    def locate(self, *key: str | int) -> Location:
-        return Location(Path(self._shown))
 
 
 def _cached(

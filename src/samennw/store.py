@@ -17,7 +17,14 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from .errors import DataFileError, InvalidDataError, Location, Problem, SamennwError
+from .errors import (
+    DataFileError,
+    InvalidDataError,
+    Location,
+    Problem,
+    SamennwError,
+    raise_if_errors,
+)
 from .frontmatter import parse
 from .models import (
     Action,
@@ -75,12 +82,7 @@ class Repository:
         return [p for p in self.problems if p.error]
 
     def raise_if_invalid(self) -> None:
-        if self.errors:
-            raise InvalidDataError(
-                f"de gegevens bevatten {len(self.errors)} fout(en); "
-                "draai 'samennw validate' voor details",
-                list(self.errors),
-            )
+        raise_if_errors(self.problems)
 
     # paths ---------------------------------------------------------------------------
     def action_path(self, action_id: str, status: ActionStatus) -> Path:
