@@ -235,7 +235,6 @@ def open_actions_cmd(
     from . import listing
     from .clock import date_arg
     from .console import err, out, table
-    from .people import Directory
     from .query import ActionQuery, find_actions
     from .queryindex import load_query_catalog
 
@@ -254,7 +253,7 @@ def open_actions_cmd(
         overdue_only=overdue,
     )
     rows = find_actions(catalog, query, today)
-    directory = Directory(catalog.partners)
+    directory = catalog.directory
     if fmt == "json":
         out(listing.as_json(rows, directory, today))
     elif fmt == "csv":

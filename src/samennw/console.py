@@ -23,20 +23,14 @@ def _clean(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
-def _console(stderr: bool) -> Console:
+def _terminal() -> Console:
+    """Rich's console on stdout, which is a terminal (pipes get :func:`plain_table`)."""
     from rich.console import Console
 
-    stream = sys.stderr if stderr else sys.stdout  # looked up per call (tests swap them)
-    tty = stream.isatty()
-    no_color = bool(os.environ.get("NO_COLOR")) or not tty
-    # a file or pipe gets wide lines instead of words broken at 80 columns
-    width = None if tty or os.environ.get("COLUMNS") else 200
     return Console(
-        file=stream,
-        width=width,
-        no_color=no_color,
+        file=sys.stdout,  # looked up per call (tests swap it)
+        no_color=bool(os.environ.get("NO_COLOR")),
         highlight=False,
-        soft_wrap=not stream.isatty(),
         emoji=False,
     )
 
@@ -78,7 +72,7 @@ def table(
     for i, row in enumerate(rows):
         style = "bold red" if highlight_rows and i in highlight_rows else None
         t.add_row(*(Text(_clean(c)) for c in row), style=style)
-    _console(False).print(t)
+    _terminal().print(t)
 
 
 def plain_table(columns: list[str], rows: list[list[str]], *, title: str | None = None) -> str:

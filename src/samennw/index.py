@@ -4,8 +4,9 @@ Writing commands refuse to work on a repository with a broken file, and ``render
 actielijst`` needs the team of every action to read only one team's files. Parsing
 100,000 files for that on every command would take many seconds, so the answer per
 file is kept in ``<repository>/.samennw-cache/index.json`` (see :mod:`samennw.cachefile`
-for the keying, signing and atomic writes): every command stats every file and reads
-again only what changed. Only files without problems are kept, so a broken file is
+for the keying, signing and atomic writes): these commands stat every file and read
+again only what changed. (``open-actions`` uses its own, smaller catalog:
+:mod:`samennw.queryindex`.) Only files without problems are kept, so a broken file is
 reported again by every command until it is mended.
 """
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .dates import Due, DueKind, parse_due
@@ -75,6 +76,11 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     _by_team: dict[str, list[date]] | None = field(default=None, repr=False)
 
+    @cached_property
+    def directory(self) -> Directory:
+        """The partners by every name a user may type."""
+        return Directory(self.partners)
+
     def team_meetings(self, team: str) -> list[date]:
         """Sorted meeting dates of ``team`` (meeting ids are '<team>-<JJJJ-MM-DD>')."""
         if self._by_team is None:
@@ -111,7 +117,7 @@ class ActionQuery:
 
 def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[ActionRow]:
     """Open actions matching ``query``, sorted by due date (undated last)."""
-    directory = Directory(catalog.partners)
+    directory = catalog.directory
     person_id: str | None = None
     groups: set[str] = set()
     if query.owner is not None:
@@ -129,8 +135,6 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
         raise NotFoundError(unknown("domein", query.domein, list(directory.domains)))
     found: list[tuple[ActionFacts, Due, bool, str | None]] = []
     for facts in catalog.actions:
-        if facts.status != "open":
-            continue
         if (team_id and facts.team != team_id) or (wg_id and facts.werkgroep != wg_id):
             continue
         if query.actielijn and facts.actielijn != query.actielijn:

@@ -171,7 +171,9 @@ def _open(
         return None
     facts = ActionFacts.of(action)
     record = [getattr(facts, name) for name in _FACTS]
-    record[-1] = parsed_due(action.wanneer, meeting_dates.get(action.vergadering or ""))
+    record[_FACTS.index("parsed_due")] = parsed_due(
+        action.wanneer, meeting_dates.get(action.vergadering or "")
+    )
     return record
 
 
