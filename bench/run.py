@@ -115,7 +115,8 @@ class Bench:
         self.samennw = str(exe) if exe.exists() else shutil.which("samennw") or "samennw"
         # an installed package has its bytecode; a source checkout run with
         # PYTHONDONTWRITEBYTECODE would compile every module on every run instead
-        compileall.compile_dir(str(PACKAGE), quiet=1)
+        if not compileall.compile_dir(str(PACKAGE), quiet=1):
+            sys.exit(f"kan de bytecode van {PACKAGE} niet maken")
         self.env = dict(os.environ)
         self.env["SAMENNW_DATUM"] = manifest["today"]  # reproducible 'today' for the data
         self.env.pop("SAMENNW_DATA", None)
@@ -378,6 +379,7 @@ class Bench:
             "runs": self.args.runs,
             "floor_runs": floor_runs,
             "warmup": self.args.warmup,
+            "bytecode": f"precompiled ({PACKAGE})",
             "data": str(self.root),
             "git": (self.root / ".git").exists(),
             "counts": c,
