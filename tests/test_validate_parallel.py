@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -342,6 +343,13 @@ def test_bulk_loader_gives_what_load_document_gives(many_errors: Path) -> None:
 # --- the process pool ------------------------------------------------------------------
 
 
+def wait_for_worker(fd: int) -> bool:
+    """Read the byte a worker writes; fails instead of hanging if none ever comes."""
+    ready, _, _ = select.select([fd], [], [], 120)
+    assert ready, "no worker wrote anything"
+    return bool(os.read(fd, 1))
+
+
 def test_map_chunks_gives_every_result_in_order(forks: list[int]) -> None:
     assert parallel.map_chunks(lambda i: i * i, 50, 3) == [i * i for i in range(50)]
     assert len(forks) == 2
@@ -358,13 +366,37 @@ def test_map_chunks_uses_the_workers_results(forks: list[int]) -> None:
         if os.getpid() != parent:
             os.write(done_w, b"x")
         elif not waited:  # the parent's first chunk waits for a chunk of the worker
-            waited.append(bool(os.read(done_r, 1)))
+            waited.append(wait_for_worker(done_r))
         return i, os.getpid()
 
     results = parallel.map_chunks(work, 20, 2)
     os.close(done_r)
     os.close(done_w)
     assert [i for i, _ in results] == list(range(20))
+    assert {pid for _, pid in results} == {parent, forks[0]}
+
+
+def test_workers_ignore_sigint_when_the_parent_does(forks: list[int]) -> None:
+    """A command started in the background (SIGINT ignored) keeps its workers too."""
+    parent = os.getpid()
+    done_r, done_w = os.pipe()
+    waited: list[bool] = []
+
+    def work(i: int) -> tuple[int, int]:
+        if os.getpid() != parent:
+            os.write(done_w, b"x")
+            os.kill(os.getpid(), signal.SIGINT)  # a worker that dies delivers nothing
+        elif not waited:
+            waited.append(wait_for_worker(done_r))
+        return i, os.getpid()
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        results = parallel.map_chunks(work, 10, 2)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        os.close(done_r)
+        os.close(done_w)
     assert {pid for _, pid in results} == {parent, forks[0]}
 
 
@@ -376,7 +408,7 @@ def test_map_chunks_leaves_no_worker_behind_after_an_interrupt(forks: list[int])
         if os.getpid() != parent:
             os.write(ready_w, b"x")
             signal.pause()  # a worker busy for a long time
-        os.read(ready_r, 1)  # the worker has a chunk
+        wait_for_worker(ready_r)  # the worker has a chunk
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):

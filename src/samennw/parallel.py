@@ -8,9 +8,10 @@ others back. A worker sends its results back pickled over its own pipe.
 
 Workers only compute: their standard output and error point to ``/dev/null``, they
 write no files and leave with ``os._exit`` (no buffers flushed, no exit handlers run).
-Ctrl-C ends them at once (SIGINT's default action); a worker whose parent is gone stops
-at the next chunk. Whatever a worker does not deliver (fork refused, worker killed or
-crashed) the parent computes itself, so the result never depends on the workers.
+Ctrl-C ends them at once (SIGINT's default action, unless the parent ignores SIGINT);
+a worker whose parent is gone stops at the next chunk. Whatever a worker does not
+deliver (fork refused, worker killed or crashed) the parent computes itself, so the
+result never depends on the workers.
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def _fork(
             return 0, -1
         if pid == 0:  # pragma: no cover - the child; never returns
             try:
-                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+                    signal.signal(signal.SIGINT, signal.SIG_DFL)  # end at once, quietly
                 signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
                 for fd in (*inherited, result_r):
                     os.close(fd)
