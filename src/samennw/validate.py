@@ -23,6 +23,7 @@ from .models import (
     _lines_of,
 )
 from .parallel import MAX_CHUNKS, available_cpus, map_chunks
+from .paths import relative
 from .people import Directory
 from .store import LazyFolder, Repository
 
@@ -408,7 +409,7 @@ class _FileChecker(_Checker):
         if name.startswith(self.prefix):
             shown = name[len(self.prefix) :]
         else:
-            shown = str(_shown(path, self.repo.root))
+            shown = str(relative(path, self.repo.root))
         obj = load_quick(path, _MODELS[kind], shown, problems, name=name)
         if obj is None:
             return None, problems, []
@@ -446,7 +447,7 @@ def _merge(checker: _Checker, tasks: list[Task], records: Iterator[FileRecord]) 
         start = 0 if obj_id == key else 1  # after the file-name problem
         out.extend(problems[:start])
         if obj_id in seen[kind]:  # as LazyFolder.stream / store.register
-            other = _shown(seen[kind][obj_id], root)
+            other = relative(seen[kind][obj_id], root)
             out.append(
                 Problem(f"dubbele code '{obj_id}' (ook in {other})", _locate(path, root, ("id",)))
             )
@@ -456,7 +457,7 @@ def _merge(checker: _Checker, tasks: list[Task], records: Iterator[FileRecord]) 
             out.extend(problems[start:at])
             start = at
             if decision_id in decisions:
-                other = _shown(decisions[decision_id], root)
+                other = relative(decisions[decision_id], root)
                 out.append(
                     Problem(
                         f"dubbele besluitcode '{decision_id}' (ook in {other})",
@@ -475,21 +476,13 @@ def _with_path(problem: Problem) -> Problem:
     return problem
 
 
-def _shown(path: Path, root: Path) -> Path:
-    """``path`` as shown in messages: relative to the root when inside it."""
-    try:
-        return path.relative_to(root)
-    except ValueError:
-        return path
-
-
 def _locate(path: Path, root: Path, key: tuple[str | int, ...]) -> Location:
     """What ``obj.locate(*key)`` gives for the bulk-loaded object of ``path``."""
     lines = _lines_of(path)
     while key and key not in lines:
         key = key[:-1]
     pos = lines.get(key) if key else None
-    shown = _shown(path, root)
+    shown = relative(path, root)
     return Location(shown, 1) if pos is None else Location(shown, pos[0], pos[1])
 
 
