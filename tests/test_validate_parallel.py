@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from samennw import parallel
 from samennw import validate as v
+from samennw.errors import Problem
 from samennw.store import lazy_repository, load_document
 
 from .conftest import ACTION, MEETING, PARTNERS, build_file_tree, run
@@ -338,6 +339,34 @@ def test_bulk_loader_gives_what_load_document_gives(many_errors: Path) -> None:
             k: theirs[k] for k in ("_lines", "_origin", "_text_hash", "_prefix")
         }
         assert str(got.locate("id")) == str(expected.locate("id"))
+
+
+ACTION_YAML = ACTION.split("---\n")[1]
+
+
+def test_bulk_loader_splits_front_matter_as_load_document(tmp_path: Path) -> None:
+    """Fences, byte-order marks, line ends and bodies: the same object or the same problems."""
+    from samennw.bulkload import load_quick
+    from samennw.models import Action
+
+    path = tmp_path / "KVDJ-001.md"
+    cases = 0
+    for bom in ("", "\ufeff"):
+        for opening in ("---\n", "---\r\n", "--- \n", "---"):
+            for closing in ("---\n", "---", "--- \n", "----\n---\n", "---\r\n", "...\n"):
+                for body in ("", "x", "x\n---\ny", "\n\n", "Één\r\n"):
+                    path.write_text(bom + opening + ACTION_YAML + closing + body, encoding="utf-8")
+                    slow: list[Problem] = []
+                    quick: list[Problem] = []
+                    expected = load_document(path, Action, Path("x.md"), slow, keep_lines=False)
+                    got = load_quick(path, Action, "x.md", quick)
+                    assert quick == slow, (opening, closing, body)
+                    assert (got is None) == (expected is None)
+                    if got is not None and expected is not None:
+                        assert got.model_dump() == expected.model_dump()
+                        assert got.body == expected.body
+                        cases += 1
+    assert cases > 20
 
 
 # --- the process pool ------------------------------------------------------------------
