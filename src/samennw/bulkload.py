@@ -83,7 +83,7 @@ _FIRST_READ = 1 << 16
 def _read(name: str) -> bytes | None:
     """The bytes of a file of at most MAX_FILE_BYTES (else None); os.read costs half of
     what a buffered file object does for these small files."""
-    fd = os.open(name, os.O_RDONLY)
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_BINARY", 0))  # Windows: no newline translation
     try:
         data = os.read(fd, _FIRST_READ)
         if len(data) < _FIRST_READ:  # a regular file reads short only at its end
