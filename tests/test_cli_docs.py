@@ -55,3 +55,32 @@ def test_usage_errors_are_dutch_with_exit_code_2(runner: CliRunner) -> None:
         code, _, err = run(runner, *args)
         assert code == 2, args
         assert message in err and "Error:" not in err and "Usage:" not in err, err
+
+
+LIBRARY_ENGLISH = re.compile(
+    r"Usage:|Options:|Arguments:|Commands:|\[OPTIONS\]|COMMAND|\[required\]|\[default:"
+    r"|env var|<str>|<path>|<int>"
+)
+
+
+def test_help_screens_have_no_english_headings(runner: CliRunner) -> None:
+    screens = [[], ["render"]]
+    screens += [[name] for name in commands()]
+    screens += [["render", name] for name in ("agenda", "notulen", "actielijst", "ics")]
+    for words in screens:
+        code, out, err = run(runner, *words, "--help")
+        assert code == 0, (words, err)
+        assert out.startswith("Gebruik: samennw"), (words, out)
+        assert not LIBRARY_ENGLISH.search(out), (words, out)
+        assert "Opties:" in out
+    _, _, err = run(runner)  # no arguments: the help screen (on stderr, exit 2)
+    assert "Opdrachten:" in err and "open-actions" in err
+
+
+def test_help_columns_stay_aligned(runner: CliRunner) -> None:
+    """Translated hints (<tekst> for <str>) are in place before the columns are aligned."""
+    _, out, _ = run(runner, "open-actions", "--help")
+    options = out.split("Opties:\n", 1)[1].splitlines()
+    term = re.compile(r"^  -\S.*?  +(?=\S)")
+    columns = {len(m.group(0)) for line in options if (m := term.match(line))}
+    assert len(columns) == 1, options

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click.exceptions import UsageError
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from .errors import ExitCode, SamennwError
 
@@ -64,8 +64,71 @@ def dutch_usage(message: str) -> str:
     return message
 
 
-class SamennwGroup(TyperGroup):
+# The help screens' own words, in Dutch (the command-line library writes them in English).
+_HELP_WORDS_NL = (
+    ("<str>", "<tekst>"),
+    ("<int>", "<getal>"),
+    ("<path>", "<pad>"),
+    ("[required]", "[verplicht]"),
+    ("[default: ", "[standaard: "),
+    ("[env var: ", "[omgevingsvariabele: "),
+)
+
+
+def _nl(text: str) -> str:
+    for english, dutch in _HELP_WORDS_NL:
+        text = text.replace(english, dutch)
+    return text
+
+
+class _DutchHelp:
+    """Dutch usage line and section headings; the records are translated before they
+    are aligned, so the columns stay straight."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        sections: dict[str, list[tuple[str, str]]] = {"Argumenten": [], "Opties": []}
+        for param in self.get_params(ctx):  # type: ignore[attr-defined]
+            record = param.get_help_record(ctx)
+            if record is not None:
+                kind = "Argumenten" if param.param_type_name == "argument" else "Opties"
+                sections[kind].append((_nl(record[0]), _nl(record[1])))
+        for title, rows in sections.items():
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+class SamennwCommand(_DutchHelp, TyperCommand):
+    """A command whose help screen is Dutch throughout."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[OPTIES]"
+
+
+class SamennwGroup(_DutchHelp, TyperGroup):
     """The one exception handler: library errors become Dutch messages and exit codes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = "[OPTIES]"
+        self.subcommand_metavar = "OPDRACHT [ARGUMENTEN]..."
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        super().format_options(ctx, formatter)
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command))
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Opdrachten"):
+                formatter.write_dl([(name, c.get_short_help_str(limit)) for name, c in rows])
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)
@@ -131,7 +194,11 @@ DataOption = Annotated[
 ]
 
 
-@app.command("validate", help="Controleer alle gegevensbestanden (schema en verwijzingen).")
+@app.command(
+    "validate",
+    cls=SamennwCommand,
+    help="Controleer alle gegevensbestanden (schema en verwijzingen).",
+)
 def validate_cmd(
     files: Annotated[
         list[Path] | None,
@@ -174,7 +241,11 @@ def validate_cmd(
     raise typer.Exit(ExitCode.INVALID if report.errors else ExitCode.OK)
 
 
-@app.command("schema", help="Schrijf JSON Schema's van de bestandssoorten (voor editors).")
+@app.command(
+    "schema",
+    cls=SamennwCommand,
+    help="Schrijf JSON Schema's van de bestandssoorten (voor editors).",
+)
 def schema_cmd(
     out_dir: Annotated[Path, typer.Option("--out", help="Map waarin de schema's komen.")] = Path(
         "schema"
@@ -198,7 +269,9 @@ CommitOption = Annotated[
 ]
 
 
-@app.command("open-actions", help="Toon open acties, bijvoorbeeld van één persoon.")
+@app.command(
+    "open-actions", cls=SamennwCommand, help="Toon open acties, bijvoorbeeld van één persoon."
+)
 def open_actions_cmd(
     owner: Annotated[
         str | None,
@@ -320,8 +393,10 @@ def _status_change(
     _report(perform(data, plan, commit=commit))
 
 
-@app.command("close", help="Rond een actie af en verplaats haar naar 'afgerond'.")
-@app.command("afronden", help="Rond een actie af (zelfde als 'close').")
+@app.command(
+    "close", cls=SamennwCommand, help="Rond een actie af en verplaats haar naar 'afgerond'."
+)
+@app.command("afronden", cls=SamennwCommand, help="Rond een actie af (zelfde als 'close').")
 def close_cmd(
     action_id: ActionIdArgument,
     datum: DateOption = None,
@@ -333,7 +408,9 @@ def close_cmd(
     _status_change("close_action", action_id, datum, toelichting, vergadering, commit, data)
 
 
-@app.command("heropen", help="Heropen een afgeronde actie (omgekeerde van 'close').")
+@app.command(
+    "heropen", cls=SamennwCommand, help="Heropen een afgeronde actie (omgekeerde van 'close')."
+)
 def reopen_cmd(
     action_id: ActionIdArgument,
     datum: DateOption = None,
@@ -345,7 +422,7 @@ def reopen_cmd(
     _status_change("reopen_action", action_id, datum, toelichting, vergadering, commit, data)
 
 
-@app.command("update", help="Voeg een gedateerde update toe aan een actie.")
+@app.command("update", cls=SamennwCommand, help="Voeg een gedateerde update toe aan een actie.")
 def update_cmd(
     action_id: ActionIdArgument,
     tekst: Annotated[str, typer.Option("--tekst", help="De update.")],
@@ -364,8 +441,12 @@ def update_cmd(
     _report(perform(data, plan, commit=commit))
 
 
-@app.command("add-action", help="Maak een nieuwe actie met de volgende vrije code.")
-@app.command("nieuwe-actie", help="Maak een nieuwe actie (zelfde als 'add-action').")
+@app.command(
+    "add-action", cls=SamennwCommand, help="Maak een nieuwe actie met de volgende vrije code."
+)
+@app.command(
+    "nieuwe-actie", cls=SamennwCommand, help="Maak een nieuwe actie (zelfde als 'add-action')."
+)
 def add_action_cmd(
     team: Annotated[str, typer.Argument(help="Team op wiens actielijst de actie komt.")],
     wat: Annotated[str, typer.Option("--wat", help="Wat: de actie.")],
@@ -416,8 +497,14 @@ def add_action_cmd(
     _report(perform(data, partial(add_action, new=new), commit=commit))
 
 
-@app.command("new-meeting", help="Maak een nieuwe vergadering met de vaste agenda.")
-@app.command("nieuwe-vergadering", help="Maak een nieuwe vergadering (zelfde als 'new-meeting').")
+@app.command(
+    "new-meeting", cls=SamennwCommand, help="Maak een nieuwe vergadering met de vaste agenda."
+)
+@app.command(
+    "nieuwe-vergadering",
+    cls=SamennwCommand,
+    help="Maak een nieuwe vergadering (zelfde als 'new-meeting').",
+)
 def new_meeting_cmd(
     team: Annotated[str, typer.Argument(help="Team, bijv. ot-kvdj of 'OT KvdJ'.")],
     datum: Annotated[str, typer.Option("--datum", help="Datum van de vergadering.")],
@@ -444,8 +531,10 @@ def new_meeting_cmd(
     _report(perform(data, plan, commit=commit))
 
 
-@app.command("meetings", help="Toon de vergaderingen.")
-@app.command("vergaderingen", help="Toon de vergaderingen (zelfde als 'meetings').")
+@app.command("meetings", cls=SamennwCommand, help="Toon de vergaderingen.")
+@app.command(
+    "vergaderingen", cls=SamennwCommand, help="Toon de vergaderingen (zelfde als 'meetings')."
+)
 def meetings_cmd(
     team: Annotated[
         str | None, typer.Option("--team", help="Alleen dit team.", show_default=False)
@@ -461,7 +550,9 @@ def meetings_cmd(
     table(MEETING_COLUMNS, meeting_rows(list_meetings(repo, team)))
 
 
-@app.command("log", help="Toon de git-geschiedenis van een actie of vergadering.")
+@app.command(
+    "log", cls=SamennwCommand, help="Toon de git-geschiedenis van een actie of vergadering."
+)
 def log_cmd(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="Code van actie of vergadering.")],
     data: DataOption = None,

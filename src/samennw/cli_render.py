@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .cli import DataOption, SamennwGroup, app
+from .cli import DataOption, SamennwCommand, SamennwGroup, app
 
 render_app = typer.Typer(
     cls=SamennwGroup,
@@ -92,7 +92,7 @@ def _render(
         out(result.decode("utf-8"))
 
 
-@render_app.command("agenda", help="De agenda van een vergadering.")
+@render_app.command("agenda", cls=SamennwCommand, help="De agenda van een vergadering.")
 def render_agenda_cmd(
     meeting: MeetingArgument,
     fmt: RenderFormat = None,
@@ -103,7 +103,9 @@ def render_agenda_cmd(
     _render(data, output, kind="agenda", target=meeting, fmt=fmt, public=openbaar)
 
 
-@render_app.command("notulen", help="De notulen van een vergadering, met besluiten en acties.")
+@render_app.command(
+    "notulen", cls=SamennwCommand, help="De notulen van een vergadering, met besluiten en acties."
+)
 def render_minutes_cmd(
     meeting: MeetingArgument,
     fmt: RenderFormat = None,
@@ -114,7 +116,7 @@ def render_minutes_cmd(
     _render(data, output, kind="notulen", target=meeting, fmt=fmt, public=openbaar)
 
 
-@render_app.command("actielijst", help="De lopende actielijst van een team.")
+@render_app.command("actielijst", cls=SamennwCommand, help="De lopende actielijst van een team.")
 def render_action_list_cmd(
     team: Annotated[str, typer.Argument(metavar="TEAM", help="Team: code, naam of alias.")],
     op: Annotated[
@@ -133,7 +135,11 @@ def render_action_list_cmd(
     _render(data, output, op=op, kind="actielijst", target=team, fmt=fmt, public=openbaar)
 
 
-@render_app.command("besluitenlijst", help="De besluiten van alle (of één team z'n) vergaderingen.")
+@render_app.command(
+    "besluitenlijst",
+    cls=SamennwCommand,
+    help="De besluiten van alle (of één team z'n) vergaderingen.",
+)
 def render_decisions_cmd(
     team: TeamArgument = None,
     van: PeriodOption = None,
@@ -148,7 +154,11 @@ def render_decisions_cmd(
     )
 
 
-@render_app.command("ics", help="Vergaderingen en belangrijke data als agenda-bestand (iCalendar).")
+@render_app.command(
+    "ics",
+    cls=SamennwCommand,
+    help="Vergaderingen en belangrijke data als agenda-bestand (iCalendar).",
+)
 def render_calendar_cmd(
     team: TeamArgument = None,
     output: OutputOption = None,
@@ -156,5 +166,3 @@ def render_calendar_cmd(
     data: DataOption = None,
 ) -> None:
     _render(data, output, kind="ics", target=team, fmt="ics", public=openbaar)
-
-
