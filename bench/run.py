@@ -297,7 +297,11 @@ class Bench:
                 return "n.v.t."
             return "PASS" if value <= limit else "FAIL"
 
-        def target(label: str, name: str, factor: float, floor: str) -> None:
+        def target(
+            label: str, name: str, factor: float, floor: str, *, one_process: bool = True
+        ) -> None:
+            """``one_process=False``: the command may use every CPU, so its CPU seconds
+            (summed over its processes) are shown but not judged against the floor's."""
             m = get.get(name)
             ok = m is not None and m.status == "ok"
             value = m.median if ok and m else None
@@ -314,7 +318,7 @@ class Bench:
                     "verdict": verdict_of(value, limit),
                     "cpu_value": cpu,
                     "cpu_limit": cpu_limit,
-                    "cpu_verdict": verdict_of(cpu, cpu_limit),
+                    "cpu_verdict": verdict_of(cpu, cpu_limit) if one_process else "n.v.t.",
                 }
             )
 
@@ -328,7 +332,13 @@ class Bench:
         else:
             target("warm open-actions ≤ 2× import floor", "open-actions (warm)", 2, "import")
         target("samennw --help ≤ 1.5× import typer", "samennw --help", 1.5, "import typer")
-        target("cold validate ≤ 0.5× libyaml floor", "validate (cold)", 0.5, "libyaml")
+        target(
+            "cold validate ≤ 0.5× libyaml floor",
+            "validate (cold)",
+            0.5,
+            "libyaml",
+            one_process=False,
+        )
         peak = max(
             (m.peak_mb for m in self.results if m.kind == "samennw" and m.peak_mb is not None),
             default=None,
@@ -370,7 +380,9 @@ class Bench:
             value = "—" if t["value"] is None else f"{t['value']:{fmt}} {t['unit']}"
             limit = "—" if t["limit"] is None else f"{t['limit']:{fmt}} {t['unit']}"
             line = f"{t['target']:<{width}}  {value:>12} ≤ {limit:<12} {t['verdict']:<6}"
-            if t.get("cpu_value") is not None and t.get("cpu_limit") is not None:
+            if t.get("cpu_value") is not None and t.get("cpu_verdict") == "n.v.t.":
+                line += f"  (cpu, alle processen samen: {t['cpu_value']:.3f})"
+            elif t.get("cpu_value") is not None and t.get("cpu_limit") is not None:
                 line += f"  (cpu: {t['cpu_value']:.3f} ≤ {t['cpu_limit']:.3f} {t['cpu_verdict']})"
             print(line.rstrip())
         return {
