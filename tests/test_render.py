@@ -79,8 +79,9 @@ def test_concept_marker_until_minutes_are_approved(runner: CliRunner, repo: Path
     assert "CONCEPT" not in approved and "Vastgesteld op 28 september 2023" in approved
 
 
-def test_overdue_follows_op_and_the_clock(runner: CliRunner, repo: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_overdue_follows_op_and_the_clock(
+    runner: CliRunner, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, out, _ = render(runner, repo, "actielijst", "ot-kvdj")
     assert "November 2025 **(verlopen)**" in out
     _, out, _ = render(runner, repo, "actielijst", "ot-kvdj", "--op", "2025-11-26")
@@ -137,14 +138,20 @@ updates:
 
 
 def test_op_leaves_out_later_updates_and_closing_notes(runner: CliRunner, repo: Path) -> None:
-    build_file_tree(repo, {"data/acties/afgerond/KVDJ-010.md": LATE_CLOSED,
-                           "data/acties/open/KVDJ-011.md": NO_ORIGIN})
+    build_file_tree(
+        repo,
+        {
+            "data/acties/afgerond/KVDJ-010.md": LATE_CLOSED,
+            "data/acties/open/KVDJ-011.md": NO_ORIGIN,
+        },
+    )
     code, now, err = render(runner, repo, "actielijst", "ot-kvdj")
     assert code == 0, err
     assert "Aanvraag ingediend" in now and "Bijgewerkt in december" in now
     for fmt in ("md", "html"):
-        code, before, err = render(runner, repo, "actielijst", "ot-kvdj", "--op", "2025-10-01",
-                                   "-f", fmt)
+        code, before, err = render(
+            runner, repo, "actielijst", "ot-kvdj", "--op", "2025-10-01", "-f", fmt
+        )
         assert code == 0, err
         open_part = before.split("Afgeronde acties en besluiten")[0]
         assert "Subsidieaanvraag voorbereiden" in open_part  # closed after the day: open
@@ -182,8 +189,9 @@ def test_unknown_team(runner: CliRunner, repo: Path, kind: str) -> None:
     assert "onbekend team 'ot-kvdjj'; bedoelde u ot-kvdj" in err
 
 
-def test_output_in_missing_folder_writes_nothing(runner: CliRunner, repo: Path,
-                                                 tmp_path: Path) -> None:
+def test_output_in_missing_folder_writes_nothing(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
     before = snapshot(tmp_path)
     target = tmp_path / "bestaat-niet" / "lijst.docx"
     code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx", "-o", str(target))
@@ -202,30 +210,46 @@ def test_word_needs_an_output_file(runner: CliRunner, repo: Path) -> None:
     assert code == 1 and out == "" and "-o" in err
 
 
-@pytest.mark.parametrize(("name", "start"), [
-    ("lijst.docx", b"PK"), ("lijst.DOCX", b"PK"), ("lijst.html", b"<!DOCTYPE html>"),
-    ("lijst.htm", b"<!DOCTYPE html>"), ("lijst.md", b"# Bijeenkomst"),
-    ("lijst", b"# Bijeenkomst"),  # no suffix: Markdown, as on the screen
-])
-def test_format_follows_the_output_suffix(runner: CliRunner, repo: Path, tmp_path: Path,
-                                          name: str, start: bytes) -> None:
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("lijst.docx", b"PK"),
+        ("lijst.DOCX", b"PK"),
+        ("lijst.html", b"<!DOCTYPE html>"),
+        ("lijst.htm", b"<!DOCTYPE html>"),
+        ("lijst.md", b"# Bijeenkomst"),
+        ("lijst", b"# Bijeenkomst"),  # no suffix: Markdown, as on the screen
+    ],
+)
+def test_format_follows_the_output_suffix(
+    runner: CliRunner, repo: Path, tmp_path: Path, name: str, start: bytes
+) -> None:
     target = tmp_path / name
     code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-o", str(target))
     assert code == 0, err
     assert target.read_bytes().startswith(start)
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["actielijst", "ot-kvdj", "-f", "md", "-o", "{dir}/x.docx"],
-     "-f md past niet bij de bestandsnaam 'x.docx'"),
-    (["notulen", "ab-2023-07-04", "-f", "docx", "-o", "{dir}/x.html"],
-     "-f docx past niet bij de bestandsnaam 'x.html'"),
-    (["actielijst", "ot-kvdj", "-o", "{dir}/x.pdf"], "onbekende bestandsextensie '.pdf'"),
-    (["actielijst", "ot-kvdj", "-f", "html", "-o", "{dir}/x.pdf"],
-     "onbekende bestandsextensie '.pdf'"),
-    (["actielijst", "ot-kvdj", "-o", "{dir}/x.ics"], "is voor het agenda-bestand"),
-    (["ics", "-o", "{dir}/x.md"], "een agenda-bestand heeft de extensie .ics"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["actielijst", "ot-kvdj", "-f", "md", "-o", "{dir}/x.docx"],
+            "-f md past niet bij de bestandsnaam 'x.docx'",
+        ),
+        (
+            ["notulen", "ab-2023-07-04", "-f", "docx", "-o", "{dir}/x.html"],
+            "-f docx past niet bij de bestandsnaam 'x.html'",
+        ),
+        (["actielijst", "ot-kvdj", "-o", "{dir}/x.pdf"], "onbekende bestandsextensie '.pdf'"),
+        (
+            ["actielijst", "ot-kvdj", "-f", "html", "-o", "{dir}/x.pdf"],
+            "onbekende bestandsextensie '.pdf'",
+        ),
+        (["actielijst", "ot-kvdj", "-o", "{dir}/x.ics"], "is voor het agenda-bestand"),
+        (["ics", "-o", "{dir}/x.md"], "een agenda-bestand heeft de extensie .ics"),
+    ],
+)
 def test_output_suffix_that_does_not_fit_writes_nothing(
     runner: CliRunner, repo: Path, tmp_path: Path, args: list[str], message: str
 ) -> None:
@@ -244,12 +268,15 @@ def test_calendar_suffix(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["actielijst", "ot-kvdj", "-f", "pdf"], "onbekend formaat 'pdf'"),
-    (["besluitenlijst", "--van", "2025-02-31"], "februari 2025 heeft 28 dagen"),
-    (["besluitenlijst", "--van", "2025-06-01", "--tot", "2025-01-01"], "--van ligt na --tot"),
-    (["actielijst", "ot-kvdj", "--op", "gisteren"], "ongeldige datum"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["actielijst", "ot-kvdj", "-f", "pdf"], "onbekend formaat 'pdf'"),
+        (["besluitenlijst", "--van", "2025-02-31"], "februari 2025 heeft 28 dagen"),
+        (["besluitenlijst", "--van", "2025-06-01", "--tot", "2025-01-01"], "--van ligt na --tot"),
+        (["actielijst", "ot-kvdj", "--op", "gisteren"], "ongeldige datum"),
+    ],
+)
 def test_bad_options(runner: CliRunner, repo: Path, args: list[str], message: str) -> None:
     code, _, err = render(runner, repo, *args)
     assert code == 1 and message in err
@@ -265,31 +292,54 @@ def test_invalid_data_is_refused(runner: CliRunner, repo: Path) -> None:
 
 
 def test_repository_template_overrides_the_packaged_one(runner: CliRunner, repo: Path) -> None:
-    build_file_tree(repo, {"templates/actielijst.md.j2": "Lijst van {{ team }}: "
-                           "{{ open | length }} secties\n"})
+    build_file_tree(
+        repo, {"templates/actielijst.md.j2": "Lijst van {{ team }}: {{ open | length }} secties\n"}
+    )
     code, out, _ = render(runner, repo, "actielijst", "ot-kvdj")
     assert code == 0 and out == "Lijst van Opgaveteam Kansen voor de Jeugd: 4 secties\n"
     code, out, _ = render(runner, repo, "actielijst", "ot-kvdj", "-f", "html")
     assert code == 0 and "<!DOCTYPE html>" in out  # other templates still packaged
 
 
-@pytest.mark.parametrize(("name", "source", "message"), [
-    ("actielijst.md.j2", "# {{ titel }}\n\n{{ titl }}\n", "regel 3: 'titl' bestaat niet"),
-    ("actielijst.md.j2", "{% for s in open %}\n{{ s.titl }}\n{% endfor %}\n",
-     "regel 2: 'titl' bestaat niet"),
-    ("actielijst.md.j2", "{% for s in open %}\n{{ s.titel }\n",
-     "regel 2: syntaxfout in het sjabloon (Jinja: unexpected '}')"),
-    ("actielijst.md.j2", "{% for s in open %}\n{{ s.titel }}\n",
-     "syntaxfout in het sjabloon (Jinja: Unexpected end of template."),
-    ("actielijst.md.j2", "# {{ titel }}\n{{ 1 // 0 }}\n",
-     "regel 2: het sjabloon loopt vast (ZeroDivisionError: integer division or modulo by zero)"),
-    ("actielijst.html.j2", "{% extends '_basis.html.j2' %}{% block inhoud %}\n\n"
-     "{{ domien }}{% endblock %}", "regel 3: 'domien' bestaat niet"),
-    ("actielijst.docx.j2", "<document>\n<h1>{{ titl }}</h1>\n</document>\n",
-     "regel 2: 'titl' bestaat niet"),
-    ("actielijst.md.j2", "{{ ''.__class__.__mro__ }}\n", "niet toegestaan in een sjabloon"),
-    ("actielijst.md.j2", "{% include 'geheim.j2' %}\n", "sjabloon 'geheim.j2' niet gevonden"),
-])
+@pytest.mark.parametrize(
+    ("name", "source", "message"),
+    [
+        ("actielijst.md.j2", "# {{ titel }}\n\n{{ titl }}\n", "regel 3: 'titl' bestaat niet"),
+        (
+            "actielijst.md.j2",
+            "{% for s in open %}\n{{ s.titl }}\n{% endfor %}\n",
+            "regel 2: 'titl' bestaat niet",
+        ),
+        (
+            "actielijst.md.j2",
+            "{% for s in open %}\n{{ s.titel }\n",
+            "regel 2: syntaxfout in het sjabloon (Jinja: unexpected '}')",
+        ),
+        (
+            "actielijst.md.j2",
+            "{% for s in open %}\n{{ s.titel }}\n",
+            "syntaxfout in het sjabloon (Jinja: Unexpected end of template.",
+        ),
+        (
+            "actielijst.md.j2",
+            "# {{ titel }}\n{{ 1 // 0 }}\n",
+            "regel 2: het sjabloon loopt vast "
+            "(ZeroDivisionError: integer division or modulo by zero)",
+        ),
+        (
+            "actielijst.html.j2",
+            "{% extends '_basis.html.j2' %}{% block inhoud %}\n\n{{ domien }}{% endblock %}",
+            "regel 3: 'domien' bestaat niet",
+        ),
+        (
+            "actielijst.docx.j2",
+            "<document>\n<h1>{{ titl }}</h1>\n</document>\n",
+            "regel 2: 'titl' bestaat niet",
+        ),
+        ("actielijst.md.j2", "{{ ''.__class__.__mro__ }}\n", "niet toegestaan in een sjabloon"),
+        ("actielijst.md.j2", "{% include 'geheim.j2' %}\n", "sjabloon 'geheim.j2' niet gevonden"),
+    ],
+)
 def test_broken_template_names_file_and_line(
     runner: CliRunner, repo: Path, tmp_path: Path, name: str, source: str, message: str
 ) -> None:
@@ -329,8 +379,9 @@ def test_symlinked_template_is_refused(runner: CliRunner, repo: Path, tmp_path: 
 
 
 @pytest.mark.parametrize("include", ["sub/geheim.txt", "sub/../geheim.txt"])
-def test_symlinked_subfolder_cannot_read_host_files(runner: CliRunner, repo: Path,
-                                                    tmp_path: Path, include: str) -> None:
+def test_symlinked_subfolder_cannot_read_host_files(
+    runner: CliRunner, repo: Path, tmp_path: Path, include: str
+) -> None:
     outside = tmp_path / "buiten"
     outside.mkdir()
     (outside / "geheim.txt").write_text("wachtwoord", encoding="utf-8")
@@ -348,16 +399,16 @@ def test_symlinked_subfolder_cannot_read_host_files(runner: CliRunner, repo: Pat
 def test_symlink_to_the_root_cannot_read_the_environment(runner: CliRunner, repo: Path) -> None:
     (repo / "templates").mkdir()
     (repo / "templates" / "sub").symlink_to("/", target_is_directory=True)
-    build_file_tree(repo, {"templates/actielijst.md.j2":
-                           "{% include 'sub/proc/self/environ' %}\n"})
+    build_file_tree(repo, {"templates/actielijst.md.j2": "{% include 'sub/proc/self/environ' %}\n"})
     code, out, err = render(runner, repo, "actielijst", "ot-kvdj")
     assert code == 1 and out == ""
     assert "'templates/sub' is een symbolische koppeling" in err and "niets gelezen" in err
     assert "SAMENNW_DATUM" not in err
 
 
-def test_symlinked_templates_folder_is_refused(runner: CliRunner, repo: Path,
-                                               tmp_path: Path) -> None:
+def test_symlinked_templates_folder_is_refused(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
     elsewhere = tmp_path / "elders"
     elsewhere.mkdir()
     (elsewhere / "actielijst.md.j2").write_text("wachtwoord {{ titel }}\n", encoding="utf-8")
@@ -365,8 +416,7 @@ def test_symlinked_templates_folder_is_refused(runner: CliRunner, repo: Path,
     (repo / "templates").symlink_to(elsewhere, target_is_directory=True)
     for fmt in ("md", "docx"):
         target = tmp_path / f"uit.{fmt}"
-        code, out, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", fmt,
-                                "-o", str(target))
+        code, out, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", fmt, "-o", str(target))
         assert code == 1, err
         assert "wachtwoord" not in out + err and not target.exists()
         assert "map 'templates' is een symbolische koppeling" in err
@@ -388,8 +438,9 @@ def test_symlinked_word_base_document_in_a_subfolder_is_refused(
         find_template_file("sub/basis.docx", repo)
 
 
-def test_word_base_document_can_be_overridden(runner: CliRunner, repo: Path,
-                                              tmp_path: Path) -> None:
+def test_word_base_document_can_be_overridden(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
     import docx
     from docx.shared import Pt
 
@@ -398,8 +449,7 @@ def test_word_base_document_can_be_overridden(runner: CliRunner, repo: Path,
     base.core_properties.author = "Jan Geheimhouder"
     base.core_properties.comments = "concept van Jan Geheimhouder"
     paragraph = base.add_paragraph("tekst uit het basisdocument")
-    base.add_comment(paragraph.runs, text="vertrouwelijk", author="Jan Geheimhouder",
-                     initials="JG")
+    base.add_comment(paragraph.runs, text="vertrouwelijk", author="Jan Geheimhouder", initials="JG")
     (repo / "templates").mkdir()
     base.save(str(repo / "templates" / "basis.docx"))
     target = tmp_path / "lijst.docx"
@@ -417,8 +467,9 @@ def test_word_base_document_can_be_overridden(runner: CliRunner, repo: Path,
 
 def test_broken_word_base_document(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
     build_file_tree(repo, {"templates/basis.docx": b"geen zip"})
-    code, _, err = render(runner, repo, "actielijst", "ot-kvdj", "-f", "docx",
-                          "-o", str(tmp_path / "x.docx"))
+    code, _, err = render(
+        runner, repo, "actielijst", "ot-kvdj", "-f", "docx", "-o", str(tmp_path / "x.docx")
+    )
     assert code == 1 and "geen bruikbaar Word-bestand" in err
 
 
@@ -438,19 +489,34 @@ def _run_render_step(repo: Path, tmp_path: Path) -> subprocess.CompletedProcess[
     script = steps["Documenten proefdraaien"]["run"]
     runner_temp = tmp_path / "runner"
     runner_temp.mkdir(exist_ok=True)
-    env = {**os.environ, "RUNNER_TEMP": str(runner_temp),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-    return subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    env = {
+        **os.environ,
+        "RUNNER_TEMP": str(runner_temp),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    return subprocess.run(
+        ["bash", "-e", "-c", script],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_example_workflow_renders_every_document(repo: Path, tmp_path: Path) -> None:
     result = _run_render_step(repo, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     made = {p.name for p in (tmp_path / "runner" / "samennw-documenten").iterdir()}
-    assert {"actielijst-ot-kvdj.docx", "actielijst-ot-kvdj-openbaar.html",
-            "notulen-ab-2023-07-04.md", "agenda-ot-kvdj-2025-11-25.docx",
-            "besluitenlijst-alles.html", "ics-alles.ics"} <= made
+    assert {
+        "actielijst-ot-kvdj.docx",
+        "actielijst-ot-kvdj-openbaar.html",
+        "notulen-ab-2023-07-04.md",
+        "agenda-ot-kvdj-2025-11-25.docx",
+        "besluitenlijst-alles.html",
+        "ics-alles.ics",
+    } <= made
     assert "0 niet gelukt" in result.stdout
 
 
@@ -458,8 +524,10 @@ def test_example_workflow_fails_on_a_broken_template(repo: Path, tmp_path: Path)
     build_file_tree(repo, {"templates/notulen.html.j2": "{{ titl }}\n"})
     result = _run_render_step(repo, tmp_path)
     assert result.returncode == 1
-    assert ("::error title=notulen-ab-2023-07-04.html::sjabloon 'notulen.html.j2' "
-            "(templates/notulen.html.j2), regel 1: 'titl' bestaat niet") in result.stdout
+    assert (
+        "::error title=notulen-ab-2023-07-04.html::sjabloon 'notulen.html.j2' "
+        "(templates/notulen.html.j2), regel 1: 'titl' bestaat niet"
+    ) in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -475,10 +543,29 @@ def test_every_render_command_has_dutch_help(runner: CliRunner) -> None:
     assert all(kind in result.stdout for kind in KINDS)
 
 
-PLAIN_CELLS = ["a | b", "a\\b", "<b>x</b>", "x & y", "&amp; en &#39;", "1 < 2 > 0",
-               "regel1\nregel2", "eind\\", "|", "a\\|b", "*niet schuin*", "_x_", "`code`",
-               "[link](http://x)", "~~weg~~", "  ruimte  ", "a\n\n b", "Tjalling/Sofie",
-               "# kop", "- lijst", ""]
+PLAIN_CELLS = [
+    "a | b",
+    "a\\b",
+    "<b>x</b>",
+    "x & y",
+    "&amp; en &#39;",
+    "1 < 2 > 0",
+    "regel1\nregel2",
+    "eind\\",
+    "|",
+    "a\\|b",
+    "*niet schuin*",
+    "_x_",
+    "`code`",
+    "[link](http://x)",
+    "~~weg~~",
+    "  ruimte  ",
+    "a\n\n b",
+    "Tjalling/Sofie",
+    "# kop",
+    "- lijst",
+    "",
+]
 
 
 @pytest.mark.parametrize("text", PLAIN_CELLS)
@@ -494,13 +581,16 @@ def test_markdown_cell_reads_back_as_written(text: str) -> None:
     out = md.render(f"| kop |\n|---|\n| {md_cell(text)} |\n")
     cell = re.search(r"<td>(.*?)</td>", out, re.DOTALL)
     assert cell is not None, out
-    assert html.unescape(cell.group(1).replace("<br>", "\n")) == \
-        "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    assert html.unescape(cell.group(1).replace("<br>", "\n")) == "\n".join(
+        line.strip() for line in text.splitlines() if line.strip()
+    )
 
 
 def test_markdown_cell_keeps_the_markdown_of_a_toelichting() -> None:
     from samennw.templating import md_cell
 
-    assert md_cell("**vet** en `code` | <b>\n\n- punt", markdown=True) == \
-        "**vet** en `code` \\| &lt;b&gt;<br>- punt"
+    assert (
+        md_cell("**vet** en `code` | <b>\n\n- punt", markdown=True)
+        == "**vet** en `code` \\| &lt;b&gt;<br>- punt"
+    )
     assert md_cell("al \\| geschreven", markdown=True) == "al \\| geschreven"

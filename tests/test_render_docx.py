@@ -22,12 +22,12 @@ OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 STAMP = datetime(2025, 12, 10, 9, 30, tzinfo=UTC)
 
 
-def word(kind: str, target: str | None, root: Path = GOLDEN_REPO, *,
-         public: bool = False) -> bytes:
+def word(kind: str, target: str | None, root: Path = GOLDEN_REPO, *, public: bool = False) -> bytes:
     repo = load_repository(root)
     repo.raise_if_invalid()
-    req = RenderRequest(kind=kind, target=target, fmt="docx", public=public,
-                        today=date(2025, 12, 10), stamp=STAMP)
+    req = RenderRequest(
+        kind=kind, target=target, fmt="docx", public=public, today=date(2025, 12, 10), stamp=STAMP
+    )
     return render_document(repo, req)
 
 
@@ -39,11 +39,16 @@ def test_action_list_has_a_table_per_section_with_a_header_row() -> None:
     document = open_docx(word("actielijst", "ot-kvdj"))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [
-        "Geen actielijn", "Werkgroep 1 – Het Jonge Kind",
-        "Werkgroep 2 – Pedagogische Infrastructuur", "Werkgroep 3 – Perspectief van jongeren",
-        "Afgeronde acties en besluiten", "Geen actielijn", "Werkgroep 1 – Het Jonge Kind afgerond",
+        "Geen actielijn",
+        "Werkgroep 1 – Het Jonge Kind",
+        "Werkgroep 2 – Pedagogische Infrastructuur",
+        "Werkgroep 3 – Perspectief van jongeren",
+        "Afgeronde acties en besluiten",
+        "Geen actielijn",
+        "Werkgroep 1 – Het Jonge Kind afgerond",
         "Werkgroep 2 – Pedagogische Infrastructuur afgerond",
-        "Werkgroep 3 – Perspectief van jongeren afgerond", "Belangrijke data",
+        "Werkgroep 3 – Perspectief van jongeren afgerond",
+        "Belangrijke data",
     ]
     assert document.paragraphs[0].style.name == "Title"
     tables = document.tables
@@ -51,7 +56,11 @@ def test_action_list_has_a_table_per_section_with_a_header_row() -> None:
     for table in tables[:8]:
         header = table.rows[0]
         assert [c.text for c in header.cells] == [
-            "Wat - actie", "Wie - Betrokkenen", "Wanneer - Tijdsplanning", "Toelichting / update"]
+            "Wat - actie",
+            "Wie - Betrokkenen",
+            "Wanneer - Tijdsplanning",
+            "Toelichting / update",
+        ]
         assert header._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats, read as header
         assert all(run.bold for c in header.cells for run in c.paragraphs[0].runs)
         assert table.style.name == "Table Grid"
@@ -74,7 +83,8 @@ def test_dutch_document_properties() -> None:
     assert props.created == STAMP.replace(tzinfo=None) or props.created == STAMP
     assert props.comments == "" and props.revision == 1
     lang = document.styles.element.find(
-        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
     assert lang is not None and lang.get(qn("w:val")) == "nl-NL"  # spelling check: Dutch
     section = document.sections[0]
     assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
@@ -97,7 +107,7 @@ def test_ampersand_and_angle_brackets_cannot_corrupt_the_document(tmp_path: Path
     meeting = repo / "data" / "meetings" / "2025" / "ot-kvdj-2025-11-25.md"
     text = meeting.read_text(encoding="utf-8").replace(
         "titel: Bijeenkomst Opgaveteam Kansen voor de Jeugd 25 november 2025",
-        "titel: \"W&B <overleg> ]]> &amp; \\\"citaat\\\" \\u000beinde\"",
+        'titel: "W&B <overleg> ]]> &amp; \\"citaat\\" \\u000beinde"',
     )
     build_file_tree(repo, {meeting.relative_to(repo).as_posix(): text})
     data = word("notulen", "ot-kvdj-2025-11-25", repo)
@@ -108,16 +118,28 @@ def test_ampersand_and_angle_brackets_cannot_corrupt_the_document(tmp_path: Path
 
 
 @pytest.mark.skipif(OFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
-@pytest.mark.parametrize(("kind", "target"), [("actielijst", "ot-kvdj"),
-                                              ("notulen", "ab-2023-07-04")])
+@pytest.mark.parametrize(
+    ("kind", "target"), [("actielijst", "ot-kvdj"), ("notulen", "ab-2023-07-04")]
+)
 def test_libreoffice_opens_the_document(tmp_path: Path, kind: str, target: str) -> None:
     source = tmp_path / f"{kind}.docx"
     source.write_bytes(word(kind, target, public=True))
     profile = (tmp_path / "profiel").as_uri()
     result = subprocess.run(
-        [str(OFFICE), "--headless", "--norestore", f"-env:UserInstallation={profile}",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=240,
+        [
+            str(OFFICE),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     pdf = tmp_path / f"{kind}.pdf"
     assert pdf.exists(), result.stdout + result.stderr

@@ -21,7 +21,9 @@ from .conftest import EMBEDDED, run
 
 ROOT = EMBEDDED.parent
 SECTIONS = [
-    "Geen actielijn", "Werkgroep 1 – Het Jonge Kind", "Werkgroep 2 – Pedagogische Infrastructuur",
+    "Geen actielijn",
+    "Werkgroep 1 – Het Jonge Kind",
+    "Werkgroep 2 – Pedagogische Infrastructuur",
     "Werkgroep 3 – Perspectief van jongeren",
 ]
 # (section, first item, last item) of the seed action list 000, open and afgerond
@@ -35,8 +37,11 @@ DONE = [
     ("Geen actielijn", "25/9 Pilots jongeren bespreken", "Voortgangsrapportage coalitiemiddelen"),
     ("Werkgroep 1", "Werkconferentie Jonge Kind 27 juni", "Vaccinatiegraad actielijn"),
     ("Werkgroep 2", "Geen Kind de Buurt uit", "Actielijn Ben in de Buurt"),
-    ("Werkgroep 3", "Actielijn peer-education in het burgerschapsonderwijs agenderen",
-     "Actielijn peer-education burgerschapsonderwijs verbinden"),
+    (
+        "Werkgroep 3",
+        "Actielijn peer-education in het burgerschapsonderwijs agenderen",
+        "Actielijn peer-education burgerschapsonderwijs verbinden",
+    ),
 ]
 
 
@@ -64,9 +69,12 @@ def _md_sections(text: str) -> tuple[list[str], list[list[str]]]:
     titles = re.findall(r"^#{2,3} (.+)$", text, re.MULTILINE)
     rows = []
     for block in re.split(r"^#{2,3} .+$", text, flags=re.MULTILINE)[1:]:
-        cells = [line.split(" | ")[0].lstrip("| ") for line in block.splitlines()
-                 if line.startswith("| ")
-                 and not line.startswith(("| Wat", "| Datum", "| ---", "| *Geen"))]
+        cells = [
+            line.split(" | ")[0].lstrip("| ")
+            for line in block.splitlines()
+            if line.startswith("| ")
+            and not line.startswith(("| Wat", "| Datum", "| ---", "| *Geen"))
+        ]
         rows.append(cells)
     return titles, rows
 
@@ -77,8 +85,13 @@ def test_action_list_markdown_has_the_seed_layout(runner: CliRunner) -> None:
     assert "**Domein:** Kansen voor de" in out and "**Secretaris:** Raymond Pinas (SPM)" in out
     assert "**Locatie:** Bestuurskantoor STWT, Anderlechtlaan 175; 1066 HM Amsterdam" in out
     titles, rows = _md_sections(out)
-    assert titles == [*SECTIONS, "Afgeronde acties en besluiten", SECTIONS[0],
-                      *(f"{s} afgerond" for s in SECTIONS[1:]), "Belangrijke data"]
+    assert titles == [
+        *SECTIONS,
+        "Afgeronde acties en besluiten",
+        SECTIONS[0],
+        *(f"{s} afgerond" for s in SECTIONS[1:]),
+        "Belangrijke data",
+    ]
     _check_rows(rows[:4], OPEN)
     _check_rows(rows[5:9], DONE)
     assert "| 25/11 besluit: opleiden onder schooltijd | Alle aanwezigen |" in out
@@ -123,8 +136,10 @@ class _Tables(HTMLParser):
 
 def test_action_list_html_and_word_have_the_same_sections(repo: Repository) -> None:
     def render(fmt: str) -> bytes:
-        return render_document(repo, RenderRequest(kind="actielijst", target="ot-kvdj", fmt=fmt,
-                                                   today=date(2025, 12, 10)))
+        return render_document(
+            repo,
+            RenderRequest(kind="actielijst", target="ot-kvdj", fmt=fmt, today=date(2025, 12, 10)),
+        )
 
     page = _Tables()
     page.feed(render("html").decode("utf-8"))
@@ -142,16 +157,20 @@ def test_action_list_html_and_word_have_the_same_sections(repo: Repository) -> N
 
 
 def _documents(repo: Repository) -> list[tuple[str, str | None]]:
-    return ([("agenda", m) for m in repo.meetings] + [("notulen", m) for m in repo.meetings]
-            + [("actielijst", t.id) for t in repo.partners.teams]
-            + [("besluitenlijst", None), ("besluitenlijst", "ab")])
+    return (
+        [("agenda", m) for m in repo.meetings]
+        + [("notulen", m) for m in repo.meetings]
+        + [("actielijst", t.id) for t in repo.partners.teams]
+        + [("besluitenlijst", None), ("besluitenlijst", "ab")]
+    )
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_every_meeting_and_every_team_in_every_format(repo: Repository, fmt: str) -> None:
     for kind, target in _documents(repo):
-        data = render_document(repo, RenderRequest(kind=kind, target=target, fmt=fmt,
-                                                   today=date(2025, 12, 10)))
+        data = render_document(
+            repo, RenderRequest(kind=kind, target=target, fmt=fmt, today=date(2025, 12, 10))
+        )
         if fmt == "docx":
             document = docx.Document(io.BytesIO(data))
             assert document.paragraphs[0].style.name == "Title", (kind, target)
@@ -164,11 +183,11 @@ def test_every_meeting_and_every_team_in_every_format(repo: Repository, fmt: str
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
-def test_public_ab_minutes_keep_office_holders(runner: CliRunner, tmp_path: Path,
-                                               fmt: str) -> None:
+def test_public_ab_minutes_keep_office_holders(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"notulen.{fmt}"
-    code, _, err = run(runner, "render", "notulen", "ab-2023-07-04", "--openbaar", "-f", fmt,
-                       "-o", str(target))
+    code, _, err = run(
+        runner, "render", "notulen", "ab-2023-07-04", "--openbaar", "-f", fmt, "-o", str(target)
+    )
     assert code == 0, err
     data = target.read_bytes()
     if fmt == "docx":
@@ -182,8 +201,12 @@ def test_public_ab_minutes_keep_office_holders(runner: CliRunner, tmp_path: Path
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_public_action_list_has_no_private_first_name(repo: Repository, fmt: str) -> None:
-    data = render_document(repo, RenderRequest(kind="actielijst", target="ot-kvdj", fmt=fmt,
-                                               public=True, today=date(2025, 12, 10)))
+    data = render_document(
+        repo,
+        RenderRequest(
+            kind="actielijst", target="ot-kvdj", fmt=fmt, public=True, today=date(2025, 12, 10)
+        ),
+    )
     if fmt == "docx":
         document = docx.Document(io.BytesIO(data))
         cells = [c.text for t in document.tables for r in t.rows for c in r.cells]

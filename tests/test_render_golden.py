@@ -34,8 +34,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("agenda-ot-kvdj-2025-11-25", ["agenda", "ot-kvdj-2025-11-25"]),
     ("agenda-ab-2023-09-28", ["agenda", "ab-2023-09-28"]),
     ("besluitenlijst", ["besluitenlijst"]),
-    ("besluitenlijst-ab-2023", ["besluitenlijst", "ab", "--van", "2023-01-01",
-                                "--tot", "2023-12-31"]),
+    (
+        "besluitenlijst-ab-2023",
+        ["besluitenlijst", "ab", "--van", "2023-01-01", "--tot", "2023-12-31"],
+    ),
 ]
 
 
@@ -47,8 +49,17 @@ def docx_dump(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     lines = []
     props = document.core_properties
-    for key in ("title", "subject", "keywords", "category", "content_status", "author",
-                "last_modified_by", "language", "comments"):
+    for key in (
+        "title",
+        "subject",
+        "keywords",
+        "category",
+        "content_status",
+        "author",
+        "last_modified_by",
+        "language",
+        "comments",
+    ):
         lines.append(f"@{key}: {getattr(props, key)}")
     lines.append(f"@created: {props.created.isoformat() if props.created else ''}")
     for block in document.iter_inner_content():
@@ -98,8 +109,9 @@ def test_text_documents(runner: CliRunner, name: str, args: list[str], fmt: str)
 @pytest.mark.parametrize(("name", "args"), CASES, ids=[c[0] for c in CASES])
 def test_word_documents(runner: CliRunner, tmp_path: Path, name: str, args: list[str]) -> None:
     target = tmp_path / f"{name}.docx"
-    code, _, err = run(runner, "render", *args, "-f", "docx", "-o", str(target),
-                       "--data", str(GOLDEN_REPO))
+    code, _, err = run(
+        runner, "render", *args, "-f", "docx", "-o", str(target), "--data", str(GOLDEN_REPO)
+    )
     assert code == 0, err
     check_golden(f"{name}.docx.txt", docx_dump(target.read_bytes()))
 

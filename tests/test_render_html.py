@@ -17,8 +17,18 @@ from samennw.store import load_repository
 from .conftest import REPO_ROOT
 
 GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
-BROWSER = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),
-                            shutil.which("google-chrome")) if p), None)
+BROWSER = next(
+    (
+        p
+        for p in (
+            shutil.which("chromium"),
+            shutil.which("chromium-browser"),
+            shutil.which("google-chrome"),
+        )
+        if p
+    ),
+    None,
+)
 
 
 class Outline(HTMLParser):
@@ -41,8 +51,9 @@ class Outline(HTMLParser):
 
 def html_of(kind: str, target: str | None, *, public: bool = False) -> str:
     repo = load_repository(GOLDEN_REPO)
-    req = RenderRequest(kind=kind, target=target, fmt="html", public=public,
-                        today=date(2025, 12, 10))
+    req = RenderRequest(
+        kind=kind, target=target, fmt="html", public=public, today=date(2025, 12, 10)
+    )
     return render_document(repo, req).decode("utf-8")
 
 
@@ -52,8 +63,12 @@ def parse(html: str) -> Outline:
     return outline
 
 
-DOCUMENTS = [("actielijst", "ot-kvdj"), ("notulen", "ab-2023-07-04"),
-             ("agenda", "ot-kvdj-2025-11-25"), ("besluitenlijst", None)]
+DOCUMENTS = [
+    ("actielijst", "ot-kvdj"),
+    ("notulen", "ab-2023-07-04"),
+    ("agenda", "ot-kvdj-2025-11-25"),
+    ("besluitenlijst", None),
+]
 
 
 @pytest.mark.parametrize(("kind", "target"), DOCUMENTS)
@@ -78,11 +93,16 @@ def test_action_list_sections_and_overdue() -> None:
     page = parse(html)
     headings = re.findall(r"<h[23]>(.*?)</h[23]>", html)
     assert headings == [
-        "Geen actielijn", "Werkgroep 1 – Het Jonge Kind", "Werkgroep 2 – Pedagogische "
-        "Infrastructuur", "Werkgroep 3 – Perspectief van jongeren",
-        "Afgeronde acties en besluiten", "Geen actielijn", "Werkgroep 1 – Het Jonge Kind "
-        "afgerond", "Werkgroep 2 – Pedagogische Infrastructuur afgerond",
-        "Werkgroep 3 – Perspectief van jongeren afgerond", "Belangrijke data",
+        "Geen actielijn",
+        "Werkgroep 1 – Het Jonge Kind",
+        "Werkgroep 2 – Pedagogische Infrastructuur",
+        "Werkgroep 3 – Perspectief van jongeren",
+        "Afgeronde acties en besluiten",
+        "Geen actielijn",
+        "Werkgroep 1 – Het Jonge Kind afgerond",
+        "Werkgroep 2 – Pedagogische Infrastructuur afgerond",
+        "Werkgroep 3 – Perspectief van jongeren afgerond",
+        "Belangrijke data",
     ]
     assert len([t for t in page.of("table") if t.get("class") == "acties"]) == 8
     assert '<td class="verlopen">November 2025 <span class="label">(verlopen)</span></td>' in html
@@ -111,21 +131,36 @@ def test_real_browser_renders_and_prints_a4(tmp_path: Path) -> None:
     page = tmp_path / "actielijst.html"
     page.write_text(html_of("actielijst", "ot-kvdj"), encoding="utf-8")
     flags = [
-        str(BROWSER), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", f"--user-data-dir={tmp_path / 'profiel'}",
+        str(BROWSER),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profiel'}",
     ]
     url = page.as_uri()
-    dom = subprocess.run([*flags, "--dump-dom", url], capture_output=True, text=True,
-                         timeout=120, check=True).stdout
+    dom = subprocess.run(
+        [*flags, "--dump-dom", url], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
     assert '<html lang="nl">' in dom and dom.count('<table class="acties">') == 8
     shot = tmp_path / "scherm.png"
-    subprocess.run([*flags, "--window-size=1200,1600", f"--screenshot={shot}", url],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [*flags, "--window-size=1200,1600", f"--screenshot={shot}", url],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
     pdf = tmp_path / "afdruk.pdf"
-    subprocess.run([*flags, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", url],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [*flags, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", url],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
     assert boxes, "geen pagina's in de PDF"
     for width, height in boxes:  # A4 is 595 x 842 points: the print stylesheet applies
@@ -157,8 +192,9 @@ document.body.setAttribute("data-overflow", JSON.stringify(bad));
 
 
 @pytest.mark.skipif(BROWSER is None, reason="geen headless browser (chromium) geïnstalleerd")
-@pytest.mark.parametrize(("medium", "width"), [("scherm", 1200), ("smal", 700),
-                                               ("a4", 658)])  # A4 less the 1.8 cm margins
+@pytest.mark.parametrize(
+    ("medium", "width"), [("scherm", 1200), ("smal", 700), ("a4", 658)]
+)  # A4 less the 1.8 cm margins
 def test_long_names_wrap_inside_their_cells(tmp_path: Path, medium: str, width: int) -> None:
     import json
     import shutil as sh
@@ -180,11 +216,25 @@ def test_long_names_wrap_inside_their_cells(tmp_path: Path, medium: str, width: 
     page = tmp_path / "pagina.html"
     page.write_text(html, encoding="utf-8")
     dom = subprocess.run(
-        [str(BROWSER), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profiel'}", f"--window-size={width},1600",
-         "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True).stdout
+        [
+            str(BROWSER),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profiel'}",
+            f"--window-size={width},1600",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     found = re.search(r'data-overflow="([^"]*)"', dom)
     assert found, "meting ontbreekt"
     overflowing = json.loads(found.group(1).replace("&quot;", '"').replace("&amp;", "&"))
@@ -194,6 +244,5 @@ def test_long_names_wrap_inside_their_cells(tmp_path: Path, medium: str, width: 
 def test_breakable_escapes_and_breaks_only_between_words() -> None:
     from samennw.templating import breakable
 
-    assert str(breakable("Raymond/<b>Tjalling</b>")) == \
-        "Raymond/&lt;b&gt;Tjalling&lt;/<wbr>b&gt;"
+    assert str(breakable("Raymond/<b>Tjalling</b>")) == "Raymond/&lt;b&gt;Tjalling&lt;/<wbr>b&gt;"
     assert str(breakable("Okt/nov, 25/11")) == "Okt/<wbr>nov, 25/11"

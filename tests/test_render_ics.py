@@ -21,8 +21,9 @@ GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def calendar(root: Path = GOLDEN_REPO, team: str | None = None,
-             stamp: datetime | None = None) -> icalendar.Calendar:
+def calendar(
+    root: Path = GOLDEN_REPO, team: str | None = None, stamp: datetime | None = None
+) -> icalendar.Calendar:
     repo = load_repository(root)
     data = render_document(repo, RenderRequest(kind="ics", target=team, stamp=stamp))
     return icalendar.Calendar.from_ical(data)
@@ -36,10 +37,12 @@ def test_meetings_and_important_dates() -> None:
     cal = calendar()
     found = events(cal)
     assert sorted(found) == [
-        "ab-2023-07-04@repo.samennw", "ab-2023-09-28@repo.samennw",
+        "ab-2023-07-04@repo.samennw",
+        "ab-2023-09-28@repo.samennw",
         "belangrijk-2025-01-15-ot-kvdj-nieuwjaarsbijeenkomst@repo.samennw",
         "belangrijk-2026-02-12-ot-kvdj-vmbo-on-stage@repo.samennw",
-        "ot-kvdj-2025-09-25@repo.samennw", "ot-kvdj-2025-11-25@repo.samennw",
+        "ot-kvdj-2025-09-25@repo.samennw",
+        "ot-kvdj-2025-11-25@repo.samennw",
     ]
     meeting = found["ot-kvdj-2025-11-25@repo.samennw"]
     start = meeting.decoded("DTSTART")
@@ -67,15 +70,22 @@ def test_uids_are_stable_so_a_reimport_updates() -> None:
     first = events(calendar(stamp=datetime(2025, 1, 1, tzinfo=UTC)))
     second = events(calendar(stamp=datetime(2025, 6, 1, tzinfo=UTC)))
     assert sorted(first) == sorted(second)
-    assert first["ab-2023-07-04@repo.samennw"].decoded("DTSTAMP") != \
-        second["ab-2023-07-04@repo.samennw"].decoded("DTSTAMP")
+    assert first["ab-2023-07-04@repo.samennw"].decoded("DTSTAMP") != second[
+        "ab-2023-07-04@repo.samennw"
+    ].decoded("DTSTAMP")
 
 
 def test_team_filter_and_meeting_without_time(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(GOLDEN_REPO, repo)
-    build_file_tree(repo, {"data/meetings/2026/ot-kvdj-2026-01-15.md":
-                           "---\nid: ot-kvdj-2026-01-15\nteam: ot-kvdj\ndatum: 2026-01-15\n---\n"})
+    build_file_tree(
+        repo,
+        {
+            "data/meetings/2026/ot-kvdj-2026-01-15.md": (
+                "---\nid: ot-kvdj-2026-01-15\nteam: ot-kvdj\ndatum: 2026-01-15\n---\n"
+            )
+        },
+    )
     found = events(calendar(repo, "ot-kvdj"))
     assert not any(uid.startswith("ab-") for uid in found)
     new = found["ot-kvdj-2026-01-15@repo.samennw"]
@@ -83,8 +93,9 @@ def test_team_filter_and_meeting_without_time(tmp_path: Path) -> None:
     assert new.decoded("DTEND") == date(2026, 1, 16)
 
 
-def test_cli_writes_the_file(runner: CliRunner, tmp_path: Path,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_writes_the_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SAMENNW_DATUM", "2025-12-10")
     target = tmp_path / "vergaderingen.ics"
     code, _, err = run(runner, "render", "ics", "-o", str(target), "--data", str(GOLDEN_REPO))
@@ -103,8 +114,7 @@ def test_calendar_texts_are_dutch() -> None:
         assert event.decoded("LAST-MODIFIED") == event.decoded("DTSTAMP")
 
 
-def test_uid_domain_is_the_data_repository(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_uid_domain_is_the_data_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = tmp_path / "Gegevens Samen NW"
     shutil.copytree(GOLDEN_REPO, repo)
     found = events(calendar(repo))
@@ -134,8 +144,11 @@ IMPORTANT = """\
 
 def _important_uids(root: Path) -> dict[str, str]:
     """UID of each important date, by its location."""
-    return {str(e.get("LOCATION", "")): str(e["UID"]) for e in calendar(root).walk("VEVENT")
-            if str(e["UID"]).startswith("belangrijk-")}
+    return {
+        str(e.get("LOCATION", "")): str(e["UID"])
+        for e in calendar(root).walk("VEVENT")
+        if str(e["UID"]).startswith("belangrijk-")
+    }
 
 
 def test_important_date_uids_are_stable_and_distinct(tmp_path: Path) -> None:
@@ -150,7 +163,7 @@ def test_important_date_uids_are_stable_and_distinct(tmp_path: Path) -> None:
     # (toelichting) do not change a UID: a re-import updates the event
     entries = IMPORTANT.split("- datum")[1:]
     reordered = "".join("- datum" + e for e in reversed(entries))
-    reordered = reordered.replace("wat: VMBO On Stage", "wat: \"VMBO on stage!\"")
+    reordered = reordered.replace("wat: VMBO On Stage", 'wat: "VMBO on stage!"')
     reordered = reordered.replace("waar: Osdorp", "waar: Osdorp\n  toelichting: Nieuw")
     build_file_tree(repo, {"data/belangrijke-data.yaml": reordered})
     assert _important_uids(repo) == first

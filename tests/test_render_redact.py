@@ -40,22 +40,25 @@ PEOPLE = partners(
 )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Tjalling/Sofie/Maartje", "5.1.2.e/5.1.2.e/5.1.2.e"),
-    ("tjalling en SOFIE", "5.1.2.e en 5.1.2.e"),
-    ("Tjallings vraag", "5.1.2.e vraag"),
-    ("Tjalling's vraag", "5.1.2.e vraag"),
-    ("Emre Ünver, Emre, Unver en emre unver", "5.1.2.e, 5.1.2.e, 5.1.2.e en 5.1.2.e"),
-    ("Jose Unal en José", "5.1.2.e en 5.1.2.e"),
-    ("mevrouw den Hollander", "mevrouw 5.1.2.e"),
-    ("Femke Halsema en Femke", "Femke Halsema en Femke"),
-    ("Jeroen Spanbroek en Jeroen", "Jeroen Spanbroek en 5.1.2.e"),
-    ("Tjallingstraat, Sofiestraat, Maartjes", "Tjallingstraat, Sofiestraat, 5.1.2.e"),
-    ("de Burgemeester", "de Burgemeester"),
-    ("budget [[5.1.2.b|€ 40.000]] per jaar", "budget 5.1.2.b per jaar"),
-    ("[[5.1.2,e|Tjalling]] en [[5.1.2.b|x\ny]]", "5.1.2.e en 5.1.2.b"),
-    ("al weggelakt: [5.1.2.e]", "al weggelakt: [5.1.2.e]"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tjalling/Sofie/Maartje", "5.1.2.e/5.1.2.e/5.1.2.e"),
+        ("tjalling en SOFIE", "5.1.2.e en 5.1.2.e"),
+        ("Tjallings vraag", "5.1.2.e vraag"),
+        ("Tjalling's vraag", "5.1.2.e vraag"),
+        ("Emre Ünver, Emre, Unver en emre unver", "5.1.2.e, 5.1.2.e, 5.1.2.e en 5.1.2.e"),
+        ("Jose Unal en José", "5.1.2.e en 5.1.2.e"),
+        ("mevrouw den Hollander", "mevrouw 5.1.2.e"),
+        ("Femke Halsema en Femke", "Femke Halsema en Femke"),
+        ("Jeroen Spanbroek en Jeroen", "Jeroen Spanbroek en 5.1.2.e"),
+        ("Tjallingstraat, Sofiestraat, Maartjes", "Tjallingstraat, Sofiestraat, 5.1.2.e"),
+        ("de Burgemeester", "de Burgemeester"),
+        ("budget [[5.1.2.b|€ 40.000]] per jaar", "budget 5.1.2.b per jaar"),
+        ("[[5.1.2,e|Tjalling]] en [[5.1.2.b|x\ny]]", "5.1.2.e en 5.1.2.b"),
+        ("al weggelakt: [5.1.2.e]", "al weggelakt: [5.1.2.e]"),
+    ],
+)
 def test_public_text(text: str, expected: str) -> None:
     assert Redactor(PEOPLE, public=True).text(text) == expected
 
@@ -67,19 +70,31 @@ def test_internal_version_keeps_names_and_unwraps_spans() -> None:
 
 
 def test_names_of_a_person() -> None:
-    person = Person.model_validate({"id": "s", "naam": "Sylvia den Hollander",
-                                    "aliassen": ["Syl"]})
-    assert person_names(person) == ["Syl", "Sylvia den Hollander", "Sylvia", "den Hollander",
-                                    "Hollander"]
+    person = Person.model_validate({"id": "s", "naam": "Sylvia den Hollander", "aliassen": ["Syl"]})
+    assert person_names(person) == [
+        "Syl",
+        "Sylvia den Hollander",
+        "Sylvia",
+        "den Hollander",
+        "Hollander",
+    ]
 
 
 def test_prepare_walks_the_whole_context() -> None:
-    context = {"titel": "Lijst van Tjalling", "secties": [{"acties": [{"wie": "Sofie"}]}],
-               "aantal": 3, "verlopen": True}
+    context = {
+        "titel": "Lijst van Tjalling",
+        "secties": [{"acties": [{"wie": "Sofie"}]}],
+        "aantal": 3,
+        "verlopen": True,
+    }
     result = prepare(context, PEOPLE, public=True)
-    assert result == {"titel": "Lijst van 5.1.2.e",
-                      "secties": [{"acties": [{"wie": "5.1.2.e"}]}],
-                      "aantal": 3, "verlopen": True, "openbaar": True}
+    assert result == {
+        "titel": "Lijst van 5.1.2.e",
+        "secties": [{"acties": [{"wie": "5.1.2.e"}]}],
+        "aantal": 3,
+        "verlopen": True,
+        "openbaar": True,
+    }
     assert context["titel"] == "Lijst van Tjalling"  # the input is not changed
 
 
@@ -103,15 +118,19 @@ def _text_of(fmt: str, data: bytes) -> str:
     if fmt != "docx":
         return data.decode("utf-8")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = [archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
-                 if name.endswith((".xml", ".rels"))]
+        parts = [
+            archive.read(name).decode("utf-8", "replace")
+            for name in archive.namelist()
+            if name.endswith((".xml", ".rels"))
+        ]
     return re.sub(r"<[^>]+>", " ", "\n".join(parts))
 
 
 def _leaks(repo: Repository, text: str) -> list[str]:
     """Names of private persons in ``text``, after removing public persons' full names."""
-    public = sorted((p.naam for p in repo.partners.personen if p.openbaar and p.naam),
-                    key=len, reverse=True)
+    public = sorted(
+        (p.naam for p in repo.partners.personen if p.openbaar and p.naam), key=len, reverse=True
+    )
     for name in public:
         text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
     found = []
@@ -128,8 +147,11 @@ def _every_document(repo: Repository) -> list[RenderRequest]:
     jobs = [("agenda", m) for m in repo.meetings] + [("notulen", m) for m in repo.meetings]
     jobs += [("actielijst", t.id) for t in repo.partners.teams]
     jobs += [("besluitenlijst", None)]
-    return [RenderRequest(kind=k, target=t, fmt=f, public=True, today=date(2025, 12, 10))
-            for k, t in jobs for f in ("md", "html", "docx")]
+    return [
+        RenderRequest(kind=k, target=t, fmt=f, public=True, today=date(2025, 12, 10))
+        for k, t in jobs
+        for f in ("md", "html", "docx")
+    ]
 
 
 @pytest.mark.parametrize("root", [GOLDEN_REPO, EMBEDDED.parent], ids=["fixture", "embedded"])

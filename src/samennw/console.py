@@ -40,7 +40,6 @@ def out(text: str = "") -> None:
     sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
 
 
-
 def err(text: str) -> None:
     """A message to stderr."""
     sys.stderr.write(text + "\n")

@@ -197,8 +197,10 @@ def append_to_list(text: str, key: str, item: dict[str, object], after: str | No
 def _item_lines(entries: list[tuple[str, object]], indent: int) -> list[str]:
     pad = " " * indent
     (first_k, first_v), rest = entries[0], entries[1:]
-    return [f"{pad}- {first_k}: {yaml_scalar(first_v)}",
-            *(f"{pad}  {k}: {yaml_scalar(v)}" for k, v in rest)]
+    return [
+        f"{pad}- {first_k}: {yaml_scalar(first_v)}",
+        *(f"{pad}  {k}: {yaml_scalar(v)}" for k, v in rest),
+    ]
 
 
 def remove_keys(text: str, keys: list[str]) -> str:

@@ -126,8 +126,9 @@ def agenda_items(meeting: Meeting) -> list[Context]:
             "titel": item.titel,
             "duur": item.duur or "",
             "besluitpunt": item.besluitpunt or "",
-            "bijlagen": [b if b.lower().startswith("bijlage") else f"Bijlage: {b}"
-                         for b in item.bijlagen],
+            "bijlagen": [
+                b if b.lower().startswith("bijlage") else f"Bijlage: {b}" for b in item.bijlagen
+            ],
             "tekst": "",
         }
         for item in sorted(meeting.agenda, key=lambda i: i.nr)
@@ -182,8 +183,14 @@ def minutes_items(meeting: Meeting) -> tuple[str, list[Context]]:
         if item is not None and not item["tekst"]:
             item["tekst"] = text
             continue
-        extra: Context = {"nr": nr, "titel": title, "duur": "", "besluitpunt": "", "bijlagen": [],
-                 "tekst": text}
+        extra: Context = {
+            "nr": nr,
+            "titel": title,
+            "duur": "",
+            "besluitpunt": "",
+            "bijlagen": [],
+            "tekst": text,
+        }
         items.append(extra)
     return preamble, items
 
@@ -196,8 +203,11 @@ def action_row(
     reference = origin.datum if origin else (action.updates[0].datum if action.updates else None)
     overdue = status is ActionStatus.OPEN and parse_due(action.wanneer, reference).is_overdue(today)
     notes = [action.body.strip()] if action.body.strip() else []
-    notes += [f"{format_date(u.datum)}: {u.tekst.strip()}" for u in action.updates
-              if op is None or u.datum <= op]  # a closing note is an update of its day
+    notes += [
+        f"{format_date(u.datum)}: {u.tekst.strip()}"
+        for u in action.updates
+        if op is None or u.datum <= op
+    ]  # a closing note is an update of its day
     closed_on = action.afgerond_op if status is ActionStatus.AFGEROND else None
     return {
         "id": action.id,
@@ -320,8 +330,9 @@ def actielijst_context(
                 continue
             row = decision_row(decision, titles)
             row["_volgorde"] = decision.volgorde
-            section = _section_of(repo, group_ids, decision.werkgroep, decision.actielijn,
-                                  meeting.team)
+            section = _section_of(
+                repo, group_ids, decision.werkgroep, decision.actielijn, meeting.team
+            )
             target = done_rows if decision.actielijst is ListPlacement.AFGEROND else open_rows
             target[section].append(row)
 
@@ -331,8 +342,13 @@ def actielijst_context(
             items = sorted(rows[key], key=_sort_key)
             for item in items:
                 item.pop("_volgorde", None)
-            result.append({"id": key or "geen-actielijn",
-                           "titel": title + (suffix if key else ""), "acties": items})
+            result.append(
+                {
+                    "id": key or "geen-actielijn",
+                    "titel": title + (suffix if key else ""),
+                    "acties": items,
+                }
+            )
         return result
 
     domain = directory.domains.get(team.domein or "")
@@ -352,8 +368,12 @@ def actielijst_context(
         "open": sections(open_rows, ""),
         "afgerond": sections(done_rows, " afgerond"),
         "belangrijke_data": [
-            {**_date_fields("datum", d.datum), "wat": d.wat, "waar": d.waar or "",
-             "toelichting": d.toelichting or ""}
+            {
+                **_date_fields("datum", d.datum),
+                "wat": d.wat,
+                "waar": d.waar or "",
+                "toelichting": d.toelichting or "",
+            }
             for d in sorted(dates, key=lambda d: (d.datum, d.wat))
         ],
     }
@@ -383,13 +403,16 @@ def besluitenlijst_context(
         if (van and m.datum < van) or (tot and m.datum > tot) or not m.besluiten:
             continue
         titles = {i.nr: i.titel for i in m.agenda}
-        groups.append({
-            "vergadering": meeting_header(repo, directory, m),
-            "titel": _meeting_title(directory, m),
-            "besluiten": [decision_row(d, titles) for d in m.besluiten],
-        })
-    period = " t/m ".join(p for p in (format_date(van) if van else "",
-                                      format_date(tot) if tot else "") if p)
+        groups.append(
+            {
+                "vergadering": meeting_header(repo, directory, m),
+                "titel": _meeting_title(directory, m),
+                "besluiten": [decision_row(d, titles) for d in m.besluiten],
+            }
+        )
+    period = " t/m ".join(
+        p for p in (format_date(van) if van else "", format_date(tot) if tot else "") if p
+    )
     if van and not tot:
         period = f"vanaf {format_date(van)}"
     elif tot and not van:
@@ -416,11 +439,17 @@ def calendar_context(repo: Repository, team_ref: str | None) -> Context:
         items = [f"{i['nr']}. {i['titel']}" for i in agenda_items(m)]
         events.append({**header, "agenda": items, "begin": m.begin or "", "eind": m.eind or ""})
     important = [
-        {**_date_fields("datum", d.datum), "wat": d.wat, "waar": d.waar or "",
-         "toelichting": d.toelichting or "", "team_id": d.team or ""}
-        for d in sorted(repo.important_dates,
-                        key=lambda d: (d.datum, d.wat, d.team or "", d.waar or "",
-                                       d.toelichting or ""))
+        {
+            **_date_fields("datum", d.datum),
+            "wat": d.wat,
+            "waar": d.waar or "",
+            "toelichting": d.toelichting or "",
+            "team_id": d.team or "",
+        }
+        for d in sorted(
+            repo.important_dates,
+            key=lambda d: (d.datum, d.wat, d.team or "", d.waar or "", d.toelichting or ""),
+        )
         if team_ids is None or d.team in team_ids
     ]
     return {

@@ -278,8 +278,11 @@ class _Builder:
                 par, prefix = self.list_paragraph(container, lists, pending_item, tok)
                 pending_item = False
                 self.runs(par, [(prefix, frozenset())] if prefix else [])
-                self.runs(par, _md_inline(tokens[i + 1]),
-                          frozenset({"i"}) if _in_quote(tokens, i) else frozenset())
+                self.runs(
+                    par,
+                    _md_inline(tokens[i + 1]),
+                    frozenset({"i"}) if _in_quote(tokens, i) else frozenset(),
+                )
                 i += 1
             elif kind in ("fence", "code_block"):
                 par = container.add_paragraph()
@@ -293,8 +296,9 @@ class _Builder:
                 i = self.markdown_table(container, tokens, i)
             i += 1
 
-    def list_paragraph(self, container: Any, lists: list[list[int]], first: bool,
-                       tok: Any) -> tuple[Any, str]:
+    def list_paragraph(
+        self, container: Any, lists: list[list[int]], first: bool, tok: Any
+    ) -> tuple[Any, str]:
         if not lists:
             return container.add_paragraph(), ""
         ordered, counter = lists[-1]

@@ -83,9 +83,7 @@ class Redactor:
             ordered = sorted(self._ground, key=lambda n: (-len(n), n))
             alternatives = "|".join(_name_pattern(n) for n in ordered)
             # a Dutch possessive ('Tjallings voorstel') is part of the name
-            self._names = re.compile(
-                rf"(?<![\w])(?:{alternatives})(?:'?s)?(?![\w])", re.IGNORECASE
-            )
+            self._names = re.compile(rf"(?<![\w])(?:{alternatives})(?:'?s)?(?![\w])", re.IGNORECASE)
 
     def text(self, value: str) -> str:
         value = _NOT_XML.sub("", unicodedata.normalize("NFC", value))
