@@ -410,3 +410,31 @@ def test_code_stamp_follows_every_module(tmp_path: Path) -> None:
     (tmp_path / "b.py").write_text("y = 3\n")
     assert cachefile.code_stamp(tmp_path) != before
     assert queryindex.VERSION.endswith(cachefile.code_stamp())
+
+
+def test_inventory_read_over_processes_equals_one_process(
+    embedded_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writers' inventory reads changed files over every CPU; the answer is the same."""
+    from samennw.index import load_inventory
+
+    build_file_tree(
+        embedded_copy,
+        {
+            "data/acties/afgerond/KVDJ-001.md": (embedded_copy / "data/acties/open/KVDJ-001.md")
+            .read_text(encoding="utf-8")
+            .replace("status: open", "status: afgerond\nafgerond_op: 2025-12-01"),
+            "data/acties/open/KVDJ-999.md": ACTION,  # its id says KVDJ-001
+            "data/actielijnen/kapot.md": "---\nid: kapot\ntitel: [\n---\n",
+        },
+    )
+    results = []
+    for jobs in ("1", "3"):
+        monkeypatch.setenv("SAMENNW_JOBS", jobs)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(embedded_copy / f"cache-{jobs}"))  # cold
+        inventory = load_inventory(embedded_copy)
+        results.append(([str(p) for p in inventory.problems], inventory.action_teams))
+    assert results[0] == results[1]
+    shown = "\n".join(results[0][0])
+    assert "dubbele code 'KVDJ-001'" in shown and "KVDJ-999.md" in shown and "kapot.md" in shown
+    assert len(results[0][1]) == 78

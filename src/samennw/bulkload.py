@@ -11,6 +11,7 @@ invalid data — goes to ``store.load_document``, which reports its problems.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,6 +43,14 @@ def load_quick(
     assert private is not None
     private.update(_path=shown, _lines=None, _origin=path, _text_hash=hash(text))
     return obj
+
+
+def with_path(problem: Problem) -> Problem:
+    """The problem with its file as a Path, as ``store.load_document`` reports it."""
+    where = problem.location
+    if isinstance(where.path, str):
+        return replace(problem, location=replace(where, path=Path(where.path)))
+    return problem
 
 
 def _quick(name: str, model: type[M]) -> tuple[str, M] | None:

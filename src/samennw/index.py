@@ -13,25 +13,29 @@ reported again by every command until it is mended.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .bulkload import load_quick, with_path
 from .cachefile import Entry, cache_key, code_stamp, fresh, read, stat_key, write
 from .errors import Problem, raise_if_errors
+from .parallel import chunk_size, map_chunks, processes_for
 from .paths import (
     NamedFile,
     check_no_symlinks,
     data_dir_of,
     find_root,
+    name_mismatch,
     prefix_length,
     register,
     uses_embedded,
     walk,
 )
-from .store import FOLDERS, load_document, load_partners
+from .store import FOLDERS, load_partners
 
 VERSION = f"samennw-index-5/{__version__}/{code_stamp()}"
 
@@ -74,39 +78,77 @@ def load_inventory(data: Path | None) -> Inventory:
     return inventory
 
 
+# a data file: (index into FOLDERS, file name without .md, file as shown, its stat)
+_File = tuple[int, str, str, os.stat_result]
+# what reading a file gives: ([id, team], or None when it did not load; its problems)
+_Read = tuple[list[Any] | None, list[Problem]]
+
+
 def _scan(
     data_dir: Path, root: Path, old: dict[str, Entry], new: dict[str, Entry], inv: Inventory
 ) -> None:
-    """Walk the data folders: reuse entries whose stat key is unchanged, parse the rest."""
+    """Walk the data folders: reuse entries whose stat key is unchanged, read the rest
+    (over every CPU when there are many, as after an upgrade or on a fresh clone)."""
     prefix = prefix_length(root)
     problems = inv.problems
-    for folder, model in FOLDERS:
-        seen: dict[str, Any] = {}
-        for entry in walk(data_dir / folder, problems, root):
-            shown = entry.path[prefix:]
-            st = entry.stat(follow_symlinks=False)
-            cached = old.get(shown)
-            if fresh(cached, st):
-                assert cached is not None
-                record = cached[5]
-                if not register(NamedFile(record[0], shown), entry.name[:-3], seen, problems):  # type: ignore[arg-type]
-                    continue
-                new[shown] = cached
-            else:
-                before = len(problems)
-                obj = load_document(
-                    Path(entry.path), model, Path(shown), problems, keep_lines=False
-                )
-                if obj is None:
-                    continue
-                record = [obj.id, getattr(obj, "team", None)]  # type: ignore[attr-defined]
-                if not register(obj, entry.name[:-3], seen, problems):
-                    continue
-                if len(problems) == before:  # only a file without problems is kept
-                    new[shown] = [*stat_key(st), False, record]
-            seen[record[0]] = shown  # keep the file name, not the model (memory)
-            if folder == "acties":
-                inv.action_teams[record[0]] = record[1]
+    files: list[_File] = [
+        (k, entry.name[:-3], entry.path[prefix:], entry.stat(follow_symlinks=False))
+        for k, (folder, _) in enumerate(FOLDERS)
+        for entry in walk(data_dir / folder, problems, root)
+    ]
+    misses = [i for i, f in enumerate(files) if not fresh(old.get(f[2]), f[3])]
+    reads = dict(zip(misses, _read_files(root, [files[i] for i in misses]), strict=True))
+    seen: list[dict[str, Any]] = [{} for _ in FOLDERS]
+    for i, (k, _, shown, st) in enumerate(files):
+        got = reads.get(i)
+        if got is None:  # unchanged since the index saw it without problems
+            record = old[shown][5]
+        else:
+            record, file_problems = got
+            problems.extend(file_problems)
+            if record is None:
+                continue
+        # the file name was checked when the file was read
+        if not register(NamedFile(record[0], shown), record[0], seen[k], problems):  # type: ignore[arg-type]
+            continue
+        if got is None:
+            new[shown] = old[shown]
+        elif not got[1]:  # only a file without problems is kept
+            new[shown] = [*stat_key(st), False, record]
+        seen[k][record[0]] = shown  # keep the file name, not the model (memory)
+        if FOLDERS[k][0] == "acties":
+            inv.action_teams[record[0]] = record[1]
+
+
+def _read_files(root: Path, files: list[_File]) -> list[_Read]:
+    """Read ``files`` in order, in chunks over :func:`samennw.parallel.processes_for`."""
+    if not files:
+        return []
+    processes = processes_for(len(files))
+    size = chunk_size(len(files), processes)
+    base = str(root).rstrip(os.sep) + os.sep
+    if processes > 1:
+        for _, model in FOLDERS:
+            model.model_rebuild()  # build the validators once, before forking
+
+    def chunk(c: int) -> list[_Read]:
+        return [_read_file(base, f) for f in files[c * size : (c + 1) * size]]
+
+    chunks = map_chunks(chunk, -(-len(files) // size), processes)
+    return [read for reads in chunks for read in reads]
+
+
+def _read_file(base: str, file: _File) -> _Read:
+    k, stem, shown, _ = file
+    problems: list[Problem] = []
+    name = base + shown
+    obj = load_quick(Path(name), FOLDERS[k][1], shown, problems, name=name)
+    if obj is None:
+        return None, [with_path(p) for p in problems]
+    obj_id: str = obj.id  # type: ignore[attr-defined]
+    if obj_id != stem:
+        problems.append(Problem(name_mismatch(stem, obj_id), obj.locate("id")))
+    return [obj_id, getattr(obj, "team", None)], [with_path(p) for p in problems]
 
 
 def _partners(

@@ -39,6 +39,39 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
+JOBS_ENV = "SAMENNW_JOBS"
+MAX_PROCESSES = 8
+FORK_FROM = 1000  # files to read; below this forking costs more than it saves
+
+
+def requested_jobs() -> int | None:
+    """``SAMENNW_JOBS`` (number of processes) when set; a Dutch error when it is not a
+    whole number of 1 or more."""
+    env = os.environ.get(JOBS_ENV, "").strip()
+    if not env:
+        return None
+    if not env.isdigit() or int(env) < 1:
+        from .errors import SamennwError
+
+        raise SamennwError(f"{JOBS_ENV} moet een geheel getal van 1 of meer zijn")
+    return int(env)
+
+
+def processes_for(files: int) -> int:
+    """How many processes read ``files`` files: ``SAMENNW_JOBS``, else every CPU (at most
+    :data:`MAX_PROCESSES`) from :data:`FORK_FROM` files on."""
+    jobs = requested_jobs()
+    if jobs is not None:
+        return jobs
+    return min(available_cpus(), MAX_PROCESSES) if files >= FORK_FROM else 1
+
+
+def chunk_size(tasks: int, processes: int, smallest: int = 16) -> int:
+    """Tasks per chunk: about 16 chunks per process (so all finish at nearly the same
+    time), at most :data:`MAX_CHUNKS` chunks."""
+    return max(smallest, -(-tasks // (processes * 16)), -(-tasks // MAX_CHUNKS))
+
+
 def can_fork() -> bool:
     """Forking is safe here: Linux, and no other threads whose locks a child could inherit."""
     return sys.platform.startswith("linux") and threading.active_count() == 1

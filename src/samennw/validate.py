@@ -5,14 +5,14 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from .bulkload import load_quick
+from .bulkload import load_quick, with_path
 from .dates import DueKind, parse_due
-from .errors import Location, Problem, SamennwError, did_you_mean, unknown_phrase
+from .errors import Location, Problem, did_you_mean, unknown_phrase
 from .models import (
     Action,
     ActionLine,
@@ -22,8 +22,15 @@ from .models import (
     Sourced,
     _lines_of,
 )
-from .parallel import MAX_CHUNKS, available_cpus, map_chunks
-from .paths import relative
+from .parallel import (
+    FORK_FROM,
+    MAX_PROCESSES,
+    available_cpus,
+    chunk_size,
+    map_chunks,
+    requested_jobs,
+)
+from .paths import name_mismatch, relative
 from .people import Directory
 from .store import LazyFolder, Repository
 
@@ -324,9 +331,7 @@ def validate(repo: Repository, *, jobs: int | None = None) -> Report:
 # the serial order, finds duplicate ids and decision ids, and so builds exactly the
 # problem list of the file-by-file path. Clean files return None.
 
-JOBS_ENV = "SAMENNW_JOBS"
-BULK_FROM = 1000  # files; below this forking costs more than it saves
-MAX_PROCESSES = 8
+BULK_FROM = FORK_FROM  # files; below this forking costs more than it saves
 _MIN_CHUNK = 16  # files
 _MODELS: tuple[type[Sourced], ...] = (Meeting, Action, ActionLine)  # order of the checks
 
@@ -339,11 +344,7 @@ Task = tuple[int, str, Path]  # (index into _MODELS, file name without .md, path
 def _bulk_processes(repo: Repository, jobs: int | None) -> int:
     """How many processes check the files in bulk; 0: file by file (the reference)."""
     if jobs is None:
-        env = os.environ.get(JOBS_ENV, "").strip()
-        if env:
-            if not env.isdigit() or int(env) < 1:
-                raise SamennwError(f"{JOBS_ENV} moet een geheel getal van 1 of meer zijn")
-            jobs = int(env)
+        jobs = requested_jobs()
     folders = (repo.meetings, repo.actions, repo.action_lines)
     # LazyFolder's own files; objects loaded before validate are checked file by file
     if not all(isinstance(f, LazyFolder) and not f._loaded for f in folders):
@@ -363,8 +364,7 @@ def _check_in_bulk(checker: _Checker, processes: int) -> None:
         for kind, folder in enumerate(folders)
         for key, path in folder._files.items()  # type: ignore[attr-defined]
     ]
-    # about 16 chunks per process, so that all finish at nearly the same time
-    size = max(_MIN_CHUNK, -(-len(tasks) // (processes * 16)), -(-len(tasks) // MAX_CHUNKS))
+    size = chunk_size(len(tasks), processes, _MIN_CHUNK)
     n_chunks = -(-len(tasks) // size)
     files = _FileChecker(repo, tasks, size)
     for model in _MODELS:
@@ -417,7 +417,7 @@ class _FileChecker(_Checker):
         if obj_id != key:  # as store.register
             problems.append(
                 Problem(
-                    f"bestandsnaam '{key}.md' hoort bij code '{obj_id}' te passen ('{obj_id}.md')",
+                    name_mismatch(key, obj_id),
                     obj.locate("id"),
                 )
             )
@@ -429,7 +429,7 @@ class _FileChecker(_Checker):
             self.action_line(obj)
         if obj_id == key and not problems and not self.later:
             return None
-        return obj_id, [_with_path(p) for p in problems], self.later
+        return obj_id, [with_path(p) for p in problems], self.later
 
 
 def _merge(checker: _Checker, tasks: list[Task], records: Iterator[FileRecord]) -> None:
@@ -466,14 +466,6 @@ def _merge(checker: _Checker, tasks: list[Task], records: Iterator[FileRecord]) 
                 )
             decisions[decision_id] = path
         out.extend(problems[start:])
-
-
-def _with_path(problem: Problem) -> Problem:
-    """The problem with its file as a Path, as the file-by-file path reports it."""
-    where = problem.location
-    if isinstance(where.path, str):
-        return replace(problem, location=replace(where, path=Path(where.path)))
-    return problem
 
 
 def _locate(path: Path, root: Path, key: tuple[str | int, ...]) -> Location:
