@@ -517,3 +517,62 @@ def test_ctrl_c_leaves_no_worker_running(many_errors: Path, tmp_path: Path) -> N
     for pid in workers:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def _samennw(repo: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """samennw in its own process, with a time limit: these cases once hung."""
+    return subprocess.run(
+        [sys.executable, "-m", "samennw", *args, "--data", str(repo)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+        check=False,
+    )
+
+
+def test_a_named_pipe_is_refused_not_read(embedded_copy: Path) -> None:
+    os.mkfifo(embedded_copy / "data/acties/open/KVDJ-900.md")
+    for jobs in ("1", "2"):
+        result = _samennw(embedded_copy, "validate", SAMENNW_JOBS=jobs)
+        assert result.returncode == 1, result.stderr
+        assert "KVDJ-900.md" in result.stdout and "geen gewoon bestand" in result.stdout
+    result = _samennw(embedded_copy, "open-actions")
+    assert result.returncode == 1 and "geen gewoon bestand" in result.stderr
+
+
+def test_validate_with_sigchld_ignored(embedded_copy: Path) -> None:
+    """A parent may pass SIGCHLD=SIG_IGN through exec: then no worker is forked."""
+    result = subprocess.run(
+        [sys.executable, "-m", "samennw", "validate", "--data", str(embedded_copy)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SAMENNW_JOBS": "2"},
+        preexec_fn=lambda: signal.signal(signal.SIGCHLD, signal.SIG_IGN),
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("value", ["²", "0", "-2", "x"])
+def test_nonsense_jobs_is_a_dutch_error(
+    runner: CliRunner, embedded_copy: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("SAMENNW_JOBS", value)
+    code, _, err = run(runner, "validate", "--data", str(embedded_copy))
+    assert code == 1 and "SAMENNW_JOBS" in err
+
+
+def test_many_jobs_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAMENNW_JOBS", "100000")
+    assert parallel.requested_jobs() == max(parallel.MAX_PROCESSES, 4 * parallel.available_cpus())
+
+
+def test_the_largest_queue_fits_one_page() -> None:
+    assert parallel.MAX_CHUNKS * 4 <= 4096
+    assert parallel.map_chunks(lambda i: i, parallel.MAX_CHUNKS, 2) == list(
+        range(parallel.MAX_CHUNKS)
+    )
+    with pytest.raises(ValueError):
+        parallel.map_chunks(lambda i: i, parallel.MAX_CHUNKS + 1, 2)

@@ -27,7 +27,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-MAX_CHUNKS = 4096  # 4 bytes each: the whole queue fits in a pipe's buffer (64 KiB)
+MAX_CHUNKS = 1024  # 4 bytes each: the queue fits in a pipe of one page (a user over
+# fs.pipe-user-pages-soft gets such small pipes), so writing it can never block
 _NUMBER = 4
 
 
@@ -50,11 +51,11 @@ def requested_jobs() -> int | None:
     env = os.environ.get(JOBS_ENV, "").strip()
     if not env:
         return None
-    if not env.isdigit() or int(env) < 1:
+    if not (env.isascii() and env.isdecimal()) or int(env) < 1:
         from .errors import SamennwError
 
         raise SamennwError(f"{JOBS_ENV} moet een geheel getal van 1 of meer zijn")
-    return int(env)
+    return min(int(env), max(MAX_PROCESSES, 4 * available_cpus()))
 
 
 def processes_for(files: int) -> int:
@@ -74,7 +75,13 @@ def chunk_size(tasks: int, processes: int, smallest: int = 16) -> int:
 
 def can_fork() -> bool:
     """Forking is safe here: Linux, and no other threads whose locks a child could inherit."""
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+    return (
+        sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        # with SIGCHLD ignored (inherited through exec) children are reaped by the kernel
+        # and waitpid fails: compute everything here
+        and signal.getsignal(signal.SIGCHLD) is not signal.SIG_IGN
+    )
 
 
 def map_chunks(work: Callable[[int], T], n_chunks: int, processes: int) -> list[T]:
@@ -86,21 +93,25 @@ def map_chunks(work: Callable[[int], T], n_chunks: int, processes: int) -> list[
         return [work(i) for i in range(n_chunks)]
     done: dict[int, T] = {}
     try:
-        queue_r, queue_w = os.pipe()
-    except OSError:  # out of file descriptors: do it here
+        null = os.open(os.devnull, os.O_WRONLY)  # the workers' stdout and stderr
+    except OSError:
         return [work(i) for i in range(n_chunks)]
     try:
-        os.write(queue_w, b"".join(i.to_bytes(_NUMBER, "little") for i in range(n_chunks)))
-    finally:
-        os.close(queue_w)  # the queue ends (EOF) when every number has been taken
+        queue_r, queue_w = os.pipe()
+    except OSError:  # out of file descriptors: do it here
+        os.close(null)
+        return [work(i) for i in range(n_chunks)]
     parent = os.getpid()
     workers: dict[int, int] = {}  # pid -> read end of its result pipe
     try:
+        try:
+            numbers = b"".join(i.to_bytes(_NUMBER, "little") for i in range(n_chunks))
+            os.write(queue_w, numbers)  # at most a page: see MAX_CHUNKS
+        finally:
+            os.close(queue_w)  # the queue ends (EOF) when every number has been taken
         for _ in range(processes - 1):
-            pid, result_r = _fork(work, queue_r, parent, list(workers.values()))
-            if pid == 0:
+            if not _fork(work, queue_r, parent, null, workers):
                 break  # fork refused (e.g. too many processes): do with fewer
-            workers[pid] = result_r
         for i in _take(queue_r):
             done[i] = work(i)
         for pid, result_r in list(workers.items()):
@@ -111,6 +122,7 @@ def map_chunks(work: Callable[[int], T], n_chunks: int, processes: int) -> list[
             done.update(_unpack(data, status))
     finally:
         os.close(queue_r)
+        os.close(null)
         for pid, result_r in workers.items():  # only after an exception (Ctrl-C)
             _stop(pid, result_r)
     # chunks a worker took but did not deliver
@@ -118,17 +130,20 @@ def map_chunks(work: Callable[[int], T], n_chunks: int, processes: int) -> list[
 
 
 def _fork(
-    work: Callable[[int], Any], queue_r: int, parent: int, inherited: list[int]
-) -> tuple[int, int]:
-    """Start a worker: (pid, read end of its result pipe), or (0, -1) if that failed.
+    work: Callable[[int], Any], queue_r: int, parent: int, null: int, workers: dict[int, int]
+) -> bool:
+    """Start a worker and record it in ``workers`` (pid -> read end of its result pipe);
+    False if that failed.
 
-    SIGINT is blocked around fork, so Ctrl-C cannot hit the child before it is set up,
-    nor the parent before it knows the child's pid.
+    SIGINT is blocked around fork and the worker is recorded before it is unblocked, so
+    Ctrl-C can hit neither the child before it is set up, nor the parent before it knows
+    the child (which it then stops and reaps).
     """
     try:
         result_r, result_w = os.pipe()
     except OSError:
-        return 0, -1
+        return False
+    inherited = list(workers.values())
     old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         try:
@@ -136,7 +151,7 @@ def _fork(
         except OSError:
             os.close(result_r)
             os.close(result_w)
-            return 0, -1
+            return False
         if pid == 0:  # pragma: no cover - the child; never returns
             try:
                 if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
@@ -144,11 +159,12 @@ def _fork(
                 signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
                 for fd in (*inherited, result_r):
                     os.close(fd)
-                _worker(work, queue_r, result_w, parent)
+                _worker(work, queue_r, result_w, parent, null)
             finally:
                 os._exit(1)
+        workers[pid] = result_r
         os.close(result_w)
-        return pid, result_r
+        return True
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
 
@@ -163,11 +179,10 @@ def _take(queue_r: int) -> Iterator[int]:
 
 
 def _worker(
-    work: Callable[[int], Any], queue_r: int, result_w: int, parent: int
+    work: Callable[[int], Any], queue_r: int, result_w: int, parent: int, null: int
 ) -> None:  # pragma: no cover - runs in a forked child
     status = 1
     try:
-        null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 1)
         os.dup2(null, 2)
         results: dict[int, Any] = {}

@@ -75,6 +75,8 @@ def check_no_symlinks(data_dir: Path) -> None:
     ):
         if path.is_symlink():
             raise SamennwError(f"'{path}' is een symbolische koppeling; dat is niet toegestaan")
+        if path.suffix == ".yaml" and path.exists() and not path.is_file():
+            raise SamennwError(f"'{path}' is geen gewoon bestand; dat is niet toegestaan")
 
 
 def walk(
@@ -107,7 +109,12 @@ def walk(
                         and not name.startswith(".")
                         and (name.lower() != "readme.md")
                     ):
-                        found.append(entry)
+                        if entry.is_file(follow_symlinks=False):
+                            found.append(entry)
+                        else:  # a FIFO or device would block or never end when read
+                            problems.append(
+                                Problem(NOT_A_FILE, Location(relative(Path(entry.path), root)))
+                            )
         except OSError as exc:
             problems.append(unreadable_folder(current, root, exc))
     if ordered:
@@ -116,6 +123,7 @@ def walk(
 
 
 SYMLINK = "symbolische koppeling in de gegevensmap is niet toegestaan"
+NOT_A_FILE = "geen gewoon bestand (bijvoorbeeld een named pipe); dat is niet toegestaan"
 
 
 def unreadable_folder(folder: Path, root: Path, exc: OSError) -> Problem:
