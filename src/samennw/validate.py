@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .bulkload import load_quick, with_path
 from .dates import DueKind, parse_due
@@ -435,6 +436,7 @@ class _FileChecker(_Checker):
 def _merge(checker: _Checker, tasks: list[Task], records: Iterator[FileRecord]) -> None:
     """Append the files' problems to ``checker.problems`` as the file-by-file path would,
     deciding the checks across files: duplicate ids (per folder) and decision ids."""
+    _line_map.cache_clear()  # files may have changed since an earlier run in this process
     root = checker.repo.root
     out = checker.problems
     seen: list[dict[str, Path]] = [{} for _ in _MODELS]  # id -> first file with it
@@ -468,9 +470,15 @@ def _merge(checker: _Checker, tasks: list[Task], records: Iterator[FileRecord]) 
         out.extend(problems[start:])
 
 
+@functools.lru_cache(maxsize=64)
+def _line_map(path: Path) -> Any:
+    """A file's line map, read once however many duplicate ids it holds."""
+    return _lines_of(path)
+
+
 def _locate(path: Path, root: Path, key: tuple[str | int, ...]) -> Location:
     """What ``obj.locate(*key)`` gives for the bulk-loaded object of ``path``."""
-    lines = _lines_of(path)
+    lines = _line_map(path)
     while key and key not in lines:
         key = key[:-1]
     pos = lines.get(key) if key else None
