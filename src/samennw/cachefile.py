@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +149,31 @@ def fresh(cached: Entry | None, st: os.stat_result) -> bool:
         and cached[3] == st.st_ino
         and not cached[4]
     )
+
+
+def reuse_or_read(
+    path: Path,
+    shown: str,
+    old: dict[str, Entry],
+    new: dict[str, Entry],
+    read: Callable[[], tuple[Any, bool]],
+) -> Any:
+    """The record of one file: from ``old`` when its stat key is unchanged, else
+    ``read()`` -> (record, clean). Only the record of a clean file (no problems) that is
+    not a symbolic link is kept in ``new``."""
+    try:
+        st = path.stat(follow_symlinks=False)
+    except OSError:
+        st = None
+    cached = old.get(shown)
+    if st is not None and fresh(cached, st):
+        assert cached is not None
+        new[shown] = cached
+        return cached[5]
+    record, clean = read()
+    if st is not None and clean and not stat.S_ISLNK(st.st_mode):
+        new[shown] = [*stat_key(st), False, record]
+    return record
 
 
 def cache_key(root: Path, usable: bool) -> tuple[Path, bytes | None]:

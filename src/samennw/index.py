@@ -21,7 +21,16 @@ from typing import Any
 
 from . import __version__
 from .bulkload import load_quick, with_path
-from .cachefile import Entry, cache_key, code_stamp, fresh, read, stat_key, write
+from .cachefile import (
+    Entry,
+    cache_key,
+    code_stamp,
+    fresh,
+    read,
+    reuse_or_read,
+    stat_key,
+    write,
+)
 from .errors import Problem, raise_if_errors
 from .parallel import chunk_size, map_chunks, processes_for
 from .paths import (
@@ -159,18 +168,11 @@ def _partners(
     problems: list[Problem],
 ) -> None:
     """Check partners.yaml, unless the index saw this very file without problems."""
+
+    def read() -> tuple[None, bool]:
+        before = len(problems)
+        load_partners(data_dir, root, problems)  # also reports a missing file
+        return None, len(problems) == before
+
     path = data_dir / "partners.yaml"
-    shown = str(path.relative_to(root))
-    try:
-        st = path.stat(follow_symlinks=False)
-    except OSError:
-        load_partners(data_dir, root, problems)  # reports the missing file
-        return
-    cached = old.get(shown)
-    if fresh(cached, st):
-        new[shown] = cached  # type: ignore[assignment]
-        return
-    before = len(problems)
-    load_partners(data_dir, root, problems)
-    if len(problems) == before and not path.is_symlink():
-        new[shown] = [*stat_key(st), False, None]
+    reuse_or_read(path, str(path.relative_to(root)), old, new, read)

@@ -62,7 +62,19 @@ def _acquire(fd: int, mode: int, timeout: float | None, path: Path) -> None:
 @contextmanager
 def write_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
     """Serialise writing commands on one data repository (exclusive flock)."""
-    path = lock_path(root)
+    with _exclusive(lock_path(root), timeout):
+        yield
+
+
+@contextmanager
+def moving(root: Path, timeout: float | None = None) -> Iterator[None]:
+    """Held by a writer (under :func:`write_lock`) while it writes, moves or restores files."""
+    with _exclusive(lock_path(root, "samennw-move"), timeout):
+        yield
+
+
+@contextmanager
+def _exclusive(path: Path, timeout: float | None) -> Iterator[None]:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
@@ -72,21 +84,6 @@ def write_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-@contextmanager
-def moving(root: Path, timeout: float | None = None) -> Iterator[None]:
-    """Held by a writer (under :func:`write_lock`) while it writes, moves or restores files."""
-    path = lock_path(root, "samennw-move")
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise SamennwError(f"kan vergrendeling '{path}' niet maken ({exc.strerror})") from None
-    try:
-        _acquire(fd, fcntl.LOCK_EX, timeout, path)
-        yield
-    finally:
-        os.close(fd)
 
 
 @contextmanager

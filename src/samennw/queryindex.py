@@ -40,7 +40,16 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
 from . import __version__
-from .cachefile import Entry, cache_key, code_stamp, fresh, read, stat_key, write
+from .cachefile import (
+    Entry,
+    cache_key,
+    code_stamp,
+    fresh,
+    read,
+    reuse_or_read,
+    stat_key,
+    write,
+)
 from .errors import Location, Problem
 from .locking import read_lock
 from .paths import (
@@ -264,27 +273,19 @@ def _partners(
     problems: list[Problem],
 ) -> Partners:
     """partners.yaml as plain objects with the models' attributes, via the cache."""
-    path = data_dir / "partners.yaml"
-    shown = str(path.relative_to(root))
-    try:
-        st = path.stat(follow_symlinks=False)
-    except OSError:
-        st = None
-    cached = old.get(shown)
-    if st is not None and fresh(cached, st):
-        assert cached is not None
-        new[shown] = cached
-        return _partners_view(cached[5])
-    from .store import load_partners
 
-    before = len(problems)
-    model = load_partners(data_dir, root, problems)
-    dump = model.model_dump(mode="json")
-    for person, loaded in zip(dump["personen"], model.personen, strict=True):
-        person["label"] = loaded.label  # a property of the model, not a field
-    if st is not None and len(problems) == before and not path.is_symlink():
-        new[shown] = [*stat_key(st), False, dump]
-    return _partners_view(dump)
+    def read() -> tuple[dict[str, Any], bool]:
+        from .store import load_partners
+
+        before = len(problems)
+        model = load_partners(data_dir, root, problems)  # also reports a missing file
+        dump = model.model_dump(mode="json")
+        for person, loaded in zip(dump["personen"], model.personen, strict=True):
+            person["label"] = loaded.label  # a property of the model, not a field
+        return dump, len(problems) == before
+
+    path = data_dir / "partners.yaml"
+    return _partners_view(reuse_or_read(path, str(path.relative_to(root)), old, new, read))
 
 
 def _partners_view(dump: dict[str, Any]) -> Partners:
