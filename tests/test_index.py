@@ -438,3 +438,16 @@ def test_inventory_read_over_processes_equals_one_process(
     shown = "\n".join(results[0][0])
     assert "dubbele code 'KVDJ-001'" in shown and "KVDJ-999.md" in shown and "kapot.md" in shown
     assert len(results[0][1]) == 78
+
+
+def test_render_waits_while_a_writer_moves_files(
+    runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samennw.locking import moving
+
+    monkeypatch.setenv("SAMENNW_LOCK_TIMEOUT", "0.2")
+    with moving(small_repo):
+        code, _, err = run(runner, "render", "actielijst", "ot-kvdj", "--data", str(small_repo))
+    assert code == 3 and "andere samennw-opdracht" in err
+    code, out, err = run(runner, "render", "actielijst", "ot-kvdj", "--data", str(small_repo))
+    assert code == 0 and "Presentatie 4 actielijnen" in out, err

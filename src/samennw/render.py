@@ -175,6 +175,8 @@ def _team_repository(data: Path | None, team_name: str) -> Repository:
 
 def render_command(data: Path | None, req: RenderRequest, output: Path | None) -> bytes | None:
     """What ``samennw render`` does: load, render, write; returns bytes for stdout."""
+    from .locking import read_lock
+    from .paths import find_root
     from .store import load_repository
 
     if output is not None:
@@ -182,12 +184,13 @@ def render_command(data: Path | None, req: RenderRequest, output: Path | None) -
         check_output_path(output)
     elif req.fmt == "docx" and req.kind != "ics":
         raise RenderError("een Word-bestand kan niet naar het scherm; geef -o BESTAND.docx op")
-    if req.kind == "actielijst" and req.target:
-        repo = _team_repository(data, req.target)
-    else:
-        repo = load_repository(data)
-        repo.raise_if_invalid()
-    result = render_document(repo, req)
+    with read_lock(find_root(data)):  # files are read while rendering: not mid-move
+        if req.kind == "actielijst" and req.target:
+            repo = _team_repository(data, req.target)
+        else:
+            repo = load_repository(data)
+            repo.raise_if_invalid()
+        result = render_document(repo, req)
     if output is None:
         return result
     write_output(output, result)
