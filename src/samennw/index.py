@@ -100,11 +100,14 @@ def _scan(
     (over every CPU when there are many, as after an upgrade or on a fresh clone)."""
     prefix = prefix_length(root)
     problems = inv.problems
-    files: list[_File] = [
-        (k, entry.name[:-3], entry.path[prefix:], entry.stat(follow_symlinks=False))
-        for k, (folder, _) in enumerate(FOLDERS)
-        for entry in walk(data_dir / folder, problems, root)
-    ]
+    files: list[_File] = []
+    for k, (folder, _) in enumerate(FOLDERS):
+        for entry in walk(data_dir / folder, problems, root):
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except FileNotFoundError:  # removed since it was listed (e.g. by git checkout)
+                continue
+            files.append((k, entry.name[:-3], entry.path[prefix:], st))
     misses = [i for i, f in enumerate(files) if not fresh(old.get(f[2]), f[3])]
     reads = dict(zip(misses, _read_files(root, [files[i] for i in misses]), strict=True))
     seen: list[dict[str, Any]] = [{} for _ in FOLDERS]

@@ -138,7 +138,10 @@ def _cached(
     """
     for entry in entries:
         shown = entry.path[prefix:]
-        st = entry.stat(follow_symlinks=False)
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except FileNotFoundError:  # removed since it was listed (e.g. by git checkout)
+            continue
         cached = old.get(shown)
         if fresh(cached, st):
             assert cached is not None
