@@ -213,6 +213,28 @@ def test_unparseable_wanneer_is_a_warning(runner: CliRunner, small_repo: Path) -
     assert "als de maan blauw is" in out
 
 
+@pytest.mark.parametrize(
+    ("wanneer", "vergadering", "warned"),
+    [
+        ("December", None, True),  # no year, nothing to take it from
+        ("December", "ot-kvdj-2025-11-25", False),  # the meeting's year
+        ("December 2025", None, False),
+        ("z.s.m.", None, False),
+    ],
+)
+def test_year_less_wanneer_without_meeting_is_a_warning(
+    runner: CliRunner, small_repo: Path, wanneer: str, vergadering: str | None, warned: bool
+) -> None:
+    text = ACTION.replace("wanneer: November 2025", f"wanneer: {wanneer}")
+    text = text.replace(
+        "vergadering: ot-kvdj-2025-11-25\n", f"vergadering: {vergadering}\n" if vergadering else ""
+    )
+    (small_repo / "data/acties/open/KVDJ-001.md").write_text(text, encoding="utf-8")
+    code, out, _ = run(runner, "validate", "--data", str(small_repo))
+    assert code == 0  # a warning, not an error
+    assert ("noemt geen jaar" in out) is warned, out
+
+
 def test_github_format(runner: CliRunner, small_repo: Path) -> None:
     broken(small_repo, ACTION_FILE, ACTION.replace("[tjalling]", "[tjallling]"))
     code, out, _ = validate(runner, small_repo, "--format", "github")

@@ -252,6 +252,18 @@ class _Checker:
             self.err(
                 a, ("wanneer",), f"'{a.wanneer}' is niet als datum of periode te lezen", error=False
             )
+        elif (
+            due.kind in (DueKind.DATE, DueKind.PERIOD)
+            and due.end is None
+            and a.status is ActionStatus.OPEN
+        ):
+            self.err(
+                a,
+                ("wanneer",),
+                f"'{a.wanneer}' noemt geen jaar en de actie heeft geen vergadering waaruit het "
+                "jaar volgt, dus ze raakt nooit verlopen; schrijf het jaar erbij",
+                error=False,
+            )
 
     # --- action lines and important dates ---------------------------------------------
     def action_lines(self) -> None:
