@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -84,3 +85,25 @@ def test_help_columns_stay_aligned(runner: CliRunner) -> None:
     term = re.compile(r"^  -\S.*?  +(?=\S)")
     columns = {len(m.group(0)) for line in options if (m := term.match(line))}
     assert len(columns) == 1, options
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["--version"], "onbekende optie --version"),
+        (["--data", "data", "validate"], "Opties staan na de opdracht"),
+        (["close", "KVDJ-001", "KVDJ-002"], "onverwacht extra argument: KVDJ-002"),
+        (["open-actions", "--achterstallig=ja"], "neemt geen waarde"),
+    ],
+)
+def test_usage_errors_are_dutch_everywhere(
+    runner: CliRunner, words: list[str], expected: str
+) -> None:
+    code, _, err = run(runner, *words)
+    assert code == 2 and expected in err, err
+    assert not re.search(r"Usage:|Error:|Try '", err), err
+
+
+def test_a_group_without_command_shows_its_help(runner: CliRunner) -> None:
+    code, _, err = run(runner, "render")
+    assert code == 2 and err.startswith("Gebruik: samennw render") and "fout:" not in err

@@ -11,10 +11,10 @@ import re
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer._click.exceptions import UsageError
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from .errors import ExitCode, SamennwError
@@ -51,7 +51,14 @@ _USAGE_NL = (
     (re.compile(r"^Missing argument '(.+?)'\.$"), r"argument \1 ontbreekt"),
     (re.compile(r"^Missing option '(.+?)'\.(.*)$"), r"optie \1 ontbreekt\2"),
     (re.compile(r"^Option '(.+?)' requires an argument\.$"), r"optie \1 heeft een waarde nodig"),
-    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"onverwacht extra argument: \1"),
+    (
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$"),
+        r"onverwacht extra argument: \1",
+    ),
+    (
+        re.compile(r"^Option '(.+?)' does not take a value\.$"),
+        r"optie \1 neemt geen waarde (schrijf alleen \1)",
+    ),
     (re.compile(r"^Invalid value for (.+?): (.+)$"), r"ongeldige waarde voor \1: \2"),
 )
 
@@ -69,6 +76,8 @@ _HELP_WORDS_NL = (
     ("<str>", "<tekst>"),
     ("<int>", "<getal>"),
     ("<path>", "<pad>"),
+    ("<list[Path]>", "<pad>"),
+    ("<list[str]>", "<tekst>"),
     ("[required]", "[verplicht]"),
     ("[default: ", "[standaard: "),
     ("[env var: ", "[omgevingsvariabele: "),
@@ -110,8 +119,32 @@ class SamennwCommand(_DutchHelp, TyperCommand):
         self.options_metavar = "[OPTIES]"
 
 
+def usage_exit(exc: UsageError, hint: str | None = None) -> NoReturn:
+    """A usage error in Dutch, with where to find help; exit code 2. Without arguments
+    (``samennw render``) the help screen itself, as the library would show it."""
+    from .console import err
+
+    if isinstance(exc, NoArgsIsHelpError):
+        err(exc.format_message())
+    else:
+        command = exc.ctx.command_path if exc.ctx is not None else "samennw"
+        err(f"fout: {dutch_usage(exc.format_message())}")
+        if hint:
+            err(hint)
+        err(f"Zie '{command} --help'.")
+    raise typer.Exit(int(ExitCode.USAGE))
+
+
 class SamennwGroup(_DutchHelp, TyperGroup):
     """The one exception handler: library errors become Dutch messages and exit codes."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:  # options before the command: 'samennw --data D validate'
+            usage_exit(
+                exc, "Opties staan na de opdracht, bijvoorbeeld 'samennw validate --data MAP'."
+            )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -150,13 +183,8 @@ class SamennwGroup(_DutchHelp, TyperGroup):
         except SamennwError as exc:
             report_error(exc)
             raise typer.Exit(int(exc.exit_code)) from None
-        except UsageError as exc:  # Dutch, with where to find help; exit code 2
-            from .console import err
-
-            command = exc.ctx.command_path if exc.ctx is not None else "samennw"
-            err(f"fout: {dutch_usage(exc.format_message())}")
-            err(f"Zie '{command} --help'.")
-            raise typer.Exit(int(ExitCode.USAGE)) from None
+        except UsageError as exc:
+            usage_exit(exc)
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:  # a bug: never print locals (they hold meeting data)

@@ -40,6 +40,15 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+CalendarOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Schrijf naar dit bestand (bijv. vergaderingen.ics); zonder -o: naar het scherm.",
+        show_default=False,
+    ),
+]
 PublicOption = Annotated[
     bool,
     typer.Option(
@@ -161,7 +170,7 @@ def render_decisions_cmd(
 )
 def render_calendar_cmd(
     team: TeamArgument = None,
-    output: OutputOption = None,
+    output: CalendarOutputOption = None,
     openbaar: PublicOption = False,
     data: DataOption = None,
 ) -> None:
