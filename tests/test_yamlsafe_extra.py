@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,21 @@ def test_deeply_nested_documents_do_not_recurse() -> None:
     for _ in range(depth - 1):
         (nested,) = nested
     assert nested == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nwie: Alle: aanwezigen\n",  # a colon in a plain value
+        "id: x\n  status: open\n",  # a key indented too far
+        'a: "x\\q"\n',
+        "a: [1, 2\n",
+        "- a\nb: 1\n",
+    ],
+)
+def test_common_yaml_mistakes_are_explained_in_dutch(text: str) -> None:
+    with pytest.raises(DataFileError) as info:
+        load_yaml(text, Path("f.yaml"))
+    message = info.value.message
+    assert message.startswith("ongeldige YAML: "), message
+    assert not re.search(r"\b(not|allowed|found|expected|context)\b", message), message

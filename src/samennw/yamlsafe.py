@@ -33,8 +33,9 @@ def _translate(problem: str | None) -> str:
         "found character '\\t' that cannot start any token": (
             "tab gevonden; gebruik spaties om in te springen"
         ),
-        "mapping values are not allowed here": (
-            "dubbele punt op een onverwachte plek (zet de waarde tussen aanhalingstekens)"
+        "mapping values are not allowed": (  # '... here' (Python) or '... in this context' (C)
+            "dubbele punt op een onverwachte plek (zet de waarde tussen aanhalingstekens, "
+            "of controleer het inspringen)"
         ),
         "could not find expected ':'": "dubbele punt (:) ontbreekt",
         "found unexpected end of stream": "bestand houdt onverwacht op",
@@ -51,13 +52,21 @@ def _translate(problem: str | None) -> str:
         "expected <block end>, but found '-'": (
             "onverwacht lijstteken '-' (controleer het inspringen)"
         ),
+        "expected <block end>, but found": "onverwacht inspringen (controleer het inspringen)",
+        "found a tab character": "tab gevonden; gebruik spaties om in te springen",
+        "found unknown escape character": (
+            "onbekende escape (\\-reeks) tussen dubbele aanhalingstekens; gebruik enkele "
+            "aanhalingstekens"
+        ),
+        "found unexpected end of plain scalar": "tekst houdt onverwacht op",
+        "could not find expected": "teken ontbreekt (is een aanhalingsteken niet gesloten?)",
     }
     for english, dutch in table.items():
         if problem.startswith(english):
             return f"ongeldige YAML: {dutch}"
     if "\\t" in problem or "tab" in problem:
         return "tab gevonden; gebruik spaties om in te springen"
-    return f"ongeldige YAML ({problem})"
+    return f"ongeldige YAML (melding van de YAML-lezer: {problem})"
 
 
 def nfc(text: str) -> str:
