@@ -580,3 +580,29 @@ def test_log_follows_the_action_through_both_folders(runner: CliRunner, repo: Pa
     lines = [" ".join(line.split()) for line in out.splitlines() if "Actie KVDJ-001" in line]
     assert "heropend" in lines[0] and "data/acties/open/KVDJ-001.md" in lines[0]
     assert "afgerond" in lines[1] and "data/acties/afgerond/KVDJ-001.md" in lines[1]
+
+
+def test_commit_of_an_action_git_never_knew(runner: CliRunner, repo: Path) -> None:
+    """A new action, never committed, closed with --commit: only its new place is committed."""
+    code, _, err = cli(
+        runner, repo, "add-action", "ot-kvdj", "--wat", "Nieuw", "--wanneer", "Mei 2026"
+    )
+    assert code == 0, err
+    new_id = next(
+        p.stem
+        for p in (repo / "data/acties/open").iterdir()
+        if p.stem not in {"KVDJ-001", "KVDJ-002"}
+    )
+    code, _, err = cli(runner, repo, "close", new_id, "--datum", "2026-01-01", "--commit")
+    assert code == 0, err
+    committed = git(repo, "show", "--name-status", "--format=", "HEAD").split()
+    assert committed == ["A", f"data/acties/afgerond/{new_id}.md"]
+
+
+def test_commit_in_a_repository_without_commits_explains(runner: CliRunner, tmp_path: Path) -> None:
+    root = build_file_tree(tmp_path / "fresh", small_repo_files())
+    git(root, "init", "-q", "-b", "main")
+    before = snapshot(root)
+    code, _, err = cli(runner, root, "close", "KVDJ-001", "--commit")
+    assert code == 4 and "nog geen commit" in err and "git add -A" in err
+    assert snapshot(root) == before

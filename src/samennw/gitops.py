@@ -58,6 +58,11 @@ def check_state(root: Path, *, committing: bool) -> None:
             "--commit: HEAD is losgekoppeld (detached); ga eerst naar een branch. "
             "Er is niets gewijzigd."
         )
+    if committing and not repo.head.is_valid():
+        raise GitStateError(
+            "--commit: deze git-repository heeft nog geen commit; leg de gegevens eerst vast "
+            "(git add -A && git commit -m 'Gegevens'). Er is niets gewijzigd."
+        )
 
 
 def _rel_to_top(repo: Any, path: Path) -> str:
@@ -110,10 +115,14 @@ def commit(root: Path, paths: list[Path], message: str) -> str:
     top = Path(repo.working_tree_dir).resolve()
     rels = [_rel_to_top(repo, p if p.is_absolute() else root / p) for p in paths]
     existing = [r for r in rels if (top / r).exists()]
+    gone = [r for r in rels if r not in existing]
     try:
+        if gone:  # a removal git never knew (never committed) needs no commit
+            known = set(repo.git.ls_tree("-r", "--name-only", "HEAD", "--", *gone).splitlines())
+            gone = [r for r in gone if r in known]
         if existing:
             repo.git.add("--", *existing)
-        repo.git.commit("--only", "-q", "-m", message, "--", *rels)
+        repo.git.commit("--only", "-q", "-m", message, "--", *existing, *gone)
     except git.GitCommandError as exc:
         raise _git_error(exc, "git commit mislukt") from None
     return str(repo.head.commit.hexsha[:10])
