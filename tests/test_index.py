@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -451,3 +452,12 @@ def test_render_waits_while_a_writer_moves_files(
     assert code == 3 and "andere samennw-opdracht" in err
     code, out, err = run(runner, "render", "actielijst", "ot-kvdj", "--data", str(small_repo))
     assert code == 0 and "Presentatie 4 actielijnen" in out, err
+
+
+def test_dates_in_messages_are_dutch(runner: CliRunner, embedded_copy: Path) -> None:
+    _, _, err = run(runner, "open-actions", "--data", str(embedded_copy), "--op", "2025-12-01")
+    assert "peildatum 1 december 2025" in err
+    _, _, err = run(runner, "open-actions", "--owner", "Emre", "--data", str(embedded_copy))
+    assert re.search(r"peildatum \d{1,2} [a-z]+ \d{4}", err), err
+    code, _, err = run(runner, "close", "KVDJ-009", "--data", str(embedded_copy))
+    assert code == 1 and "al afgerond (op 25 november 2025)" in err

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .dates import format_date
 from .errors import (
     ConflictError,
     DataFileError,
@@ -109,12 +110,16 @@ def close_action(
     """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied)."""
     action = get_action(repo, action_id)
     if action.status is ActionStatus.AFGEROND:
-        raise OperationError(f"actie {action_id} is al afgerond (op {action.afgerond_op})")
+        raise OperationError(
+            f"actie {action_id} is al afgerond"
+            + (f" (op {format_date(action.afgerond_op)})" if action.afgerond_op else "")
+        )
     meeting = get_meeting(repo, meeting_id)
     origin = origin_date(repo, action)
     if origin is not None and on < origin:
         raise OperationError(
-            f"afronddatum {on} ligt vóór de vergadering van {origin} waarin de actie ontstond"
+            f"afronddatum {format_date(on)} ligt vóór de vergadering van {format_date(origin)} "
+            "waarin de actie ontstond"
         )
     old, text = _current_text(repo, action)
     values: dict[str, object] = {"status": "afgerond", "afgerond_op": on}

@@ -369,7 +369,7 @@ def open_actions_cmd(
         )
         err(listing.summary(rows, today))
     else:
-        err(f"Geen open acties gevonden (peildatum {today}).")
+        err(listing.none_found(today))
 
 
 def _report(outcome: "Outcome") -> None:

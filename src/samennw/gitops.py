@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .dates import format_date
 from .errors import GitStateError, SamennwError
 
 
@@ -165,5 +167,5 @@ def history(root: Path, paths: list[Path]) -> list[LogEntry]:
         # a move is a deletion plus an addition: report where the file is after the commit
         kept = [c[-1] for c in changes if not c[0].startswith("D")]
         file_path = (kept or [c[-1] for c in changes] or rels)[-1]
-        entries.append(LogEntry(h, d, a, s, file_path))
+        entries.append(LogEntry(h, format_date(date.fromisoformat(d)), a, s, file_path))
     return entries

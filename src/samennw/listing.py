@@ -8,6 +8,8 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .dates import format_date
+
 if TYPE_CHECKING:
     from .people import Directory
     from .query import ActionRow
@@ -106,6 +108,12 @@ def as_markdown(rows: list[ActionRow], directory: Directory) -> str:
     return "\n".join(lines) + "\n"
 
 
+def none_found(today: date) -> str:
+    return f"Geen open acties gevonden (peildatum {format_date(today)})."
+
+
 def summary(rows: list[ActionRow], today: date) -> str:
     overdue = sum(r.overdue for r in rows)
-    return f"{len(rows)} open actie(s), waarvan {overdue} verlopen (peildatum {today})."
+    return (
+        f"{len(rows)} open actie(s), waarvan {overdue} verlopen (peildatum {format_date(today)})."
+    )
