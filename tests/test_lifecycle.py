@@ -67,7 +67,7 @@ def test_role_as_owner(runner: CliRunner, repo: Path) -> None:
 def test_unknown_owner(runner: CliRunner, repo: Path) -> None:
     code, _, err = cli(runner, repo, "open-actions", "--owner", "Tjallling")
     assert code == 1
-    assert "onbekende persoon 'Tjallling'; bedoelde u Tjalling?" in err
+    assert "onbekende persoon 'Tjallling'; bedoelde u 'Tjalling'?" in err
 
 
 def test_overdue_and_reference_date(runner: CliRunner, repo: Path) -> None:

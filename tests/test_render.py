@@ -186,7 +186,7 @@ def test_unknown_meeting(runner: CliRunner, repo: Path, kind: str) -> None:
 def test_unknown_team(runner: CliRunner, repo: Path, kind: str) -> None:
     code, out, err = render(runner, repo, kind, "ot-kvdjj")
     assert code == 1 and out == ""
-    assert "onbekend team 'ot-kvdjj'; bedoelde u ot-kvdj" in err
+    assert "onbekend team 'ot-kvdjj'; bedoelde u 'ot-kvdj'" in err
 
 
 def test_output_in_missing_folder_writes_nothing(

@@ -329,3 +329,16 @@ def test_validate_streams_files(
     code, _, err = validate(runner, small_repo)
     assert code == 0, err
     assert sorted(reads) == ["KVDJ-001.md", "ot-kvdj-2025-11-25.md"]
+
+
+def test_unreadable_bytes_are_reported_with_the_shown_path(
+    runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (small_repo / "data/acties/open/KVDJ-001.md").write_bytes(
+        b"---\nid: KVDJ-001\nwat: \xff\n---\n"
+    )
+    for jobs in ("1", "2"):  # file by file, and in bulk
+        monkeypatch.setenv("SAMENNW_JOBS", jobs)
+        code, out, _ = run(runner, "validate", "--data", str(small_repo))
+        assert code == 1
+        assert "data/acties/open/KVDJ-001.md:3" in out and str(small_repo) not in out, out

@@ -339,6 +339,7 @@ def open_actions_cmd(
     from .query import ActionQuery, find_actions
     from .queryindex import load_query_catalog
 
+    fmt = fmt.lower()
     if fmt not in ("table", "json", "csv", "markdown"):
         raise typer.BadParameter(f"onbekend formaat '{fmt}'", param_hint="--format")
     today = date_arg(op)

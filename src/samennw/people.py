@@ -92,7 +92,7 @@ class Directory:
             hint = ""
             if close:
                 shown = sorted({self.label(i) for c in close for i in self._person_names[c]})
-                hint = f"; bedoelde u {' of '.join(shown)}?"
+                hint = "; bedoelde u " + " of ".join(f"'{s}'" for s in shown) + "?"
             raise NotFoundError(f"onbekende persoon '{name}'{hint}")
         names = sorted(f"{self.label(i)} ({i})" for i in ids)
         raise NotFoundError(
@@ -108,7 +108,7 @@ class Directory:
             hint = ""
             if close:
                 shown = sorted({self.teams[i].id for c in close for i in self._team_names[c]})
-                hint = f"; bedoelde u {' of '.join(shown)}?"
+                hint = "; bedoelde u " + " of ".join(f"'{s}'" for s in shown) + "?"
             raise NotFoundError(f"onbekend team '{name}'{hint}")
         raise NotFoundError(f"'{name}' is niet eenduidig: {', '.join(sorted(ids))}")
 

@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -105,6 +105,11 @@ FOLDERS: tuple[tuple[str, type[Sourced]], ...] = (
 )
 
 
+def _in(shown: Path, where: Location | None) -> Location:
+    """``where`` in the file as shown to users (read_text knows only the absolute path)."""
+    return Location(shown) if where is None else replace(where, path=shown)
+
+
 def load_document(
     path: Path, model: type[M], shown: Path, problems: list[Problem], *, keep_lines: bool = True
 ) -> M | None:
@@ -116,7 +121,7 @@ def load_document(
         text = read_text(path)
         doc = parse(text, shown)
     except DataFileError as exc:
-        problems.append(Problem(exc.message, exc.location or Location(shown)))
+        problems.append(Problem(exc.message, _in(shown, exc.location)))
         return None
     data: dict[str, Any] = dict(doc.data)
     data["body"] = doc.body
@@ -147,7 +152,7 @@ def load_partners(
     try:
         raw, lines = load_yaml(read_text(path), shown)
     except DataFileError as exc:
-        problems.append(Problem(exc.message, exc.location or Location(shown)))
+        problems.append(Problem(exc.message, _in(shown, exc.location)))
         return Partners()
     if raw is None:
         problems.append(Problem("bestand is leeg", Location(shown, 1)))
@@ -212,7 +217,7 @@ def load_important_dates(
     try:
         raw, lines = load_yaml(read_text(path), shown)
     except DataFileError as exc:
-        problems.append(Problem(exc.message, exc.location or Location(shown)))
+        problems.append(Problem(exc.message, _in(shown, exc.location)))
         return []
     if raw is None:
         return []
