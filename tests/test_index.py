@@ -461,3 +461,11 @@ def test_dates_in_messages_are_dutch(runner: CliRunner, embedded_copy: Path) -> 
     assert re.search(r"peildatum \d{1,2} [a-z]+ \d{4}", err), err
     code, _, err = run(runner, "close", "KVDJ-009", "--data", str(embedded_copy))
     assert code == 1 and "al afgerond (op 25 november 2025)" in err
+
+
+@pytest.mark.parametrize("option", ["--team", "--werkgroep", "--actielijn", "--domein", "--owner"])
+def test_an_empty_filter_is_an_error_not_everything(
+    runner: CliRunner, small_repo: Path, option: str
+) -> None:
+    code, out, err = run(runner, "open-actions", option, "", "--data", str(small_repo))
+    assert code == 1 and out == "" and "''" in err, err

@@ -127,11 +127,12 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
             groups = directory.teams_of(person.id)
             if person.organisatie:
                 groups.add(person.organisatie)
-    team_id = directory.resolve_team(query.team).id if query.team else None
-    wg_id = directory.resolve_team(query.werkgroep).id if query.werkgroep else None
-    if query.actielijn and query.actielijn not in catalog.line_domains:
+    # an empty value ('--team ""', e.g. from an unset variable) is an error, not "all"
+    team_id = directory.resolve_team(query.team).id if query.team is not None else None
+    wg_id = directory.resolve_team(query.werkgroep).id if query.werkgroep is not None else None
+    if query.actielijn is not None and query.actielijn not in catalog.line_domains:
         raise NotFoundError(unknown("actielijn", query.actielijn, list(catalog.line_domains)))
-    if query.domein and query.domein not in directory.domains:
+    if query.domein is not None and query.domein not in directory.domains:
         raise NotFoundError(unknown("domein", query.domein, list(directory.domains)))
     found: list[tuple[ActionFacts, Due, bool, str | None]] = []
     for facts in catalog.actions:
