@@ -35,10 +35,10 @@ from .errors import Problem, raise_if_errors
 from .parallel import chunk_size, map_chunks, processes_for
 from .paths import (
     NamedFile,
+    check_name,
     check_no_symlinks,
     data_dir_of,
     find_root,
-    name_mismatch,
     prefix_length,
     register,
     uses_embedded,
@@ -157,9 +157,8 @@ def _read_file(base: str, file: _File) -> _Read:
     obj = load_quick(Path(name), FOLDERS[k][1], shown, problems, name=name)
     if obj is None:
         return None, [with_path(p) for p in problems]
+    check_name(obj, stem, problems)
     obj_id: str = obj.id  # type: ignore[attr-defined]
-    if obj_id != stem:
-        problems.append(Problem(name_mismatch(stem, obj_id), obj.locate("id")))
     return [obj_id, getattr(obj, "team", None)], [with_path(p) for p in problems]
 
 

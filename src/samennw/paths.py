@@ -168,16 +168,22 @@ class NamedFile:
         return Location(Path(self._shown))
 
 
-def name_mismatch(stem: str, obj_id: str) -> str:
-    """The file name must be the id."""
-    return f"bestandsnaam '{stem}.md' hoort bij code '{obj_id}' te passen ('{obj_id}.md')"
+def check_name(obj: Sourced, stem: str, problems: list[Problem]) -> None:
+    """The file name (``stem``.md) must be the object's id."""
+    obj_id = obj.id  # type: ignore[attr-defined]
+    if stem != obj_id:
+        problems.append(
+            Problem(
+                f"bestandsnaam '{stem}.md' hoort bij code '{obj_id}' te passen ('{obj_id}.md')",
+                obj.locate("id"),
+            )
+        )
 
 
 def register(obj: Sourced, stem: str, target: dict[str, Any], problems: list[Problem]) -> bool:
     """File name must match the id, ids must be unique; add ``obj`` to ``target``."""
+    check_name(obj, stem, problems)
     obj_id = obj.id  # type: ignore[attr-defined]
-    if stem != obj_id:
-        problems.append(Problem(name_mismatch(stem, obj_id), obj.locate("id")))
     if obj_id in target:
         holder = target[obj_id]  # a loaded object, or (from the index) its file
         other = holder.locate("id") if hasattr(holder, "locate") else Location(Path(holder))

@@ -55,6 +55,7 @@ from .locking import read_lock
 from .paths import (
     SYMLINK,
     NamedFile,
+    check_name,
     check_no_symlinks,
     data_dir_of,
     find_root,
@@ -176,7 +177,7 @@ def _open(
     action = load_document(path, Action, Path(shown), problems, keep_lines=False)
     if action is None:
         return None
-    register(action, path.stem, {}, problems)  # the file name must match the id
+    check_name(action, path.stem, problems)
     mismatch = folder_mismatch(action.status.value, path.parent.name)
     if mismatch:
         problems.append(Problem(mismatch, action.locate("status")))
@@ -196,7 +197,7 @@ def _action_line(path: Path, shown: str, problems: list[Problem]) -> list[Any] |
     line = load_document(path, ActionLine, Path(shown), problems, keep_lines=False)
     if line is None:
         return None
-    register(line, path.stem, {}, problems)
+    check_name(line, path.stem, problems)
     return [line.id, line.domein]
 
 

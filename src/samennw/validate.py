@@ -31,7 +31,7 @@ from .parallel import (
     map_chunks,
     requested_jobs,
 )
-from .paths import name_mismatch, relative
+from .paths import check_name, relative
 from .people import Directory
 from .store import LazyFolder, Repository
 
@@ -427,13 +427,7 @@ class _FileChecker(_Checker):
         if obj is None:
             return None, problems, []
         obj_id: str = obj.id  # type: ignore[attr-defined]
-        if obj_id != key:  # as store.register
-            problems.append(
-                Problem(
-                    name_mismatch(key, obj_id),
-                    obj.locate("id"),
-                )
-            )
+        check_name(obj, key, problems)  # as store.register
         if isinstance(obj, Meeting):
             self.meeting(obj)
         elif isinstance(obj, Action):
