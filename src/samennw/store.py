@@ -264,11 +264,35 @@ def load_repository(path: Path | None = None) -> Repository:
     return repo
 
 
+class _Paths(Mapping[str, Path]):
+    """File names by id, as Paths made on access: building 100,000 Paths up front costs
+    more than a writing command's whole work."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+
+    def __getitem__(self, key: str) -> Path:
+        return Path(self._names[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 class LazyFolder(Mapping[str, M]):
     """The objects of one data folder by id (= file name), each parsed on first use."""
 
     def __init__(
-        self, files: dict[str, Path], model: type[M], root: Path, listed: list[str] | None = None
+        self,
+        files: Mapping[str, Path],
+        model: type[M],
+        root: Path,
+        listed: list[str] | None = None,
     ) -> None:
         self._files, self._model, self._root = files, model, root
         self._loaded: dict[str, M] = {}
@@ -338,20 +362,21 @@ def lazy_repository(root: Path) -> Repository:
     repo.important_dates = load_important_dates(data_dir, root, problems)
     folders: dict[str, Mapping[str, Any]] = {}
     for folder, model in FOLDERS:
-        files: dict[str, Path] = {}
+        names: dict[str, str] = {}  # id -> file name; a Path only when a file is used
         for entry in walk(data_dir / folder, problems, root):
-            path = Path(entry.path)
-            if path.stem in files:  # e.g. the same action in open/ and afgerond/
+            stem = entry.name[:-3]
+            if stem in names:  # e.g. the same action in open/ and afgerond/
+                other = relative(Path(names[stem]), root)
                 problems.append(
                     Problem(
-                        f"dubbele code '{path.stem}' (ook in {relative(files[path.stem], root)})",
-                        Location(relative(path, root), 2),
+                        f"dubbele code '{stem}' (ook in {other})",
+                        Location(relative(Path(entry.path), root), 2),
                     )
                 )
                 continue
-            files[path.stem] = path
-        folders[folder] = LazyFolder(files, model, root)
-        repo.file_count += len(files)
+            names[stem] = entry.path
+        folders[folder] = LazyFolder(_Paths(names), model, root)
+        repo.file_count += len(names)
     repo.meetings, repo.action_lines, repo.actions = (
         folders["meetings"],
         folders["actielijnen"],
