@@ -14,13 +14,42 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from .errors import ExitCode, SamennwError
 
 if TYPE_CHECKING:
     from .operations import Outcome
+
+
+def _library_class(name: str) -> type[Exception]:
+    """A class of the command-line library (``UsageError``, ``ClickException``), found
+    through Typer's public API.
+
+    Older Typer releases depend on click, newer ones carry a private copy of it
+    (``typer._click``); ``typer.BadParameter`` derives from both classes in either, so its
+    bases name them without importing a private location.
+    """
+    for cls in typer.BadParameter.__mro__:
+        if cls.__name__ == name:
+            return cls
+    raise ImportError(f"typer.BadParameter is not a {name}")  # pragma: no cover
+
+
+UsageError = _library_class("UsageError")
+# errors that the library (or Typer) reports itself, with their own exit codes
+_LIBRARY_EXITS: tuple[type[BaseException], ...] = (
+    typer.Exit,
+    typer.Abort,
+    _library_class("ClickException"),
+    *((typer.TyperException,) if hasattr(typer, "TyperException") else ()),
+)
+
+
+def _is_no_args_help(exc: Exception) -> bool:
+    """The library's way of showing help for a group called without a command (click 8.2+
+    raises ``NoArgsIsHelpError``; older releases print the help themselves)."""
+    return any(cls.__name__ == "NoArgsIsHelpError" for cls in type(exc).__mro__)
 
 
 def report_error(exc: SamennwError) -> None:
@@ -119,12 +148,12 @@ class SamennwCommand(_DutchHelp, TyperCommand):
         self.options_metavar = "[OPTIES]"
 
 
-def usage_exit(exc: UsageError, hint: str | None = None) -> NoReturn:
+def usage_exit(exc: Any, hint: str | None = None) -> NoReturn:
     """A usage error in Dutch, with where to find help; exit code 2. Without arguments
     (``samennw render``) the help screen itself, as the library would show it."""
     from .console import err
 
-    if isinstance(exc, NoArgsIsHelpError):
+    if _is_no_args_help(exc):
         err(exc.format_message())
     else:
         command = exc.ctx.command_path if exc.ctx is not None else "samennw"
@@ -185,7 +214,7 @@ class SamennwGroup(_DutchHelp, TyperGroup):
             raise typer.Exit(int(exc.exit_code)) from None
         except UsageError as exc:
             usage_exit(exc)
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except _LIBRARY_EXITS:
             raise
         except Exception as exc:  # a bug: never print locals (they hold meeting data)
             if os.environ.get("SAMENNW_DEBUG"):  # developers: the traceback, still no locals

@@ -154,6 +154,8 @@ def render_ics(context: dict[str, Any], stamp: datetime, domain: str = UID_DOMAI
         first, last = min(days), max(days)
         start, end = date(first.year - 1, 1, 1), date(last.year + 2, 1, 1)
         cal.add_missing_timezones(start, end)
+        # the time zone before the events that use it (icalendar 6 appends it, 7 inserts it)
+        cal.subcomponents.sort(key=lambda c: c.name != "VTIMEZONE")
         for zone in cal.walk("VTIMEZONE"):  # icalendar writes an English COMMENT
             zone.pop("COMMENT", None)
             zone.add(
