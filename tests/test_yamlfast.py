@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from samennw.errors import DataFileError
 from samennw.frontmatter import split, yaml_scalar
 from samennw.yamlfast import load_yaml_fast
-from samennw.yamlsafe import load_yaml_events
+from samennw.yamlsafe import MAX_DEPTH, load_yaml_events
 
 from .conftest import EMBEDDED
 
@@ -112,13 +112,24 @@ def test_fast_path_keeps_what_libyaml_keeps(text: str) -> None:
     assert fast == load_yaml_events(text)
 
 
-def test_deep_nesting_steps_aside_instead_of_recursing() -> None:
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_deep_nesting_steps_aside_instead_of_recursing(loader: str) -> None:
+    """Past the nesting limit the fast reader steps aside (no recursion) and the full
+    reader gives one Dutch answer with the place, with libyaml's parser (whose 0.2.5
+    refuses 1,000 levels itself) and with the pure-Python one (which has no limit)."""
+    yaml = pytest.importorskip("yaml")
     text = "".join(" " * i + f"k{i}:\n" for i in range(1500))
     assert load_yaml_fast(text) is None
-    data, _ = load_yaml_events(text)  # the full reader does not recurse
-    for i in range(1499):
+    with pytest.raises(DataFileError) as info:
+        load_yaml_events(text, Path("f.md"), 1, loader=getattr(yaml, loader))
+    assert info.value.message == f"te diep genest (meer dan {MAX_DEPTH} niveaus)"
+    assert str(info.value) == f"f.md:{MAX_DEPTH + 2}:{MAX_DEPTH + 1}: {info.value.message}"
+
+    at_limit = "".join(" " * i + f"k{i}:\n" for i in range(MAX_DEPTH))
+    data, _ = load_yaml_events(at_limit, loader=getattr(yaml, loader))
+    for i in range(MAX_DEPTH - 1):
         data = data[f"k{i}"]
-    assert data == {"k1499": None}
+    assert data == {f"k{MAX_DEPTH - 1}": None}
 
 
 scalars = st.one_of(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from samennw.errors import DataFileError
-from samennw.yamlsafe import load_yaml, load_yaml_events
+from samennw.errors import DataFileError, Location
+from samennw.yamlsafe import MAX_DEPTH, load_yaml, load_yaml_events
 
 UNCLOSED = "aanhalingsteken niet gesloten (geopend op deze regel)"
 
@@ -38,21 +38,42 @@ def test_other_quoted_scalar_problems_keep_their_own_place() -> None:
     assert (info.value.location.line, info.value.location.column) == (1, 6)  # the backslash
 
 
-def test_deeply_nested_documents_do_not_recurse() -> None:
-    depth = 3000
-    mapping = "".join(" " * i + f"k{i}:\n" for i in range(depth))
-    data, lines = load_yaml(mapping)
-    for i in range(depth - 1):
-        data = data[f"k{i}"]
-    assert data == {f"k{depth - 1}": None}
-    assert len(lines) == depth
+DEEP = 3000  # past libyaml 0.2.5's own limit of 1,000 levels, and Python's recursion limit
 
-    sequence = "a: " + "[" * depth + "]" * depth + "\n"
-    data, _ = load_yaml_events(sequence)
-    nested = data["a"]
-    for _ in range(depth - 1):
-        (nested,) = nested
-    assert nested == []
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        # a block mapping per level: level MAX_DEPTH + 1 starts on that line
+        ("".join(" " * i + f"k{i}:\n" for i in range(DEEP)), MAX_DEPTH + 1, MAX_DEPTH + 1),
+        # a flow list per level: libyaml's scanner refuses before any event is seen
+        ("a: " + "[" * DEEP + "]" * DEEP + "\n", 1, 3 + MAX_DEPTH),
+        (
+            "a:\n" + "".join("  " * i + "-\n" for i in range(1, DEEP)),
+            MAX_DEPTH + 1,
+            2 * MAX_DEPTH + 1,
+        ),
+    ],
+    ids=["block", "flow", "list"],
+)
+def test_deeply_nested_documents_do_not_recurse(
+    text: str, line: int, column: int, loader: str
+) -> None:
+    """One Dutch answer, with file and line, whatever the YAML library does with depth."""
+    yaml = pytest.importorskip("yaml")
+    with pytest.raises(DataFileError) as info:
+        load_yaml_events(text, Path("partners.yaml"), loader=getattr(yaml, loader))
+    assert info.value.message == f"te diep genest (meer dan {MAX_DEPTH} niveaus)"
+    assert info.value.location == Location(Path("partners.yaml"), line, column)
+
+
+def test_deep_nesting_is_refused_through_every_entry_point(tmp_path: Path) -> None:
+    text = "".join(" " * i + f"k{i}:\n" for i in range(DEEP))
+    with pytest.raises(DataFileError) as info:
+        load_yaml(text, Path("partners.yaml"))  # the fast reader steps aside, no recursion
+    assert info.value.message == f"te diep genest (meer dan {MAX_DEPTH} niveaus)"
+    assert not re.search(r"[a-z]+ (maximum|depth|exceeded)", info.value.message)
 
 
 @pytest.mark.parametrize(

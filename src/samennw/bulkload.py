@@ -57,7 +57,7 @@ def _quick(name: str, model: type[M]) -> tuple[str, M] | None:
     """(text, object) for an ordinary file, None for anything else."""
     try:
         raw = _read(name)
-        if raw is None:
+        if raw is None or b"\x00" in raw:  # too large, or a NUL (yamlsafe.read_text)
             return None
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError):

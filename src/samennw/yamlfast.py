@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .yamlsafe import NULLS, Key, LineMap, nfc
+from .yamlsafe import MAX_DEPTH, NULLS, Key, LineMap, nfc
 
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):(?: +|$)")
 _ITEM = re.compile(r"- +|-$")
@@ -162,7 +162,7 @@ def load_yaml_fast(
                 lines[(k,)] = (n + 1 + line_offset, indent + o + 1)
             return value, lines
         value, end = _block(rows, 0, indent, (), target, line_offset)
-    except (_GiveUp, RecursionError):  # _block recurses once per nesting level
+    except _GiveUp:
         return None
     if end != len(rows):
         return None
@@ -177,6 +177,11 @@ def _block(
     rows: Rows, i: int, indent: int, path: Key, lines: LineMap | None, off: int
 ) -> tuple[Any, int]:
     """Parse the block (mapping or sequence) whose rows start at ``i`` with ``indent``."""
+    # This block, a mapping in its list items and a flow list in that mapping are three
+    # levels below ``path``: near MAX_DEPTH the full reader decides (and reports), and the
+    # recursion here stays shallow.
+    if len(path) > MAX_DEPTH - 3:
+        raise _GiveUp
     if _ITEM.match(rows[i][2]):
         return _sequence(rows, i, indent, path, lines, off)
     return _mapping(rows, i, indent, path, lines, off)

@@ -8,10 +8,15 @@ models decide what a string means (date, time, number, boolean).
 
 Anchors, aliases and explicit tags (``!!python/object``) are refused at the first
 event, before anything is expanded, and every value remembers its line and column.
+Nesting deeper than :data:`MAX_DEPTH` is refused by samennw itself, so a deep document
+gets the same Dutch answer whatever the YAML library does with it (libyaml 0.2.5 as
+bundled with PyYAML 6.0.4 refuses 1,000 levels with an English message; older libyaml
+and the pure-Python parser accept any depth).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -19,6 +24,10 @@ from typing import Any
 from .errors import DataFileError, Location
 
 MAX_FILE_BYTES = 1_000_000
+# Deepest nesting of mappings and lists (the root counts as one level). samennw's files
+# need four; well below where any YAML library refuses or recurses.
+MAX_DEPTH = 50
+TOO_DEEP = f"te diep genest (meer dan {MAX_DEPTH} niveaus)"
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 Key = tuple[str | int, ...]
@@ -69,6 +78,28 @@ def _translate(problem: str | None) -> str:
     return f"ongeldige YAML (melding van de YAML-lezer: {problem})"
 
 
+# Outside YAML's printable set: libyaml refuses these with an English message and, for
+# the C parser, a byte offset instead of a line.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def character_problem(text: str, path: Path | None, line_offset: int = 0) -> DataFileError | None:
+    """The first character YAML does not allow in ``text``, as a Dutch error (or None)."""
+    m = _UNPRINTABLE.search(text)
+    if m is None:
+        return None
+    code = ord(m.group(0))
+    name = _CONTROL_NAMES.get(code)
+    what = f"{name}-teken (U+{code:04X})" if name else f"stuurteken U+{code:04X}"
+    line = text.count("\n", 0, m.start()) + 1
+    column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    return DataFileError(
+        f"ongeldig {what}; een gegevensbestand mag geen stuurtekens bevatten (verwijder het)",
+        Location(path, line + line_offset, column),
+    )
+
+
 def nfc(text: str) -> str:
     """Unicode NFC, so that a decomposed 'Ünver' equals the composed one."""
     return text if text.isascii() else unicodedata.normalize("NFC", text)
@@ -90,12 +121,17 @@ def load_yaml(text: str, path: Path | None = None, line_offset: int = 0) -> tupl
 
 
 def load_yaml_events(
-    text: str, path: Path | None = None, line_offset: int = 0
+    text: str, path: Path | None = None, line_offset: int = 0, *, loader: Any = None
 ) -> tuple[Any, LineMap]:
-    """The full reader: builds from libyaml's parser events (see module docstring)."""
+    """The full reader: builds from libyaml's parser events (see module docstring).
+
+    ``loader``: the PyYAML loader class whose parser is used; default libyaml's
+    (``CSafeLoader``) when PyYAML has it, else the pure-Python ``SafeLoader``.
+    """
     import yaml  # here: ordinary files never need it (samennw.yamlfast reads them)
 
-    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser
+    if loader is None:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's C parser
     lines: LineMap = {}
     stack: list[Any] = []  # containers under construction
     keys: list[Key] = []  # path of the container on the stack
@@ -152,6 +188,8 @@ def load_yaml_events(
                 scalar: str | None = None if plain and event.value in NULLS else nfc(event.value)
                 add(scalar, event.start_mark)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise DataFileError(TOO_DEEP, where(event.start_mark))
                 container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
                 k = add(container, event.start_mark)
                 if k is None:
@@ -167,7 +205,17 @@ def load_yaml_events(
                 raise DataFileError(
                     "meer dan één YAML-document in dit bestand", where(event.start_mark)
                 )
+    except yaml.reader.ReaderError:
+        problem = character_problem(text, path, line_offset)
+        raise problem or DataFileError("ongeldig teken in het bestand", Location(path)) from None
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem) and loader is not yaml.SafeLoader:
+            # This libyaml refuses deep nesting itself, and for a flow list (``[[[…``)
+            # before samennw has seen the levels; the pure-Python parser finds the place
+            # where MAX_DEPTH is passed, as it would be with a libyaml without a limit.
+            load_yaml_events(text, path, line_offset, loader=yaml.SafeLoader)
+            mark = exc.problem_mark
+            raise DataFileError(TOO_DEEP, where(mark) if mark else Location(path)) from None
         # An unclosed quote runs on to the end of the file (or the next '---'), where
         # libyaml reports the problem; the line where the quote was opened helps more.
         unclosed = exc.context_mark is not None and str(exc.context or "").startswith(
@@ -209,4 +257,13 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\x00" in text:  # anywhere, also in the Markdown body: git would call it binary
+        at = text.index("\x00")
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise DataFileError(
+            "ongeldig NUL-teken (U+0000): een gegevensbestand is tekst (is dit een binair "
+            "bestand, of is het beschadigd?)",
+            Location(path, line, column),
+        )
     return text

@@ -1,0 +1,36 @@
+"""validate names the real problem, in Dutch, with file and line (issue #9, section 6)."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from .conftest import ACTION, build_file_tree, run, small_repo_files, snapshot
+
+ENGLISH = ("control characters", "special characters", "not allowed", "unacceptable")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])  # file by file, and in bulk over processes
+@pytest.mark.parametrize(
+    ("old", "new", "where", "what"),
+    [
+        ("Toelichting.", "Toe\x00lichting.", "12:4", "NUL-teken (U+0000)"),  # in the body
+        ("wie: Tjalling", "wie: Tjal\x00ling", "4:10", "NUL-teken (U+0000)"),
+        ("wie: Tjalling", "wie: Tjal\x1bling", "4:10", "ESC-teken (U+001B)"),
+        ("wie: Tjalling", 'wie: "Tjal\x07ling"', "4:11", "BEL-teken (U+0007)"),
+    ],
+    ids=["nul-body", "nul-front-matter", "esc", "bel-quoted"],
+)
+def test_a_control_character_in_a_file_is_named_with_its_line(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, jobs: str, old: str, new: str, where: str, what: str
+) -> None:
+    files = small_repo_files()
+    files["data/acties/open/KVDJ-001.md"] = ACTION.replace(old, new)
+    root = build_file_tree(tmp_path / "repo", files)
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    before = snapshot(root)
+    code, out, _err = run(CliRunner(), "validate", "--data", str(root))
+    assert code == 1
+    assert out.startswith(f"data/acties/open/KVDJ-001.md:{where}: fout: ongeldig {what}"), out
+    assert not any(phrase in out for phrase in ENGLISH), out
+    assert snapshot(root) == before
