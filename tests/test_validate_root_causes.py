@@ -34,3 +34,36 @@ def test_a_control_character_in_a_file_is_named_with_its_line(
     assert out.startswith(f"data/acties/open/KVDJ-001.md:{where}: fout: ongeldig {what}"), out
     assert not any(phrase in out for phrase in ENGLISH), out
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_missing_partners_file_is_the_one_error(
+    embedded_copy, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """Not error 403 of 403: every reference failing follows from the missing file."""
+    (embedded_copy / "data" / "partners.yaml").unlink()
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    code, out, err = run(CliRunner(), "validate", "--data", str(embedded_copy))
+    assert code == 1
+    assert out.splitlines() == [
+        "data/partners.yaml: fout: partners.yaml ontbreekt; zonder personen, organisaties en "
+        "teams zijn de verwijzingen in de andere bestanden niet te controleren"
+    ]
+    assert "1 fout(en)" in err
+
+
+def test_an_unreadable_partners_file_comes_first_before_independent_errors(
+    small_repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (small_repo / "data" / "partners.yaml").write_text("personen: [\n", encoding="utf-8")
+    action = small_repo / "data" / "acties" / "open" / "KVDJ-001.md"
+    action.write_text(ACTION.replace("status: open", "status: klaar"), encoding="utf-8")
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 2, out
+    assert lines[0] == (
+        "data/partners.yaml:2:1: fout: ongeldige YAML: waarde verwacht (is een lijst [...] of "
+        "{...} niet afgemaakt?)"
+    )
+    assert lines[1].startswith("data/acties/open/KVDJ-001.md:7:1: fout: 'klaar'"), out

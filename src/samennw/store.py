@@ -40,9 +40,11 @@ from .models import (
     Team,
 )
 from .paths import (
+    check_name,
     check_no_symlinks,
     data_dir_of,
     find_root,
+    folder_mismatch,
     register,
     relative,
     walk,
@@ -76,6 +78,12 @@ class Repository:
     problems: list[Problem] = field(default_factory=list)
     file_count: int = 0
     broken_ids: set[str] = field(default_factory=set)  # invalid partners entries (reported)
+
+    @property
+    def partners_usable(self) -> bool:
+        """False when partners.yaml is missing or unreadable as a whole (see load_partners):
+        every reference to a person, organisation, team or domain is then unknowable."""
+        return self.partners.source_path is not None
 
     @property
     def errors(self) -> list[Problem]:
@@ -141,13 +149,24 @@ def load_document(
 def load_partners(
     data_dir: Path, root: Path, problems: list[Problem], broken: set[str] | None = None
 ) -> Partners:
+    """partners.yaml, entry by entry; problems are appended, not raised.
+
+    A file that cannot be used as a whole (missing, a link, unreadable, not a mapping)
+    gives empty partners without a ``source_path``: ``Repository.partners_usable``.
+    """
     path = data_dir / "partners.yaml"
     shown = relative(path, root)
     if path.is_symlink():
         problems.append(Problem("symbolische koppeling is niet toegestaan", Location(shown)))
         return Partners()
     if not path.is_file():
-        problems.append(Problem("partners.yaml ontbreekt", Location(shown)))
+        problems.append(
+            Problem(
+                "partners.yaml ontbreekt; zonder personen, organisaties en teams zijn de "
+                "verwijzingen in de andere bestanden niet te controleren",
+                Location(shown),
+            )
+        )
         return Partners()
     try:
         raw, lines = load_yaml(read_text(path), shown)
@@ -385,6 +404,63 @@ def lazy_repository(root: Path) -> Repository:
     return repo
 
 
+# The temporary file of a write: ``.<name>.<pid>.tmp`` next to the file. Only names of
+# this exact form (a data file's name and a process id) are ever cleaned up as samennw's.
+_TEMP_NAME = re.compile(r"^\.(?P<name>[^./][^/\\]*\.(?:md|yaml|json))\.(?P<pid>[0-9]+)\.tmp$")
+
+
+def temp_path(path: Path, pid: int | None = None) -> Path:
+    """The temporary file :func:`atomic_write` uses for ``path`` (in process ``pid``)."""
+    return path.with_name(f".{path.name}.{os.getpid() if pid is None else pid}.tmp")
+
+
+def is_temp_name(name: str) -> bool:
+    """True for a name :func:`temp_path` makes, and for no other name."""
+    return _TEMP_NAME.match(name) is not None
+
+
+def fsync_folder(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write ``data`` to the temporary file of ``path`` (created anew, fsynced).
+
+    OSError on failure (its ``filename`` is ``path``); no temporary file is left.
+    """
+    tmp = temp_path(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    try:
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
+    return tmp
+
+
+def put_in_place(tmp: Path, path: Path) -> None:
+    """Rename a temporary file over ``path`` and make the rename durable (OSError)."""
+    try:
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    fsync_folder(path.parent)
+
+
 def atomic_write(path: Path, content: str | bytes) -> bool:
     """Write ``content`` to ``path`` via temp file + fsync + rename. False if unchanged."""
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -393,21 +469,42 @@ def atomic_write(path: Path, content: str | bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        tmp.replace(path)
+        put_in_place(write_temp(path, data), path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise SamennwError(f"kan '{path}' niet schrijven ({exc.strerror})") from None
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
     return True
+
+
+def reader_problems(path: Path, written: Path, root: Path) -> list[Problem]:
+    """The errors a reader of ``path`` would report if it held the bytes of ``written``.
+
+    Runs the reader itself (:func:`load_document`: size limit, UTF-8, characters, YAML,
+    the model) plus the file-name checks, so a writer never puts down a file that
+    ``open-actions``, ``validate`` or the next write would refuse.
+    """
+    shown = relative(path, root)
+    data_dir = data_dir_of(root)
+    problems: list[Problem] = []
+    try:
+        folder = path.relative_to(data_dir).parts[0]
+    except (ValueError, IndexError):
+        folder = ""
+    model = next((m for name, m in FOLDERS if name == folder), None)
+    if model is None or path.suffix != ".md":
+        try:
+            text = read_text(written)
+            if path.suffix in (".yaml", ".yml"):
+                load_yaml(text, shown)
+        except DataFileError as exc:
+            problems.append(Problem(exc.message, _in(shown, exc.location)))
+        return problems
+    obj = load_document(written, model, shown, problems)
+    if obj is not None:
+        check_name(obj, path.stem, problems)
+        status = getattr(obj, "status", None)
+        if isinstance(obj, Action) and status is not None:
+            mismatch = folder_mismatch(status.value, path.parent.name)
+            if mismatch:
+                problems.append(Problem(mismatch, obj.locate("status")))
+    return [p for p in problems if p.error]

@@ -63,7 +63,15 @@ class _Checker:
     def __init__(self, repo: Repository) -> None:
         self.repo = repo
         self.dir = Directory(repo.partners)
-        self.refs = set(self.dir.all_refs())
+        # the ids a reference may name; without a usable partners.yaml every reference to
+        # a person, organisation, team or domain counts as known: that one file is the
+        # problem, not the hundreds of references that follow from it
+        usable = repo.partners_usable
+        self.refs: Collection[str] = set(self.dir.all_refs()) if usable else _ANYTHING
+        self.persons: Collection[str] = self.dir.persons if usable else _ANYTHING
+        self.organisations: Collection[str] = self.dir.organisations if usable else _ANYTHING
+        self.teams: Collection[str] = self.dir.teams if usable else _ANYTHING
+        self.domains: Collection[str] = self.dir.domains if usable else _ANYTHING
         self.problems: list[Problem] = []
         self.counts: dict[str, int] = {"besluiten": 0, "open": 0, "afgerond": 0}
         self.decision_ids: dict[str, object] = {}  # id -> meeting file
@@ -117,15 +125,15 @@ class _Checker:
         domains = [d.id for d in p.domeinen]
         for person in p.personen:
             self.ref(
-                person, ("organisatie",), person.organisatie, self.dir.organisations, "organisatie"
+                person, ("organisatie",), person.organisatie, self.organisations, "organisatie"
             )
             if not person.naam and not person.functie:
                 self.err(person, ("id",), "persoon zonder naam heeft een functie nodig")
         for team in p.teams:
             self.ref(team, ("domein",), team.domein, domains, "domein")
-            self.ref(team, ("ouder",), team.ouder, self.dir.teams, "team")
-            self.ref(team, ("voorzitter",), team.voorzitter, self.dir.persons, "persoon")
-            self.ref(team, ("secretaris",), team.secretaris, self.dir.persons, "persoon")
+            self.ref(team, ("ouder",), team.ouder, self.teams, "team")
+            self.ref(team, ("voorzitter",), team.voorzitter, self.persons, "persoon")
+            self.ref(team, ("secretaris",), team.secretaris, self.persons, "persoon")
             for i, member in enumerate(team.leden):
                 self.ref(team, ("leden", i), member, self.refs, "persoon of organisatie")
 
@@ -136,7 +144,7 @@ class _Checker:
 
     def meeting(self, m: Meeting) -> None:
         self.counts["besluiten"] += len(m.besluiten)
-        self.ref(m, ("team",), m.team, self.dir.teams, "team")
+        self.ref(m, ("team",), m.team, self.teams, "team")
         expected = f"{m.team}-{m.datum.isoformat()}"
         if m.id != expected:
             self.err(
@@ -146,10 +154,10 @@ class _Checker:
         if path is not None and (folder := _parent_name(path)) != str(m.datum.year):
             self.err(m, ("datum",), f"vergadering van {m.datum.year} staat in map '{folder}'")
         for key in ("voorzitter", "secretaris"):
-            self.ref(m, (key,), getattr(m, key), self.dir.persons, "persoon")
+            self.ref(m, (key,), getattr(m, key), self.persons, "persoon")
         for key in ("aanwezig", "afwezig_met_bericht"):
             for i, a in enumerate(getattr(m, key)):
-                self.ref(m, (key, i), a.persoon, self.dir.persons, "persoon")
+                self.ref(m, (key, i), a.persoon, self.persons, "persoon")
         if m.begin and m.eind and m.eind <= m.begin:
             self.err(m, ("eind",), f"eindtijd {m.eind} ligt niet na begintijd {m.begin}")
         if m.notulen_status is MinutesStatus.VASTGESTELD and m.vastgesteld_op is None:
@@ -175,8 +183,8 @@ class _Checker:
                 self.err(
                     m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet"
                 )
-            self.ref(m, ("besluiten", i, "domein"), d.domein, self.dir.domains, "domein")
-            self.ref(m, ("besluiten", i, "werkgroep"), d.werkgroep, self.dir.teams, "werkgroep")
+            self.ref(m, ("besluiten", i, "domein"), d.domein, self.domains, "domein")
+            self.ref(m, ("besluiten", i, "werkgroep"), d.werkgroep, self.teams, "werkgroep")
             self.ref(
                 m,
                 ("besluiten", i, "actielijn"),
@@ -219,8 +227,8 @@ class _Checker:
                 ("afgerond_op",),
                 "open actie heeft een 'afgerond_op'; zet status op afgerond of verwijder de datum",
             )
-        self.ref(a, ("team",), a.team, self.dir.teams, "team")
-        self.ref(a, ("werkgroep",), a.werkgroep, self.dir.teams, "werkgroep")
+        self.ref(a, ("team",), a.team, self.teams, "team")
+        self.ref(a, ("werkgroep",), a.werkgroep, self.teams, "werkgroep")
         if a.werkgroep in self.dir.teams and self.dir.teams[a.werkgroep].ouder not in (
             None,
             a.team,
@@ -230,7 +238,7 @@ class _Checker:
         self.ref(a, ("vergadering",), a.vergadering, self.repo.meetings, "vergadering")
         self.ref(a, ("afgerond_in",), a.afgerond_in, self.repo.meetings, "vergadering")
         for i, ref in enumerate(a.betrokkenen):
-            if not self.dir.known(ref) and ref not in self.repo.broken_ids:
+            if ref not in self.refs and ref not in self.repo.broken_ids:
                 hint = did_you_mean(ref, self.refs)
                 self.err(
                     a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}"
@@ -271,9 +279,9 @@ class _Checker:
             self.action_line(line)
 
     def action_line(self, line: ActionLine) -> None:
-        self.ref(line, ("domein",), line.domein, self.dir.domains, "domein")
-        self.ref(line, ("team",), line.team, self.dir.teams, "team")
-        self.ref(line, ("werkgroep",), line.werkgroep, self.dir.teams, "werkgroep")
+        self.ref(line, ("domein",), line.domein, self.domains, "domein")
+        self.ref(line, ("team",), line.team, self.teams, "team")
+        self.ref(line, ("werkgroep",), line.werkgroep, self.teams, "werkgroep")
         for i, t in enumerate(line.trekkers):
             self.ref(line, ("trekkers", i), t, self.refs, "trekker")
         for i, org in enumerate(line.partners):
@@ -281,7 +289,23 @@ class _Checker:
 
     def important_dates(self) -> None:
         for d in self.repo.important_dates:
-            self.ref(d, ("team",), d.team, self.dir.teams, "team")
+            self.ref(d, ("team",), d.team, self.teams, "team")
+
+
+class _Anything(Collection[str]):
+    """A pool that holds every id (see _Checker.__init__)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+_ANYTHING = _Anything()
 
 
 def _parent_name(path: object) -> str:
@@ -327,9 +351,16 @@ def validate(repo: Repository, *, jobs: int | None = None) -> Report:
         "organisaties": len(repo.partners.organisaties),
         "teams": len(repo.partners.teams),
     }
+    # a partners.yaml that cannot be used is the root cause: it comes first
+    partners_file = None if repo.partners_usable else repo.rel(repo.data_dir / "partners.yaml")
     problems = sorted(
         [*repo.problems, *checker.problems],
-        key=lambda p: (str(p.location.path or ""), p.location.line or 0, p.location.column or 0),
+        key=lambda p: (
+            partners_file is None or str(p.location.path) != str(partners_file),
+            str(p.location.path or ""),
+            p.location.line or 0,
+            p.location.column or 0,
+        ),
     )
     return Report(problems=problems, counts=counts)
 

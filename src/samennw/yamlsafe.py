@@ -54,6 +54,9 @@ def _translate(problem: str | None) -> str:
             "lijstteken '-' verwacht (controleer het inspringen)"
         ),
         "found unexpected ':'": "onverwachte dubbele punt",
+        "did not find expected node content": (
+            "waarde verwacht (is een lijst [...] of {...} niet afgemaakt?)"
+        ),
         "did not find expected ',' or ']'": (
             "',' of ']' verwacht (is een lijst [...] niet gesloten?)"
         ),
