@@ -67,3 +67,23 @@ def test_an_unreadable_partners_file_comes_first_before_independent_errors(
         "{...} niet afgemaakt?)"
     )
     assert lines[1].startswith("data/acties/open/KVDJ-001.md:7:1: fout: 'klaar'"), out
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("inside", [None, "KVDJ-098.md"])
+def test_a_folder_named_like_a_data_file_is_reported(
+    small_repo, monkeypatch: pytest.MonkeyPatch, jobs: str, inside: str | None
+) -> None:
+    folder = small_repo / "data" / "acties" / "open" / "KVDJ-098.md"
+    folder.mkdir()
+    if inside:
+        (folder / inside).write_text(ACTION.replace("KVDJ-001", "KVDJ-098"), encoding="utf-8")
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        "data/acties/open/KVDJ-098.md: fout: een map met de naam van een gegevensbestand: "
+        "hier hoort een bestand (de map wordt niet gelezen)"
+    ]
+    code, _, err = run(CliRunner(), "open-actions", "--data", str(small_repo))
+    assert code == 1 and "KVDJ-098.md" in err  # a query does not answer without it either

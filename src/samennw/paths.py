@@ -102,7 +102,13 @@ def walk(
                             Problem(SYMLINK, Location(relative(Path(entry.path), root)))
                         )
                     elif entry.is_dir(follow_symlinks=False):
-                        if not name.startswith("."):
+                        if name.startswith("."):
+                            continue
+                        if name.endswith(".md") and name.lower() != "readme.md":
+                            problems.append(  # e.g. acties/open/KVDJ-098.md/: not skipped
+                                Problem(FOLDER_NAMED_MD, Location(relative(Path(entry.path), root)))
+                            )
+                        else:
                             stack.append(Path(entry.path))
                     elif (
                         name.endswith(".md")
@@ -123,6 +129,10 @@ def walk(
 
 
 SYMLINK = "symbolische koppeling in de gegevensmap is niet toegestaan"
+FOLDER_NAMED_MD = (
+    "een map met de naam van een gegevensbestand: hier hoort een bestand (de map wordt "
+    "niet gelezen)"
+)
 NOT_A_FILE = "geen gewoon bestand (bijvoorbeeld een named pipe); dat is niet toegestaan"
 
 
