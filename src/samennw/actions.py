@@ -144,6 +144,16 @@ def close_action(
     return changes, f"Actie {action.id} afgerond"
 
 
+def closing_date_warning(on: date, today: date) -> str | None:
+    """A closing date after today is allowed (the file is as the user asked) but said."""
+    if on <= today:
+        return None
+    return (
+        f"let op: afronddatum {format_date(on)} ligt na vandaag ({format_date(today)}); "
+        "'samennw validate' blijft dit melden tot die dag"
+    )
+
+
 def reopen_action(
     repo: Repository,
     action_id: str,

@@ -463,7 +463,14 @@ def close_cmd(
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
+    from .actions import closing_date_warning
+    from .clock import date_arg, today
+    from .console import err
+
     _status_change("close_action", action_id, datum, toelichting, vergadering, commit, data)
+    warning = closing_date_warning(date_arg(datum), today())
+    if warning:
+        err(warning)
 
 
 @app.command(

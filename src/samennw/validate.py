@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .bulkload import load_quick, with_path
-from .dates import DueKind, parse_due
+from .dates import DueKind, format_date, parse_due
 from .errors import Location, Problem, did_you_mean, unknown_phrase
 from .models import (
     Action,
@@ -60,8 +60,9 @@ class _Checker:
     100,000 models in memory. Ids are file names, known before any file is read.
     """
 
-    def __init__(self, repo: Repository) -> None:
+    def __init__(self, repo: Repository, today: date) -> None:
         self.repo = repo
+        self.today = today
         self.dir = Directory(repo.partners)
         # the ids a reference may name; without a usable partners.yaml every reference to
         # a person, organisation, team or domain counts as known: that one file is the
@@ -244,6 +245,14 @@ class _Checker:
                     a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}"
                 )
         origin = self.meeting_date(a.vergadering)
+        if a.afgerond_op and a.afgerond_op > self.today:
+            self.err(
+                a,
+                ("afgerond_op",),
+                f"afgerond op {format_date(a.afgerond_op)}, na vandaag "
+                f"({format_date(self.today)}); klopt de datum?",
+                error=False,
+            )
         if origin and a.afgerond_op and a.afgerond_op < origin:
             self.err(
                 a,
@@ -317,15 +326,22 @@ def _parent_name(path: object) -> str:
     return Path(path).parent.name  # type: ignore[arg-type]
 
 
-def validate(repo: Repository, *, jobs: int | None = None) -> Report:
+def validate(repo: Repository, *, jobs: int | None = None, today: date | None = None) -> Report:
     """Run every check; load problems come first.
+
+    ``today`` (default: :func:`samennw.clock.today`) is when a closing date lies in the
+    future (a warning).
 
     ``jobs`` (default: ``$SAMENNW_JOBS``, else automatic): 1 checks file by file in this
     process; more reads and checks the files in that many processes (see
     :func:`_check_in_bulk`). Automatic: in bulk, one process per CPU, from
     ``BULK_FROM`` files on. The report is the same either way.
     """
-    checker = _Checker(repo)
+    if today is None:
+        from .clock import today as clock_today
+
+        today = clock_today()
+    checker = _Checker(repo, today)
     if not any(
         p.location.path and str(p.location.path).endswith("partners.yaml") and p.error
         for p in repo.problems
@@ -410,7 +426,7 @@ def _check_in_bulk(checker: _Checker, processes: int) -> None:
     ]
     size = chunk_size(len(tasks), processes, _MIN_CHUNK)
     n_chunks = -(-len(tasks) // size)
-    files = _FileChecker(repo, tasks, size)
+    files = _FileChecker(repo, checker.today, tasks, size)
     for model in _MODELS:
         model.model_rebuild()  # build the validators once, before forking
     gc_was_enabled = gc.isenabled()
@@ -430,8 +446,8 @@ def _check_in_bulk(checker: _Checker, processes: int) -> None:
 class _FileChecker(_Checker):
     """The checks of single files, chunk by chunk (in a worker or in the parent)."""
 
-    def __init__(self, repo: Repository, tasks: list[Task], size: int) -> None:
-        super().__init__(repo)
+    def __init__(self, repo: Repository, today: date, tasks: list[Task], size: int) -> None:
+        super().__init__(repo, today)
         self.tasks, self.size = tasks, size
         self.later: list[tuple[int, int, str]] = []
         self.prefix = str(repo.root).rstrip(os.sep) + os.sep
