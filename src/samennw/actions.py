@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from .models import Action, ActionStatus, Meeting
 from .people import Directory, normalize
 from .store import Repository, check_id
 from .writing import ChangeSet
+from .yamlsafe import nfc
 
 
 def origin_date(repo: Repository, action: Action) -> date | None:
@@ -90,7 +91,7 @@ def _edited(path: Path, edit: Callable[[], str]) -> str:
 
 
 def _update_item(on: date, text: str, meeting: Meeting | None) -> dict[str, object]:
-    item: dict[str, object] = {"datum": on, "tekst": text}
+    item: dict[str, object] = {"datum": on, "tekst": nfc(text)}
     if meeting is not None:
         item["vergadering"] = meeting.id
     return item
@@ -277,9 +278,17 @@ class NewAction:
 
 def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     """Create an action with the next free id of its team's list, references checked."""
+    new = replace(  # every text as written: trimmed, Unicode NFC (a Mac types 'Ünver' NFD)
+        new,
+        wat=nfc(new.wat.strip()),
+        wie=nfc(new.wie.strip()),
+        wanneer=nfc(new.wanneer.strip()),
+        herkomst=nfc(new.herkomst.strip()) if new.herkomst else new.herkomst,
+        toelichting=nfc(new.toelichting.strip()),
+    )
     directory = Directory(repo.partners)
     team = directory.resolve_team(new.team)
-    if not new.wat.strip():
+    if not new.wat:
         raise OperationError("'wat' is leeg")
     werkgroep = directory.resolve_team(new.werkgroep).id if new.werkgroep else None
     if werkgroep and directory.teams[werkgroep].ouder != team.id:
@@ -301,10 +310,10 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     values: dict[str, object] = {
         "id": action_id,
         "herkomst": new.herkomst,
-        "wat": new.wat.strip(),
-        "wie": new.wie.strip(),
+        "wat": new.wat,
+        "wie": new.wie,
         "betrokkenen": refs,
-        "wanneer": new.wanneer.strip(),
+        "wanneer": new.wanneer,
         "status": "open",
         "team": team.id,
         "werkgroep": werkgroep,
@@ -313,7 +322,7 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     }
     from .frontmatter import render_front_matter
 
-    text = render_front_matter(values, new.toelichting.strip() + "\n" if new.toelichting else "")
+    text = render_front_matter(values, new.toelichting + "\n" if new.toelichting else "")
     Action.model_validate({**parse(text).data, "body": ""})  # never write what we cannot read
     path = repo.action_path(action_id, ActionStatus.OPEN)
     changes = ChangeSet(repo.root)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataFileError, Location
-from .yamlsafe import LineMap, load_yaml
+from .yamlsafe import LineMap, load_yaml, nfc
 
 _FENCE = re.compile(r"^---[ \t]*\r?$")
 
@@ -87,7 +87,9 @@ def yaml_scalar(value: object, *, flow: bool = False) -> str:
     """Render a scalar for inline YAML, quoting whenever YAML 1.1 could mistype it.
 
     Control characters and line breaks are escaped in double quotes, so what is read
-    back is exactly what was written. ``flow``: the scalar stands in a ``[a, b]`` list.
+    back is exactly what was written. Text is written in Unicode NFC (a decomposed
+    'Ünver' typed on a Mac is written composed). ``flow``: the scalar stands in a
+    ``[a, b]`` list.
     """
     if value is None:
         return "null"
@@ -96,6 +98,7 @@ def yaml_scalar(value: object, *, flow: bool = False) -> str:
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     if hasattr(value, "isoformat") or isinstance(value, int):
         return text
+    text = nfc(text)
     plain = _PLAIN_SAFE.match(text) and not _YAML11_TRAPS.match(text) and text[-1:] != " "
     if plain and not (flow and "," in text):
         return text
@@ -218,7 +221,8 @@ def remove_keys(text: str, keys: list[str]) -> str:
 
 
 def render_front_matter(values: dict[str, object], body: str = "") -> str:
-    """A new document: keys in the given order, lists as block lists, then the body."""
+    """A new document: keys in the given order, lists as block lists, then the body
+    (all text in Unicode NFC, see :func:`yaml_scalar`)."""
     out = ["---"]
     for key, value in values.items():
         if value is None or value == [] or value == "":
@@ -236,4 +240,4 @@ def render_front_matter(values: dict[str, object], body: str = "") -> str:
         else:
             out.append(f"{key}: {yaml_scalar(value)}")
     out.append("---")
-    return "\n".join(out) + "\n" + body
+    return "\n".join(out) + "\n" + nfc(body)

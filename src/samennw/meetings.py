@@ -12,6 +12,7 @@ from .models import ActionStatus, Meeting
 from .people import Directory
 from .store import Repository, check_id
 from .writing import ChangeSet
+from .yamlsafe import nfc
 
 STANDING_AGENDA: list[dict[str, str | None]] = [
     {"titel": "Opening en mededelingen", "duur": None, "besluitpunt": None},
@@ -66,6 +67,8 @@ def new_meeting(
             "er is niets overschreven"
         )
     begin, end = parse_times(times)
+    location = nfc(location) if location else location
+    items = [nfc(item) for item in items or []]
     previous = previous_meeting(repo, team.id, on)
     open_actions = sorted(
         (a for a in repo.actions.values() if a.team == team.id and a.status is ActionStatus.OPEN),
@@ -74,7 +77,7 @@ def new_meeting(
     agenda = [
         STANDING_AGENDA[0],
         STANDING_AGENDA[1],
-        *({"titel": t, "duur": None, "besluitpunt": None} for t in (items or [])),
+        *({"titel": t, "duur": None, "besluitpunt": None} for t in items),
         STANDING_AGENDA[2],
     ]
     members = [m for m in team.leden if m in directory.persons]
@@ -93,7 +96,7 @@ def new_meeting(
         "agenda": agenda,
         "titel": f"Bijeenkomst {team.naam} {format_date(on)}",
     }
-    text = render_template("vergadering.md.j2", context, repo.root)
+    text = nfc(render_template("vergadering.md.j2", context, repo.root))  # a new file: all NFC
     doc = parse(text)
     draft = Meeting.model_validate({**doc.data, "body": doc.body})  # never write unreadable
     if draft.id != meeting_id or draft.datum != on or draft.team != team.id:
