@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,22 @@ from typer.testing import CliRunner
 from samennw.cli import app
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-EMBEDDED = REPO_ROOT / "data"
+
+# Tests never write into the source tree: samennw keeps a cache beside the data it reads,
+# and Hypothesis keeps its examples in the working folder. So the data sets the tests read
+# in place are copies in a scratch folder of this run, removed when the run ends.
+SCRATCH = Path(tempfile.mkdtemp(prefix="samennw-tests-"))
+_NO_CACHE = shutil.ignore_patterns(".samennw-cache")
+EMBEDDED = SCRATCH / "embedded" / "data"
+shutil.copytree(REPO_ROOT / "data", EMBEDDED, ignore=_NO_CACHE)
+GOLDEN_REPO = SCRATCH / "golden" / "repo"  # the folder name is part of calendar UIDs
+shutil.copytree(REPO_ROOT / "tests" / "golden" / "repo", GOLDEN_REPO, ignore=_NO_CACHE)
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(SCRATCH / "hypothesis"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(SCRATCH, ignore_errors=True)
+
 
 PARTNERS = """\
 domeinen:

@@ -15,9 +15,8 @@ from typer.testing import CliRunner
 
 from samennw.cli import app
 
-from .conftest import REPO_ROOT, build_file_tree, run, snapshot
+from .conftest import GOLDEN_REPO, REPO_ROOT, build_file_tree, run, snapshot
 
-GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
 KINDS = ["agenda", "notulen", "actielijst", "besluitenlijst", "ics"]
 
 

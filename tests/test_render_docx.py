@@ -15,9 +15,8 @@ from docx.oxml.ns import qn
 from samennw.render import RenderRequest, render_document
 from samennw.store import load_repository
 
-from .conftest import REPO_ROOT, build_file_tree
+from .conftest import GOLDEN_REPO, build_file_tree
 
-GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 STAMP = datetime(2025, 12, 10, 9, 30, tzinfo=UTC)
 

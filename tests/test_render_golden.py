@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import REPO_ROOT, run
+from .conftest import GOLDEN_REPO, REPO_ROOT, run
 
-GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
 GOLDEN_DIR = REPO_ROOT / "tests" / "golden" / "render"
 UPDATE = os.environ.get("SAMENNW_UPDATE_GOLDEN") == "1"
 TODAY = "2025-12-10"

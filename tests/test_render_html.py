@@ -14,9 +14,8 @@ import pytest
 from samennw.render import RenderRequest, render_document
 from samennw.store import load_repository
 
-from .conftest import REPO_ROOT
+from .conftest import GOLDEN_REPO
 
-GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
 BROWSER = next(
     (
         p

@@ -15,9 +15,8 @@ from samennw.errors import SamennwError
 from samennw.render import RenderRequest, render_document
 from samennw.store import load_repository
 
-from .conftest import REPO_ROOT, build_file_tree, run
+from .conftest import GOLDEN_REPO, build_file_tree, run
 
-GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 

@@ -17,9 +17,7 @@ from samennw.render import RenderRequest, render_document
 from samennw.render_redact import Redactor, person_names, prepare
 from samennw.store import Repository, load_repository
 
-from .conftest import EMBEDDED, REPO_ROOT
-
-GOLDEN_REPO = REPO_ROOT / "tests" / "golden" / "repo"
+from .conftest import EMBEDDED, GOLDEN_REPO
 
 
 def partners(*people: dict[str, object]) -> Partners:

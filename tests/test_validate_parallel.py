@@ -386,37 +386,56 @@ def test_map_chunks_gives_every_result_in_order(forks: list[int]) -> None:
     assert parallel.map_chunks(lambda i: i, 1, 3) == [0]
 
 
+class Handshake:
+    """Parent and worker each wait, in their first chunk, until the other has one, so both
+    take part whatever the scheduler does (a loaded machine may otherwise let one
+    process take every chunk before the other starts)."""
+
+    def __init__(self) -> None:
+        self.parent = os.getpid()
+        self.worker_r, self.worker_w = os.pipe()
+        self.parent_r, self.parent_w = os.pipe()
+        self.first = True  # per process: forked copies have their own
+
+    def meet(self) -> None:
+        if not self.first:
+            return
+        self.first = False
+        if os.getpid() == self.parent:
+            os.write(self.parent_w, b"p")
+            wait_for_worker(self.worker_r)
+        else:
+            os.write(self.worker_w, b"w")
+            wait_for_worker(self.parent_r)
+
+    def close(self) -> None:
+        for fd in (self.worker_r, self.worker_w, self.parent_r, self.parent_w):
+            os.close(fd)
+
+
 def test_map_chunks_uses_the_workers_results(forks: list[int]) -> None:
-    parent = os.getpid()
-    done_r, done_w = os.pipe()
-    waited: list[bool] = []
+    meeting = Handshake()
 
     def work(i: int) -> tuple[int, int]:
-        if os.getpid() != parent:
-            os.write(done_w, b"x")
-        elif not waited:  # the parent's first chunk waits for a chunk of the worker
-            waited.append(wait_for_worker(done_r))
+        meeting.meet()
         return i, os.getpid()
 
-    results = parallel.map_chunks(work, 20, 2)
-    os.close(done_r)
-    os.close(done_w)
+    try:
+        results = parallel.map_chunks(work, 20, 2)
+    finally:
+        meeting.close()
     assert [i for i, _ in results] == list(range(20))
-    assert {pid for _, pid in results} == {parent, forks[0]}
+    assert {pid for _, pid in results} == {meeting.parent, forks[0]}
 
 
 def test_workers_ignore_sigint_when_the_parent_does(forks: list[int]) -> None:
     """A command started in the background (SIGINT ignored) keeps its workers too."""
-    parent = os.getpid()
-    done_r, done_w = os.pipe()
-    waited: list[bool] = []
+    meeting = Handshake()
 
     def work(i: int) -> tuple[int, int]:
-        if os.getpid() != parent:
-            os.write(done_w, b"x")
+        meeting.meet()
+        if os.getpid() != meeting.parent:
             os.kill(os.getpid(), signal.SIGINT)  # a worker that dies delivers nothing
-        elif not waited:
-            waited.append(wait_for_worker(done_r))
         return i, os.getpid()
 
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -424,9 +443,9 @@ def test_workers_ignore_sigint_when_the_parent_does(forks: list[int]) -> None:
         results = parallel.map_chunks(work, 10, 2)
     finally:
         signal.signal(signal.SIGINT, previous)
-        os.close(done_r)
-        os.close(done_w)
-    assert {pid for _, pid in results} == {parent, forks[0]}
+        meeting.close()
+    assert [i for i, _ in results] == list(range(10))
+    assert {pid for _, pid in results} == {meeting.parent, forks[0]}
 
 
 def test_map_chunks_leaves_no_worker_behind_after_an_interrupt(forks: list[int]) -> None:
@@ -494,6 +513,9 @@ def run_script(
         env=env,
         timeout=120,
         start_new_session=True,  # its own process group, as in a terminal
+        # Ctrl-C's default action, as in a terminal, even when pytest itself runs in the
+        # background with SIGINT ignored (which a child would inherit)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     return proc, [int(p) for p in pids.read_text().split()]
 
