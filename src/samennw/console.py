@@ -7,20 +7,13 @@ a terminal (a pipe, a file, CI logs) gets plain text.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import TYPE_CHECKING
 
+from .safetext import printable
+
 if TYPE_CHECKING:
     from rich.console import Console
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _clean(text: str) -> str:
-    """No terminal control sequences from data (an ESC in a 'wat' must not clear a screen)."""
-    return _CONTROL.sub("\ufffd", text)
 
 
 def _terminal() -> Console:
@@ -36,13 +29,14 @@ def _terminal() -> Console:
 
 
 def out(text: str = "") -> None:
-    """Plain data to stdout (no markup interpretation)."""
+    """Plain data to stdout (no markup interpretation, no terminal control characters)."""
+    text = printable(text)
     sys.stdout.write(text + ("\n" if not text.endswith("\n") else ""))
 
 
 def err(text: str) -> None:
-    """A message to stderr."""
-    sys.stderr.write(text + "\n")
+    """A message to stderr (no terminal control characters: messages quote data)."""
+    sys.stderr.write(printable(text) + "\n")
 
 
 def table(
@@ -70,13 +64,13 @@ def table(
         t.add_column(col, overflow="fold", no_wrap=col in no_wrap)
     for i, row in enumerate(rows):
         style = "bold red" if highlight_rows and i in highlight_rows else None
-        t.add_row(*(Text(_clean(c)) for c in row), style=style)
+        t.add_row(*(Text(printable(c)) for c in row), style=style)
     _terminal().print(t)
 
 
 def plain_table(columns: list[str], rows: list[list[str]], *, title: str | None = None) -> str:
     """Columns aligned with two spaces, one line per row, no trailing blanks."""
-    cells = [columns, *([" ".join(_clean(c).split()) for c in row] for row in rows)]
+    cells = [columns, *([" ".join(printable(c).split()) for c in row] for row in rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
     lines = [title] if title else []
     for row in cells:

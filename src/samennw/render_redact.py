@@ -20,11 +20,10 @@ import unicodedata
 from typing import Any
 
 from .models import Partners, Person
+from .safetext import printable
 
 PRIVACY_GROUND = "5.1.2.e"
 _SPAN = re.compile(r"\[\[\s*([0-9]+(?:[.,][0-9a-z]+)*)\s*\|(.*?)\]\]", re.DOTALL | re.IGNORECASE)
-# Characters XML 1.0 forbids (Word documents are XML): controls other than tab/newline/CR.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le"}
 _ACCENTED = {
     "a": "aàáâäãå", "e": "eèéêë", "i": "iìíîï", "o": "oòóôöõø", "u": "uùúûü",
@@ -86,7 +85,8 @@ class Redactor:
             self._names = re.compile(rf"(?<![\w])(?:{alternatives})(?:'?s)?(?![\w])", re.IGNORECASE)
 
     def text(self, value: str) -> str:
-        value = _NOT_XML.sub("", unicodedata.normalize("NFC", value))
+        # no control characters: terminal escapes in Markdown, forbidden in XML (Word)
+        value = printable(unicodedata.normalize("NFC", value))
         if self.public:
             value = _SPAN.sub(lambda m: m.group(1).replace(",", "."), value)
         else:
