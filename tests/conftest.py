@@ -32,6 +32,24 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(SCRATCH, ignore_errors=True)
 
 
+def needs_tool(path: str | None, what: str) -> pytest.MarkDecorator:
+    """Mark a test that needs a real program (a browser, LibreOffice).
+
+    A developer without it sees the test skipped; in CI (``CI`` set) a missing program
+    fails the run, since ``.ci/run`` installs it: such a test is never skipped there.
+    """
+    return pytest.mark.needs_tool(path=path, what=what)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs_tool"):
+        if mark.kwargs["path"] is None:
+            message = f"{mark.kwargs['what']} is niet geïnstalleerd"
+            if os.environ.get("CI"):
+                pytest.fail(f"{message}; .ci/run hoort het te installeren", pytrace=False)
+            pytest.skip(message)
+
+
 PARTNERS = """\
 domeinen:
   - id: kvdj

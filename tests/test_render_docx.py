@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from samennw.render import RenderRequest, render_document
 from samennw.store import load_repository
 
-from .conftest import GOLDEN_REPO, build_file_tree
+from .conftest import GOLDEN_REPO, build_file_tree, needs_tool
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 STAMP = datetime(2025, 12, 10, 9, 30, tzinfo=UTC)
@@ -116,7 +116,7 @@ def test_ampersand_and_angle_brackets_cannot_corrupt_the_document(tmp_path: Path
     assert document.core_properties.title == f"CONCEPT – {expected}"
 
 
-@pytest.mark.skipif(OFFICE is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
+@needs_tool(OFFICE, "LibreOffice (soffice)")
 @pytest.mark.parametrize(
     ("kind", "target"), [("actielijst", "ot-kvdj"), ("notulen", "ab-2023-07-04")]
 )

@@ -14,7 +14,7 @@ import pytest
 from samennw.render import RenderRequest, render_document
 from samennw.store import load_repository
 
-from .conftest import GOLDEN_REPO
+from .conftest import GOLDEN_REPO, needs_tool
 
 BROWSER = next(
     (
@@ -125,7 +125,7 @@ def test_public_minutes_in_html() -> None:
     assert "5.1.2.e" in html and "Het budget is 5.1.2.b." in html
 
 
-@pytest.mark.skipif(BROWSER is None, reason="geen headless browser (chromium) geïnstalleerd")
+@needs_tool(BROWSER, "een headless browser (chromium)")
 def test_real_browser_renders_and_prints_a4(tmp_path: Path) -> None:
     page = tmp_path / "actielijst.html"
     page.write_text(html_of("actielijst", "ot-kvdj"), encoding="utf-8")
@@ -190,7 +190,7 @@ document.body.setAttribute("data-overflow", JSON.stringify(bad));
 """
 
 
-@pytest.mark.skipif(BROWSER is None, reason="geen headless browser (chromium) geïnstalleerd")
+@needs_tool(BROWSER, "een headless browser (chromium)")
 @pytest.mark.parametrize(
     ("medium", "width"), [("scherm", 1200), ("smal", 700), ("a4", 658)]
 )  # A4 less the 1.8 cm margins
