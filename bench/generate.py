@@ -678,12 +678,14 @@ class AreaWriter:
         self.counts.update(afgerond=0, actielijnen=0)
         self.tjalling_personal: list[str] = []
         self.tjalling_team: list[str] = []
-        self.tjalling_groups: list[str] = []
+        self.tjalling_teams: list[str] = []
+        self.tjalling_org = ""
         if area.tjalling:
             tj = area.tjalling
-            self.tjalling_groups = [
+            self.tjalling_teams = [
                 t.id for t in area.teams if tj in t.leden or tj in (t.voorzitter, t.secretaris)
-            ] + [area.by_id[tj].organisatie or ""]
+            ]
+            self.tjalling_org = area.by_id[tj].organisatie or ""
 
     # helpers ---------------------------------------------------------------------------
     def first(self, pid: str) -> str:
@@ -1058,9 +1060,16 @@ class AreaWriter:
             self.counts["acties"] += 1
             self.counts[status] += 1
             if closing is None and self.area.tjalling:
+                # as samennw's query: his teams anywhere, his organisation only on the
+                # list (or werkgroep) of a team he is in
+                own = list_team.id in self.tjalling_teams or (
+                    wg is not None and wg.id in self.tjalling_teams
+                )
                 if self.area.tjalling in refs:
                     self.tjalling_personal.append(action_id)
-                elif any(r in self.tjalling_groups for r in refs):
+                elif any(r in self.tjalling_teams for r in refs) or (
+                    own and self.tjalling_org in refs
+                ):
                     self.tjalling_team.append(action_id)
 
     # important dates -------------------------------------------------------------------

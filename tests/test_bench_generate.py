@@ -128,3 +128,26 @@ def test_open_actions_finds_tjalling(team_repo: Path, manifest: dict) -> None:
     found = {item["id"] for item in json.loads(result.stdout)["acties"]}
     assert set(manifest["tjalling"]["open_personal"]) <= found
     assert len(found) < 100
+
+
+def test_tjalling_gets_exactly_the_manifests_actions_across_areas(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three Amsterdam areas share the gemeente: its actions in the other areas' teams
+    (and in teams of his own area he is not in) are not Tjalling's (issue #9)."""
+    generator = _load_generator()
+    mini = generator.Scale(3, 2026, 2, True, (2, 8), 4, (8,), 0)  # nationaal, smaller
+    monkeypatch.setitem(generator.SCALES, "mini", mini)
+    root = tmp_path / "mini"
+    manifest = generator.generate("mini", root, seed=SEED)
+    expected = {*manifest["tjalling"]["open_personal"], *manifest["tjalling"]["open_via_team"]}
+    result = CliRunner().invoke(
+        app,
+        ["open-actions", "--owner", "Tjalling", "--format", "json", "--data", str(root)],
+        env={"SAMENNW_DATUM": manifest["today"]},
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    found = json.loads(result.stdout)["acties"]
+    assert {item["id"] for item in found} == expected
+    gemeente = [item for item in found if item["via_team"] == "gemeente-amsterdam"]
+    assert all(item["team"].startswith("a01-") for item in gemeente)

@@ -232,6 +232,7 @@ def resolve_owners(
 
     refs: list[str] = []
     unknown_names: list[str] = []
+    ambiguous: list[tuple[str, set[str]]] = []
     for token in re.split(r"\s*(?:/|,|&|\ben\b|\bnamens\b|\bmet\b)\s*", wie):
         token = token.strip()
         if not token:
@@ -247,15 +248,24 @@ def resolve_owners(
             ref = ids.pop()
             if ref not in refs:
                 refs.append(ref)
+        elif ids:
+            ambiguous.append((token, ids))
         else:
             unknown_names.append(token)
+    if ambiguous:
+        token, ids = ambiguous[0]
+        raise NotFoundError(
+            "niet eenduidige naam in 'wie': "
+            + "; ".join(f"'{t}' kan zijn: {directory.describe(i)}" for t, i in ambiguous)
+            + f"; geef de codes met --betrokkenen (bijv. --betrokkenen {min(ids)})"
+        )
     if unknown_names:
         hints = []
         for token in unknown_names:
             close = directory.suggest(token)
             hints.append(f"'{token}'" + (f" (bedoelde u {' of '.join(close)}?)" if close else ""))
         raise NotFoundError(
-            "onbekende of niet eenduidige naam in 'wie': "
+            "onbekende naam in 'wie': "
             + ", ".join(hints)
             + "; geef de codes met --betrokkenen (bijv. --betrokkenen tjalling,ot-kvdj)"
         )

@@ -94,10 +94,30 @@ class Directory:
                 shown = sorted({self.label(i) for c in close for i in self._person_names[c]})
                 hint = "; bedoelde u " + " of ".join(f"'{s}'" for s in shown) + "?"
             raise NotFoundError(f"onbekende persoon '{name}'{hint}")
-        names = sorted(f"{self.label(i)} ({i})" for i in ids)
+        labels = {self.label(i) for i in ids}
+        advice = "geef de code" if len(labels) == 1 else "geef de code of de volledige naam"
         raise NotFoundError(
-            f"'{name}' is niet eenduidig: {', '.join(names)}; gebruik de code of volledige naam"
+            f"'{name}' is niet eenduidig: {self.describe(ids)}; {advice} "
+            f"(bijvoorbeeld '{min(ids)}')"
         )
+
+    def describe(self, ids: set[str]) -> str:
+        """Persons by id with what tells them apart: name, organisation, teams.
+
+        ``jan-de-vries (Jan de Vries, Gemeente Amsterdam; teams: ab, ot-kvdj)``
+        """
+        parts = []
+        for i in sorted(ids):
+            person = self.persons.get(i)
+            if person is None:  # a team
+                parts.append(f"{i} ({self.label(i)})")
+                continue
+            org = self.organisations.get(person.organisatie or "")
+            who = person.label + (f", {org.naam}" if org is not None else "")
+            teams = sorted(self.teams_of(i))
+            where = f"teams: {', '.join(teams)}" if teams else "in geen team"
+            parts.append(f"{i} ({who}; {where})")
+        return ", ".join(parts)
 
     def resolve_team(self, name: str) -> Team:
         ids = self.find_teams(name)

@@ -119,14 +119,14 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
     """Open actions matching ``query``, sorted by due date (undated last)."""
     directory = catalog.directory
     person_id: str | None = None
-    groups: set[str] = set()
+    teams: set[str] = set()
+    organisation: str | None = None
     if query.owner is not None:
         person = directory.resolve_person(query.owner)
         person_id = person.id
         if not query.personal_only:
-            groups = directory.teams_of(person.id)
-            if person.organisatie:
-                groups.add(person.organisatie)
+            teams = directory.teams_of(person.id)
+            organisation = person.organisatie
     # an empty value ('--team ""', e.g. from an unset variable) is an error, not "all"
     team_id = directory.resolve_team(query.team).id if query.team is not None else None
     wg_id = directory.resolve_team(query.werkgroep).id if query.werkgroep is not None else None
@@ -144,10 +144,9 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
             continue
         via: str | None = None
         if person_id is not None and person_id not in facts.betrokkenen:
-            shared = [ref for ref in facts.betrokkenen if ref in groups]
-            if not shared:
+            via = _via(facts, teams, organisation)
+            if via is None:
                 continue
-            via = shared[0]
         due = _due(catalog, facts)
         overdue = due.is_overdue(today)
         if query.overdue_only and not overdue:
@@ -155,6 +154,20 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
         found.append((facts, due, overdue, via))
     found.sort(key=lambda r: (r[1].end or date.max, r[0].team, r[0].volgorde or 0, r[0].id))
     return [ActionRow(f, due, over, via) for f, due, over, via in found]
+
+
+def _via(facts: ActionFacts, teams: set[str], organisation: str | None) -> str | None:
+    """Through which of a person's groups an action is theirs (the first named), or None.
+
+    A team counts wherever its action stands. The person's organisation counts only on
+    the list (or werkgroep) of a team the person belongs to: an organisation of a
+    hundred people has actions in teams of other domains and areas too.
+    """
+    on_own_team = facts.team in teams or facts.werkgroep in teams
+    for ref in facts.betrokkenen:
+        if ref in teams or (ref == organisation and on_own_team):
+            return ref
+    return None
 
 
 def parsed_due(
