@@ -22,7 +22,7 @@ from .errors import (
 )
 from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
-from .people import Directory, normalize
+from .people import Directory, normalize, split_wie
 from .store import Repository, check_id
 from .writing import ChangeSet
 from .yamlsafe import nfc
@@ -228,15 +228,10 @@ def resolve_owners(
     "Alle aanwezigen", "iedereen", "leden" mean the team whose list it is; "werkgroep"
     the werkgroep given. Unknown or ambiguous names are an error with suggestions.
     """
-    import re
-
     refs: list[str] = []
     unknown_names: list[str] = []
     ambiguous: list[tuple[str, set[str]]] = []
-    for token in re.split(r"\s*(?:/|,|&|\ben\b|\bnamens\b|\bmet\b)\s*", wie):
-        token = token.strip()
-        if not token:
-            continue
+    for token in split_wie(wie):
         key = normalize(token)
         if key in _WHOLE_TEAM and team:
             ids = {team}

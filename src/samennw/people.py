@@ -6,9 +6,11 @@ Matching is case- and accent-insensitive and Unicode-normalised, so "unver",
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from .errors import NotFoundError
@@ -23,6 +25,21 @@ def normalize(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(stripped.casefold().split())
+
+
+# What separates the names in a 'wie' text: "Tjalling/Sofie en Maartje namens Jonge Kind",
+# "Jeroen, Tjalling", "Tom & Bernlef", "Tjalling met andere instanties", "Jeroen - Emre".
+WIE_SEPARATORS = re.compile(r"\s*(?:/|,|&|\ben\b|\bnamens\b|\bmet\b|\s-\s)\s*")
+
+
+def split_wie(wie: str) -> list[str]:
+    """The name-like parts of a 'wie' text, trimmed, without empty ones."""
+    return [part.strip() for part in WIE_SEPARATORS.split(wie) if part.strip()]
+
+
+def _words(text: str) -> str:
+    """Folded words separated by one space: 'Ünver, E.' → 'unver e'."""
+    return " ".join(re.findall(r"[^\W_]+", normalize(text)))
 
 
 class Directory:
@@ -46,6 +63,8 @@ class Directory:
         for t in partners.teams:
             for name in (t.id, t.naam, *t.aliassen):
                 self._team_names[normalize(name)].add(t.id)
+        # wie_mismatch's answers by (wie, *betrokkenen)
+        self._wie_checked: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.member_of: dict[str, set[str]] = defaultdict(set)
         for t in partners.teams:
             for member in (*t.leden, t.voorzitter, t.secretaris):
@@ -131,6 +150,56 @@ class Directory:
                 hint = "; bedoelde u " + " of ".join(f"'{s}'" for s in shown) + "?"
             raise NotFoundError(f"onbekend team '{name}'{hint}")
         raise NotFoundError(f"'{name}' is niet eenduidig: {', '.join(sorted(ids))}")
+
+    @cached_property
+    def _mention_words(self) -> dict[str, tuple[str, ...]]:
+        """Per person, every name a 'wie' text may use, as folded words between spaces
+        (' groot wassink '), to look for in the text's words (see _words)."""
+        mentions: dict[str, set[str]] = defaultdict(set)
+        for name, ids in self._person_names.items():
+            for person_id in ids:
+                mentions[person_id].add(_words(name))
+        for person in self.persons.values():
+            if person.functie:  # a function-only person is written by function
+                mentions[person.id].add(_words(person.functie))
+        return {pid: tuple(f" {w} " for w in words if w) for pid, words in mentions.items()}
+
+    def wie_mismatch(
+        self, wie: str, refs: Sequence[str]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Persons a 'wie' text and its 'betrokkenen' disagree on (both lists sorted):
+        those the text names unambiguously that are not in ``refs``, and those in
+        ``refs`` the text does not mention by any of their names.
+
+        Teams and organisations are left alone: "Alle aanwezigen" is the team, and the
+        text may name an organisation in words of its own. An empty text says nothing.
+        """
+        key = (wie, *refs)
+        found = self._wie_checked.get(key)
+        if found is None:  # the same text with the same ids recurs: judge each pair once
+            found = self._wie_checked[key] = self._wie_mismatch(wie, refs)
+        return found
+
+    def _wie_mismatch(
+        self, wie: str, refs: Sequence[str]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        if not wie.strip():
+            return (), ()
+        named: set[str] = set()
+        for part in split_wie(wie):
+            ids = self._person_names.get(normalize(part), set())
+            if len(ids) == 1:
+                named |= ids
+        text = f" {_words(wie)} "
+        words = self._mention_words
+        not_in_text = {
+            ref
+            for ref in refs
+            if ref not in named
+            and ref in self.persons
+            and not any(w in text for w in words.get(ref, ()))
+        }
+        return tuple(sorted(named.difference(refs))), tuple(sorted(not_in_text))
 
     def teams_of(self, person_id: str) -> set[str]:
         """Teams the person belongs to (member, chair or secretary)."""

@@ -244,6 +244,7 @@ class _Checker:
                 self.err(
                     a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}"
                 )
+        self.wie_and_refs(a)
         origin = self.meeting_date(a.vergadering)
         if a.afgerond_op and a.afgerond_op > self.today:
             self.err(
@@ -281,6 +282,23 @@ class _Checker:
                 "jaar volgt, dus ze raakt nooit verlopen; schrijf het jaar erbij",
                 error=False,
             )
+
+    def wie_and_refs(self, a: Action) -> None:
+        """'wie' (the text) and 'betrokkenen' (the ids --owner searches) must agree: a hand
+        edit of one alone makes the owner query answer from stale ids."""
+        not_in_refs, not_in_text = self.dir.wie_mismatch(a.wie, a.betrokkenen)
+        if not not_in_refs and not not_in_text:
+            return
+        label = self.dir.label
+        parts = [f"{label(p)} ({p}) staat niet in 'betrokkenen'" for p in not_in_refs]
+        parts += [f"{label(p)} ({p}) wordt niet genoemd in 'wie'" for p in not_in_text]
+        self.err(
+            a,
+            ("wie",),
+            f"'wie' past niet bij 'betrokkenen': {'; '.join(parts)}; werk ze samen bij "
+            "(--owner zoekt op 'betrokkenen')",
+            error=False,
+        )
 
     # --- action lines and important dates ---------------------------------------------
     def action_lines(self) -> None:
