@@ -80,3 +80,13 @@ def test_texts_that_agree_are_quiet(embedded_copy: Path, wie: str, refs: str) ->
         embedded_copy, "wie: Tjalling\nbetrokkenen: [tjalling]", f"wie: {wie}\nbetrokkenen: {refs}"
     )
     assert validate(embedded_copy) == (0, [])
+
+
+def test_an_unknown_id_is_the_error_not_also_a_mismatch(embedded_copy: Path) -> None:
+    edit(embedded_copy, "betrokkenen: [tjalling]", "betrokkenen: [tjallling]")
+    code, lines = validate(embedded_copy)
+    assert code == 1
+    assert lines == [
+        "data/acties/open/KVDJ-008.md:5:15: fout: onbekende persoon, organisatie of team "
+        "'tjallling'; bedoelde u 'tjalling'?"
+    ]

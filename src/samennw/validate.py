@@ -285,7 +285,10 @@ class _Checker:
 
     def wie_and_refs(self, a: Action) -> None:
         """'wie' (the text) and 'betrokkenen' (the ids --owner searches) must agree: a hand
-        edit of one alone makes the owner query answer from stale ids."""
+        edit of one alone makes the owner query answer from stale ids. An unknown id in
+        'betrokkenen' is an error of its own, and the cause of any mismatch: no warning."""
+        if not all(self.dir.known(ref) for ref in a.betrokkenen):
+            return
         not_in_refs, not_in_text = self.dir.wie_mismatch(a.wie, a.betrokkenen)
         if not not_in_refs and not not_in_text:
             return
