@@ -449,6 +449,9 @@ def hand_repair(box: sl.Sandbox) -> list[str]:
     for rel in sl.temp_files(repo / "data"):
         (repo / "data" / rel).unlink(missing_ok=True)
         done.append("removed temp file")
+    for rel in sl.journals(repo):
+        (repo / rel).unlink(missing_ok=True)
+        done.append("removed samennw journal")
     for rel in sl.torn_worktree(repo):
         blob = sl.blobs(box, "HEAD", [rel])[rel]
         if blob is None:
@@ -653,6 +656,8 @@ def _round(
         figures.after_kill["temp file"] += 1
     if (box.repo / ".git" / "index.lock").exists():
         figures.after_kill["index.lock"] += 1
+    if sl.journals(box.repo):
+        figures.after_kill["journal"] += 1
     for rel, reason in sl.torn_worktree(box.repo).items():
         figures.violate("torn file right after kill", f"{rel}: {reason} ({op.label})")
     if op.out is not None:  # render -o: the old document or the new one, never a mix
