@@ -24,7 +24,7 @@ from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
 from .people import Directory, normalize, split_wie
 from .store import Repository, check_id
-from .writing import ChangeSet
+from .writing import ChangeSet, encoded
 from .yamlsafe import nfc
 
 
@@ -66,6 +66,7 @@ def _current_text(repo: Repository, action: Action) -> tuple[Path, str]:
 
 def _checked(path: Path, new_text: str) -> str:
     """Refuse to write an action file that would not load again (never write garbage)."""
+    encoded(new_text, path.name)
     problems: list[Problem] = []
     try:
         doc = parse(new_text.removeprefix("\ufeff"), path)
@@ -328,6 +329,7 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     from .frontmatter import render_front_matter
 
     text = render_front_matter(values, new.toelichting + "\n" if new.toelichting else "")
+    encoded(text, f"{action_id}.md")
     Action.model_validate({**parse(text).data, "body": ""})  # never write what we cannot read
     path = repo.action_path(action_id, ActionStatus.OPEN)
     changes = ChangeSet(repo.root)

@@ -147,6 +147,19 @@ class SamennwCommand(_DutchHelp, TyperCommand):
         super().__init__(*args, **kwargs)
         self.options_metavar = "[OPTIES]"
 
+    def invoke(self, ctx: Any) -> Any:
+        if "data" not in ctx.params:
+            return super().invoke(ctx)
+        from .console import err
+        from .recovery import repair_interrupted
+
+        notices = repair_interrupted(ctx.params["data"])  # what a killed writer left
+        try:
+            return super().invoke(ctx)
+        finally:  # after the command's own first line (a writer's: its commit message)
+            for notice in notices:
+                err(notice)
+
 
 def usage_exit(exc: Any, hint: str | None = None) -> NoReturn:
     """A usage error in Dutch, with where to find help; exit code 2. Without arguments
@@ -268,6 +281,7 @@ def validate_cmd(
 ) -> None:
     from . import validate as v
     from .console import err, out
+    from .locking import read_consistently
     from .paths import find_root
     from .store import lazy_repository
 
@@ -280,8 +294,13 @@ def validate_cmd(
     gc_was_enabled = gc.isenabled()
     gc.disable()  # listing and checking make many objects, no cycles: the GC only costs
     try:
-        repo = lazy_repository(find_root(data))  # files are read when checked
-        report = v.validate(repo)
+        root = find_root(data)
+
+        def check() -> tuple[Any, Any]:
+            repo = lazy_repository(root)  # files are read when checked
+            return repo, v.validate(repo)
+
+        repo, report = read_consistently(root, check)  # a writer's move is never half seen
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -410,6 +429,8 @@ def _report(outcome: "Outcome") -> None:
         err(f"  {path}")
     if outcome.commit:
         err(f"vastgelegd in git: {outcome.commit}")
+    for notice in outcome.notices:
+        err(notice)
 
 
 ActionIdArgument = Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")]
@@ -607,10 +628,12 @@ def meetings_cmd(
     data: DataOption = None,
 ) -> None:
     from .console import table
+    from .locking import read_consistently
     from .meetings import MEETING_COLUMNS, list_meetings, meeting_rows
+    from .paths import find_root
     from .store import load_repository
 
-    repo = load_repository(data)
+    repo = read_consistently(find_root(data), lambda: load_repository(data))
     repo.raise_if_invalid()
     table(MEETING_COLUMNS, meeting_rows(list_meetings(repo, team)))
 

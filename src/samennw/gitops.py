@@ -7,6 +7,8 @@ argument, paths after ``--``.
 from __future__ import annotations
 
 import contextlib
+import os
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +16,11 @@ from typing import Any
 
 from .dates import format_date
 from .errors import GitStateError, SamennwError
+from .paths import relative
+
+
+class CommitRefused(GitStateError):
+    """git refused the commit (a hook, or a tree that would hold an id twice)."""
 
 
 def _repo(root: Path) -> Any | None:
@@ -31,19 +38,161 @@ def is_git(root: Path) -> bool:
     return _repo(root) is not None
 
 
-def check_state(root: Path, *, committing: bool) -> None:
-    """Refuse to touch a repository in the middle of a merge/rebase (or detached, to commit)."""
+# --- git's own locks ------------------------------------------------------------------
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _lock_in_use(lock: Path, top: Path, git_dir: Path) -> bool | None:
+    """Is a process using git's ``lock``? True, False, or None when it cannot be known.
+
+    On Linux: some process has it open, or a git process (other than samennw's own
+    ``git cat-file`` helpers) works in this repository — git keeps ``index.lock`` while
+    a commit hook runs, with the file closed. Elsewhere: None.
+    """
+    if not Path("/proc/self/fd").is_dir():
+        return None
+    target = os.path.realpath(lock)
+    places = (os.path.realpath(top), os.path.realpath(git_dir))
+    me = str(os.getpid())
+    unknown = False
+    try:
+        pids = [e.name for e in os.scandir("/proc") if e.name.isdigit() and e.name != me]
+    except OSError:
+        return None
+    for pid in pids:
+        base = f"/proc/{pid}"
+        try:
+            for fd in os.scandir(f"{base}/fd"):
+                with contextlib.suppress(OSError):
+                    if str(Path(fd.path).readlink()) in (target, f"{target} (deleted)"):
+                        return True
+        except OSError:
+            pass  # gone, or another user's process: judged by what it runs below
+        try:
+            with open(f"{base}/comm", "rb") as fh:
+                comm = fh.read().strip()
+            with open(f"{base}/cmdline", "rb") as fh:
+                args = fh.read().split(b"\0")
+            with open(f"{base}/stat", "rb") as fh:
+                state, ppid = fh.read().rsplit(b")", 1)[1].split()[:2]
+        except (OSError, IndexError, ValueError):
+            continue
+        if comm != b"git" and not comm.startswith(b"git-"):
+            continue
+        if state in (b"Z", b"X"):
+            continue  # killed, not yet reaped: it holds nothing any more
+        if ppid.decode() == me or any(a in (b"cat-file", b"fsmonitor--daemon") for a in args):
+            continue  # our own helpers, or daemons that never take these locks
+        try:
+            cwd = str(Path(f"{base}/cwd").readlink())
+        except OSError:
+            unknown = True
+            continue
+        named = [os.fsdecode(a) for a in args]
+        if any(_inside(cwd, p) for p in places) or any(
+            any(_inside(a, p) for p in places) for a in named
+        ):
+            return True
+    return None if unknown else False
+
+
+def _remove_command(lock: Path) -> str:
+    quoted = str(lock).replace("'", "'\\''")
+    return f"rm '{quoted}'"
+
+
+def _git_locks(repo: Any) -> list[Path]:
+    git_dir = Path(repo.git_dir)
+    locks = [git_dir / "index.lock", git_dir / "HEAD.lock"]
+    with contextlib.suppress(Exception):
+        if not repo.head.is_detached:
+            locks.append(Path(repo.common_dir) / f"{repo.head.ref.path}.lock")
+    return locks
+
+
+STALE_AGE_S = 600  # without /proc: a lock this old is taken as left behind
+
+
+def wait_for_git(root: Path, *, ours_since_ns: int | None = None) -> list[str]:
+    """Wait (at most SAMENNW_LOCK_TIMEOUT) while git holds its index or HEAD lock.
+
+    A lock that no process uses was left by a git that was killed: GitStateError with
+    the exact command that removes it. Only a lock made after ``ours_since_ns`` — by
+    samennw's own git, killed with the samennw command whose journal is being recovered
+    (samennw held its write lock all that time) — is removed here; the notice says so.
+    """
+    from .locking import lock_timeout
+
+    repo = _repo(root)
+    if repo is None:
+        return []
+    top, git_dir = Path(repo.working_tree_dir), Path(repo.git_dir)
+    timeout = lock_timeout()
+    deadline = time.monotonic() + timeout
+    next_look = 0.0
+    announced = False
+    notices: list[str] = []
+    while True:
+        present = [lock for lock in _git_locks(repo) if os.path.lexists(lock)]
+        if not present:
+            return notices
+        lock = present[0]
+        shown = relative(lock, Path(root))
+        if time.monotonic() >= next_look:  # looking through /proc costs: 4 times a second
+            next_look = time.monotonic() + 0.25
+            try:
+                before = os.lstat(lock)
+                in_use = _lock_in_use(lock, top, git_dir)
+                after = os.lstat(lock)
+            except FileNotFoundError:
+                continue
+            same = (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+            old = time.time() - after.st_mtime > STALE_AGE_S
+            if same and (in_use is False or (in_use is None and old)):
+                if (
+                    ours_since_ns is not None
+                    and in_use is False
+                    and after.st_mtime_ns >= ours_since_ns
+                ):
+                    lock.unlink(missing_ok=True)
+                    notices.append(
+                        f"hersteld: '{shown}' van de afgebroken samennw-opdracht verwijderd"
+                    )
+                    continue
+                raise GitStateError(
+                    f"git is eerder afgebroken en heeft '{lock}' laten staan; geen proces "
+                    f"gebruikt het nog. Verwijder het met: {_remove_command(lock)} — en voer de "
+                    "opdracht opnieuw uit. Er is niets gewijzigd."
+                )
+        if time.monotonic() >= deadline:
+            raise GitStateError(
+                f"git is bezig ('{lock}' bestaat nog na {timeout:g} s wachten); probeer het "
+                "opnieuw als git klaar is. Loopt er geen git-opdracht meer, verwijder het dan "
+                f"met: {_remove_command(lock)}. Er is niets gewijzigd."
+            )
+        if not announced and time.monotonic() > deadline - timeout + 1:  # waited a second
+            from .console import err
+
+            err(f"wacht tot git klaar is ('{shown}' bestaat) …")
+            announced = True
+        time.sleep(0.05)
+
+
+def check_state(root: Path, *, committing: bool) -> list[str]:
+    """Refuse to touch a repository in the middle of a merge/rebase (or detached, to commit).
+
+    Called under samennw's write lock: git's own locks are waited for (see
+    :func:`wait_for_git`); returns its notices.
+    """
     repo = _repo(root)
     if repo is None:
         if committing:
             raise GitStateError("--commit: deze gegevens staan niet in een git-repository")
-        return
+        return []
     git_dir = Path(repo.git_dir)
-    if (git_dir / "index.lock").exists():
-        raise GitStateError(
-            "git is bezig (.git/index.lock bestaat); wacht tot git klaar is, of verwijder het "
-            "bestand als er geen git-opdracht meer loopt. Er is niets gewijzigd."
-        )
     for marker, what in (
         ("MERGE_HEAD", "een merge"),
         ("rebase-merge", "een rebase"),
@@ -65,6 +214,7 @@ def check_state(root: Path, *, committing: bool) -> None:
             "--commit: deze git-repository heeft nog geen commit; leg de gegevens eerst vast "
             "(git add -A && git commit -m 'Gegevens'). Er is niets gewijzigd."
         )
+    return wait_for_git(root)
 
 
 def _rel_to_top(repo: Any, path: Path) -> str:
@@ -72,62 +222,182 @@ def _rel_to_top(repo: Any, path: Path) -> str:
     return str((path.parent.resolve() / path.name).relative_to(top))
 
 
-def _git_error(exc: Exception, what: str) -> GitStateError:
-    detail = (getattr(exc, "stderr", "") or "").strip().splitlines()
+def _git_error(
+    exc: Exception, what: str, kind: type[GitStateError] = GitStateError
+) -> GitStateError:
+    detail = (getattr(exc, "stderr", "") or getattr(exc, "stdout", "") or "").strip().splitlines()
     reason = detail[-1].strip() if detail else type(exc).__name__
-    return GitStateError(f"{what}: {reason}. Er is niets gewijzigd.")
+    return kind(f"{what}: {reason}. Er is niets gewijzigd.")
+
+
+def _run(root: Path, repo: Any, command: str, *args: str) -> str:
+    """``git <command> args``; when another git just took index.lock: wait, try again."""
+    import git
+
+    for attempt in range(5):
+        try:
+            return str(getattr(repo.git, command)(*args))
+        except git.GitCommandError as exc:
+            if attempt == 4 or ".lock': File exists" not in str(exc.stderr or ""):
+                raise
+            wait_for_git(root)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def snapshot(root: Path, paths: list[Path]) -> tuple[str | None, dict[Path, str | None]]:
+    """HEAD and the index entries ('mode sha stage') of ``paths``, to put them back later."""
+    repo = _repo(root)
+    if repo is None:
+        return None, {}
+    head = str(repo.head.commit.hexsha) if repo.head.is_valid() else None
+    rels = {_rel_to_top(repo, p): p for p in paths}
+    entries: dict[Path, str | None] = dict.fromkeys(paths)
+    out = repo.git.ls_files("-s", "-z", "--", *rels) if rels else ""
+    for record in out.split("\0"):
+        meta, _, rel = record.partition("\t")
+        if rel in rels and meta.endswith(" 0"):
+            entries[rels[rel]] = meta
+    return head, entries
+
+
+def restore_index(root: Path, entries: dict[Path, str | None]) -> None:
+    """Put the index entries of a :func:`snapshot` back (best effort, after a refusal)."""
+    import subprocess
+
+    repo = _repo(root)
+    if repo is None or not entries:
+        return
+    head = repo.head.commit.hexsha if repo.head.is_valid() else "0" * 40
+    records = []
+    for path, entry in entries.items():
+        rel = _rel_to_top(repo, path)
+        records.append(f"{entry}\t{rel}" if entry else f"0 {'0' * len(head)}\t{rel}")
+    with contextlib.suppress(OSError):
+        subprocess.run(
+            ["git", "update-index", "-z", "--index-info"],
+            cwd=repo.working_tree_dir,
+            input="\0".join(records).encode() + b"\0",
+            capture_output=True,
+            check=False,
+        )
 
 
 def stage_moves(root: Path, moves: list[tuple[Path, Path]]) -> None:
-    """Record moves in the index (``git mv`` semantics) for files git tracks."""
+    """Record moves in the index (``git mv`` semantics) for files git tracks (idempotent)."""
     import git
 
     repo = _repo(root)
     if repo is None:
         return
+    top = Path(repo.working_tree_dir)
     try:
         for old, new in moves:
             old_rel, new_rel = _rel_to_top(repo, old), _rel_to_top(repo, new)
-            if repo.git.ls_files("--", old_rel):
-                repo.git.rm("--cached", "--quiet", "--", old_rel)
-                repo.git.add("--", new_rel)
+            if repo.git.ls_files("--", old_rel, new_rel):
+                _run(root, repo, "rm", "--cached", "--quiet", "--ignore-unmatch", "--", old_rel)
+                if (top / new_rel).exists():
+                    _run(root, repo, "add", "--", new_rel)
     except git.GitCommandError as exc:
         raise _git_error(exc, "git kon de verplaatsing niet vastleggen in de index") from None
 
 
-def restore_index(root: Path, paths: list[Path]) -> None:
-    """After a refused change: index entries of ``paths`` back to HEAD (best effort)."""
-    import git
+def _tree_counts(repo: Any, groups: list[list[str]]) -> list[int]:
+    rels = [r for g in groups for r in g]
+    listed = set(repo.git.ls_tree("-r", "--name-only", "HEAD", "--", *rels).splitlines())
+    return [sum(r in listed for r in g) for g in groups]
 
+
+def index_to_head(root: Path, paths: list[Path]) -> None:
+    """Index entries of ``paths`` as HEAD has them (after a commit whose git was killed
+    before it wrote the index)."""
     repo = _repo(root)
-    if repo is None:
+    if repo is None or not repo.head.is_valid():
         return
-    rels = [_rel_to_top(repo, p) for p in paths]
-    with contextlib.suppress(git.GitCommandError):
-        repo.git.reset("-q", "--", *rels)
+    rels = {_rel_to_top(repo, p): p for p in paths}
+    entries: dict[Path, str | None] = dict.fromkeys(paths)
+    for record in repo.git.ls_tree("-z", "HEAD", "--", *rels).split("\0"):
+        meta, _, rel = record.partition("\t")
+        if rel in rels:
+            mode, _kind, sha = meta.split()
+            entries[rels[rel]] = f"{mode} {sha} 0"
+    restore_index(root, entries)
 
 
-def commit(root: Path, paths: list[Path], message: str) -> str:
-    """Commit exactly ``paths`` (added, changed or deleted), ignoring other staged changes."""
+def committed(root: Path, head: str | None, message: str) -> str | None:
+    """The commit made on top of ``head`` with ``message``, if HEAD is that commit."""
+    repo = _repo(root)
+    if repo is None or head is None or not repo.head.is_valid():
+        return None
+    current = str(repo.head.commit.hexsha)
+    if current == head:
+        return None
+    parents, _, subject = repo.git.log("-1", "--format=%P%x00%s", "HEAD").partition("\0")
+    if parents.split()[:1] == [head] and subject == message:
+        return current[:10]
+    return None
+
+
+def _differs_from_head(repo: Any, rels: list[str]) -> bool:
+    """Does the working tree differ from HEAD in any of ``rels`` (new files included)?"""
+    if not rels:
+        return False
+    if repo.git.ls_files("--others", "--", *rels):
+        return True
+    return bool(repo.git.diff("HEAD", "--name-only", "--", *rels))
+
+
+def commit(root: Path, places: list[list[Path]], message: str) -> str | None:
+    """Commit every place of each object touched, as the working tree has it; nothing else.
+
+    ``places`` holds, per object, every path where it can live (an action: open/ and
+    afgerond/). Committing all of them together means a move is always committed whole,
+    whatever was staged before. The resulting HEAD must hold each object exactly once;
+    otherwise the commit is taken back and GitStateError raised. None: the working tree
+    already matches HEAD for these files (no commit; their index entries match HEAD).
+    """
     import git
 
     repo = _repo(root)
     if repo is None:
         raise GitStateError("--commit: deze gegevens staan niet in een git-repository")
     top = Path(repo.working_tree_dir).resolve()
-    rels = [_rel_to_top(repo, p if p.is_absolute() else root / p) for p in paths]
-    existing = [r for r in rels if (top / r).exists()]
+    groups = [[_rel_to_top(repo, p) for p in group] for group in places]
+    for group in groups:
+        present = [r for r in group if os.path.lexists(top / r)]
+        if len(present) != 1:
+            name = Path(group[0]).stem
+            raise GitStateError(
+                f"--commit: '{name}' staat {len(present)} keer in de gegevens "
+                f"({', '.join(present) or 'nergens'}); er is niets vastgelegd of gewijzigd"
+            )
+    rels = [r for g in groups for r in g]
+    existing = [r for r in rels if os.path.lexists(top / r)]
     gone = [r for r in rels if r not in existing]
     try:
-        if gone:  # a removal git never knew (never committed) needs no commit
+        before = str(repo.head.commit.hexsha)
+        if gone:  # a removal git never knew (never committed, not staged) needs no commit
             known = set(repo.git.ls_tree("-r", "--name-only", "HEAD", "--", *gone).splitlines())
+            known |= set(repo.git.ls_files("--", *gone).splitlines())
             gone = [r for r in gone if r in known]
+        if not _differs_from_head(repo, existing + gone):
+            index_to_head(root, [p for group in places for p in group])
+            return None  # git has these files like this already: nothing to commit
         if existing:
-            repo.git.add("--", *existing)
-        repo.git.commit("--only", "-q", "-m", message, "--", *existing, *gone)
+            _run(root, repo, "add", "--", *existing)
+        _run(root, repo, "commit", "--only", "-q", "-m", message, "--", *existing, *gone)
     except git.GitCommandError as exc:
-        raise _git_error(exc, "git commit mislukt") from None
-    return str(repo.head.commit.hexsha[:10])
+        raise _git_error(exc, "git commit mislukt", CommitRefused) from None
+    after = str(repo.head.commit.hexsha)
+    counts = _tree_counts(repo, groups)
+    if any(c != 1 for c in counts):
+        with contextlib.suppress(git.GitCommandError):
+            repo.git.update_ref("-m", "samennw: onvolledige commit", "HEAD", before, after)
+        bad = Path(groups[next(i for i, c in enumerate(counts) if c != 1)][0]).stem
+        raise CommitRefused(
+            f"git commit mislukt: de commit zou '{bad}' niet precies één keer bevatten; "
+            "de commit is teruggenomen. Er is niets gewijzigd."
+        )
+    return after[:10]
 
 
 @dataclass(frozen=True, slots=True)

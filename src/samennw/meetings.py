@@ -11,7 +11,7 @@ from .frontmatter import parse
 from .models import ActionStatus, Meeting
 from .people import Directory
 from .store import Repository, check_id
-from .writing import ChangeSet
+from .writing import ChangeSet, encoded
 from .yamlsafe import nfc
 
 STANDING_AGENDA: list[dict[str, str | None]] = [
@@ -97,6 +97,7 @@ def new_meeting(
         "titel": f"Bijeenkomst {team.naam} {format_date(on)}",
     }
     text = nfc(render_template("vergadering.md.j2", context, repo.root))  # a new file: all NFC
+    encoded(text, f"{meeting_id}.md")
     doc = parse(text)
     draft = Meeting.model_validate({**doc.data, "body": doc.body})  # never write unreadable
     if draft.id != meeting_id or draft.datum != on or draft.team != team.id:

@@ -1,9 +1,12 @@
 """Safe writing: all-or-nothing file changes (under :func:`samennw.locking.write_lock`).
 
-Every write goes to a temporary file in the same folder (flush, fsync, rename). A move
-writes the new file before removing the old one, so a crash can leave a duplicate
-(which validate reports) but never a loss. Before anything is written, every file the
-command read is checked to be unchanged on disk.
+:meth:`ChangeSet.prepare` checks that every file the command read is unchanged on disk,
+writes the intent journal (:mod:`samennw.journal`), writes every new text to a temporary
+file in its folder (fsync) and reads each one back with the reader itself: a file the
+reader would refuse (too large, a forbidden character, YAML it cannot read) is never put
+in place. :meth:`ChangeSet.apply` then renames the temporary files into place and only
+then removes old files, so a crash can leave a duplicate but never a loss, and the
+journal lets the next command finish or undo the change (:mod:`samennw.recovery`).
 """
 
 from __future__ import annotations
@@ -12,21 +15,68 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConflictError, SamennwError
+from .errors import ConflictError, OperationError, SamennwError
+from .journal import FileChange, Journal
 from .paths import relative
-from .store import atomic_write
+from .store import (
+    atomic_write,
+    fsync_folder,
+    is_temp_name,
+    put_in_place,
+    reader_problems,
+    write_temp,
+)
+
+
+class RollbackFailed(SamennwError):
+    """Putting the files back failed too: the journal stays, the next command repairs."""
+
+
+def encoded(text: str, shown: Path | str) -> bytes:
+    """``text`` as UTF-8, or a Dutch refusal for a character UTF-8 cannot hold (a lone
+    surrogate, as a command-line argument with invalid bytes becomes)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = ord(text[exc.start])
+        raise OperationError(
+            f"'{shown}' zou een teken bevatten dat geen geldige UTF-8 is (U+{bad:04X}); "
+            "er is niets gewijzigd"
+        ) from None
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def clean_stale_temp_files(folder: Path) -> None:
-    """Remove temp files left by a crashed writer (safe: we hold the write lock)."""
-    if not folder.is_dir():
-        return
-    for tmp in folder.glob(".*.tmp"):
-        tmp.unlink(missing_ok=True)
+def clean_stale_temp_files(folder: Path) -> list[Path]:
+    """Remove samennw's temp files left by a killed writer (we hold the write lock).
+
+    Only names of the form samennw gives them (``.<name>.<pid>.tmp``) are removed; a
+    user's ``.notities.tmp`` stays. Returns what was removed.
+    """
+    removed: list[Path] = []
+    try:
+        names = [entry.name for entry in folder.iterdir()]
+    except OSError:
+        return removed
+    for name in names:
+        tmp = folder / name
+        if is_temp_name(name) and tmp.is_file() and not tmp.is_symlink():
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
+def places_of(path: Path) -> list[Path]:
+    """Every path where the object of the data file ``path`` can live.
+
+    An action lives in ``acties/open/`` or ``acties/afgerond/``; anything else in one place.
+    """
+    if path.parent.name in ("open", "afgerond") and path.parent.parent.name == "acties":
+        base = path.parent.parent
+        return [base / "open" / path.name, base / "afgerond" / path.name]
+    return [path]
 
 
 @dataclass
@@ -38,6 +88,9 @@ class ChangeSet:
     removes: list[Path] = field(default_factory=list)
     expected: dict[Path, str | None] = field(default_factory=dict)  # None: must not exist
     _undo: list[tuple[Path, bytes | None]] = field(default_factory=list, repr=False)
+    _before: dict[Path, bytes | None] = field(default_factory=dict, repr=False)
+    _temps: dict[Path, Path] = field(default_factory=dict, repr=False)
+    _prepared: bool = field(default=False, repr=False)
 
     def expect(self, path: Path, data: bytes | None) -> None:
         self.expected[path] = None if data is None else digest(data)
@@ -52,6 +105,18 @@ class ChangeSet:
     @property
     def touched(self) -> list[Path]:
         return sorted({*self.writes, *self.removes})
+
+    @property
+    def moves(self) -> list[tuple[Path, Path]]:
+        return [(old, new) for old in self.removes for new in self.writes if new.name == old.name]
+
+    @property
+    def places(self) -> list[list[Path]]:
+        """Per object touched: every path where it can live (what ``--commit`` commits)."""
+        groups: dict[tuple[Path, ...], None] = {}
+        for path in self.touched:
+            groups[tuple(places_of(path))] = None
+        return [list(g) for g in groups]
 
     def _check(self) -> None:
         for path, expected in self.expected.items():
@@ -69,34 +134,105 @@ class ChangeSet:
                     "overschreven. Voer de opdracht opnieuw uit."
                 )
 
+    def _encoded(self) -> dict[Path, bytes]:
+        return {p: encoded(text, relative(p, self.root)) for p, text in self.writes.items()}
+
+    def _failed(self, exc: BaseException) -> BaseException:
+        if isinstance(exc, OSError):
+            return SamennwError(
+                f"kan '{relative(Path(exc.filename or ''), self.root)}' niet schrijven of "
+                f"verwijderen ({exc.strerror}); er is niets gewijzigd"
+            )
+        return exc
+
+    def prepare(self, journal: Journal | None = None) -> None:
+        """Check, journal, write every new text to a temp file and read it back as a reader.
+
+        Nothing is visible yet; on any refusal the temp files (and journal) are removed.
+        """
+        self._check()
+        data = self._encoded()
+        self._before = {}
+        for path in [*self.writes, *self.removes]:
+            try:
+                self._before[path] = path.read_bytes()
+            except (FileNotFoundError, NotADirectoryError):
+                self._before[path] = None
+        for folder in {p.parent for p in self.writes}:
+            clean_stale_temp_files(folder)
+        if journal is not None:
+            journal.files = [
+                *(FileChange(p, self._before[p], data[p]) for p in self.writes),
+                *(FileChange(p, self._before[p], None) for p in self.removes),
+            ]
+            journal.save()
+        self._temps = {}
+        try:
+            for path, blob in data.items():
+                if self._before[path] == blob:
+                    continue  # unchanged: nothing to write
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._temps[path] = write_temp(path, blob)
+            for path, tmp in self._temps.items():
+                problems = reader_problems(path, tmp, self.root)
+                if problems:
+                    raise OperationError(
+                        f"'{relative(path, self.root)}' zou een bestand worden dat samennw "
+                        f"niet meer kan lezen ({problems[0].message}); er is niets gewijzigd"
+                    )
+        except BaseException as exc:
+            self._drop_temps()
+            if journal is not None:
+                journal.discard()
+            failure = self._failed(exc)
+            if failure is exc:
+                raise
+            raise failure from None
+        self._prepared = True
+
+    def abandon(self) -> None:
+        """Forget a prepared change: its temp files are removed, nothing else was written."""
+        self._drop_temps()
+        self._prepared = False
+
+    def _drop_temps(self) -> None:
+        for tmp in self._temps.values():
+            tmp.unlink(missing_ok=True)
+        self._temps = {}
+
     def apply(self) -> list[Path]:
-        """Check, then write every new file, then remove the old ones; roll back on error.
+        """Put the prepared files in place, then remove the old ones; roll back on error.
 
         Any failure — a full disk, a read-only folder, Ctrl-C — restores every file.
         """
-        self._check()
-        for folder in {p.parent for p in self.writes}:
-            clean_stale_temp_files(folder)
+        if not self._prepared:
+            self.prepare()
         self._undo = []
         try:
-            for path, text in self.writes.items():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                before = path.read_bytes() if path.exists() else None
-                if atomic_write(path, text):
-                    self._undo.append((path, before))
+            for path, tmp in list(self._temps.items()):
+                put_in_place(tmp, path)
+                del self._temps[path]
+                self._undo.append((path, self._before[path]))
             for path in self.removes:
-                before = path.read_bytes()
                 path.unlink()
-                self._undo.append((path, before))
+                self._undo.append((path, self._before[path]))
+            for folder in {p.parent for p in self.removes}:
+                fsync_folder(folder)
         except BaseException as exc:
-            self.rollback()
-            if isinstance(exc, OSError):
-                raise SamennwError(
-                    f"kan '{relative(Path(exc.filename or ''), self.root)}' niet schrijven of "
-                    "verwijderen "
-                    f"({exc.strerror}); er is niets gewijzigd"
+            self._drop_temps()
+            try:
+                self.rollback()
+            except BaseException:
+                raise RollbackFailed(
+                    "de bestanden konden niet allemaal worden teruggezet; de volgende "
+                    "samennw-opdracht maakt dit af of draait het terug"
                 ) from None
-            raise
+            failure = self._failed(exc)
+            if failure is exc:
+                raise
+            raise failure from None
+        finally:
+            self._prepared = False
         return self.touched
 
     def rollback(self) -> None:
