@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -26,10 +27,15 @@ shutil.copytree(REPO_ROOT / "data", EMBEDDED, ignore=_NO_CACHE)
 GOLDEN_REPO = SCRATCH / "golden" / "repo"  # the folder name is part of calendar UIDs
 shutil.copytree(REPO_ROOT / "tests" / "golden" / "repo", GOLDEN_REPO, ignore=_NO_CACHE)
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(SCRATCH / "hypothesis"))
+_OWNER = os.getpid()
 
 
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    shutil.rmtree(SCRATCH, ignore_errors=True)
+@atexit.register
+def _remove_scratch() -> None:
+    # At exit, not at the end of a session: a process may run several sessions (mutmut
+    # runs pytest.main again and again), and a forked child never removes the parent's.
+    if os.getpid() == _OWNER:
+        shutil.rmtree(SCRATCH, ignore_errors=True)
 
 
 def needs_tool(path: str | None, what: str) -> pytest.MarkDecorator:
