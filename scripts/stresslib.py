@@ -221,6 +221,8 @@ def _export_code(rev: str, dest: Path) -> str:
     dest.mkdir()
     with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
         archive.extractall(dest, filter="data")
+    # bytecode once, here: every samennw process would compile the sources again
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(dest / "src")], check=True)
     return sha
 
 
