@@ -342,3 +342,109 @@ def test_unreadable_bytes_are_reported_with_the_shown_path(
         code, out, _ = run(runner, "validate", "--data", str(small_repo))
         assert code == 1
         assert "data/acties/open/KVDJ-001.md:3" in out and str(small_repo) not in out, out
+
+
+# --- checks whose outcome was not asserted (issue #9: mutants survived) -------------------
+
+MEETING_FILE = "data/meetings/2025/ot-kvdj-2025-11-25.md"
+CLOSED_FILE = "data/acties/afgerond/KVDJ-001.md"
+OTHER_TEAM = """\
+  - id: ot-wonen
+    naam: Opgaveteam Wonen
+    soort: opgaveteam
+  - id: ot-wonen-wg1
+    naam: Werkgroep Wonen 1
+    soort: werkgroep
+    ouder: ot-wonen
+    nummer: 1
+"""
+
+
+def only_problems(runner: CliRunner, repo: Path) -> tuple[int, list[str]]:
+    code, out, _ = validate(runner, repo)
+    return code, out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("begin", "eind", "message"),
+    [
+        ('"16:30"', '"18:00"', None),
+        ('"16:30"', "null", None),
+        ("null", '"18:00"', None),
+        ('"16:30"', '"16:30"', "eindtijd 16:30 ligt niet na begintijd 16:30"),
+        ('"18:00"', '"16:30"', "eindtijd 16:30 ligt niet na begintijd 18:00"),
+        ('"16:30"', '"16:29"', "eindtijd 16:29 ligt niet na begintijd 16:30"),
+    ],
+)
+def test_a_meeting_ends_after_it_begins(
+    runner: CliRunner, small_repo: Path, begin: str, eind: str, message: str | None
+) -> None:
+    text = MEETING.replace('begin: "16:30"', f"begin: {begin}").replace(
+        'eind: "18:00"', f"eind: {eind}"
+    )
+    broken(small_repo, MEETING_FILE, text)
+    code, lines = only_problems(runner, small_repo)
+    if message is None:
+        assert (code, lines) == (0, [])
+    else:
+        assert (code, lines) == (1, [f"{MEETING_FILE}:6:1: fout: {message}"])
+
+
+def test_an_open_action_has_no_closing_date(runner: CliRunner, small_repo: Path) -> None:
+    broken(
+        small_repo,
+        ACTION_FILE,
+        ACTION.replace("status: open", "status: open\nafgerond_op: 2025-12-01"),
+    )
+    code, lines = only_problems(runner, small_repo)
+    assert code == 1
+    assert lines == [
+        f"{ACTION_FILE}:8:1: fout: open actie heeft een 'afgerond_op'; zet status op afgerond "
+        "of verwijder de datum"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("afgerond_op", "valid"), [("2025-11-24", False), ("2025-11-25", True), ("2025-11-26", True)]
+)
+def test_an_action_is_not_closed_before_the_meeting_it_came_from(
+    runner: CliRunner, small_repo: Path, afgerond_op: str, valid: bool
+) -> None:
+    (small_repo / ACTION_FILE).unlink()
+    closed = ACTION.replace("status: open", f"status: afgerond\nafgerond_op: {afgerond_op}")
+    broken(small_repo, CLOSED_FILE, closed)
+    code, lines = only_problems(runner, small_repo)
+    if valid:
+        assert (code, lines) == (0, [])
+    else:
+        assert (code, lines) == (
+            1,
+            [
+                f"{CLOSED_FILE}:8:1: fout: afgerond op 2025-11-24, vóór de vergadering van "
+                "2025-11-25 waarin de actie ontstond"
+            ],
+        )
+
+
+@pytest.mark.parametrize(
+    ("werkgroep", "message"),
+    [
+        ("ot-kvdj-wg1", None),  # a werkgroep of the action's team
+        ("ot-wonen", None),  # a team without 'ouder' may be used as a section anywhere
+        ("ot-wonen-wg1", "werkgroep 'ot-wonen-wg1' hoort niet bij team 'ot-kvdj'"),
+        (
+            "ot-wonen-wg9",
+            "onbekende werkgroep 'ot-wonen-wg9'; bedoelde u 'ot-wonen-wg1' of 'ot-wonen'?",
+        ),
+    ],
+)
+def test_the_werkgroep_of_an_action_belongs_to_its_team(
+    runner: CliRunner, small_repo: Path, werkgroep: str, message: str | None
+) -> None:
+    broken(small_repo, "data/partners.yaml", PARTNERS + OTHER_TEAM)
+    broken(small_repo, ACTION_FILE, ACTION.replace("ot-kvdj-wg1", werkgroep))
+    code, lines = only_problems(runner, small_repo)
+    if message is None:
+        assert (code, lines) == (0, [])
+    else:
+        assert (code, lines) == (1, [f"{ACTION_FILE}:9:1: fout: {message}"])
