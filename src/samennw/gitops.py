@@ -12,10 +12,13 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .dates import format_date
 from .errors import GitStateError, SamennwError
+
+if TYPE_CHECKING:
+    from .models import References
 from .paths import relative
 
 
@@ -398,6 +401,55 @@ def commit(root: Path, places: list[list[Path]], message: str) -> str | None:
             "de commit is teruggenomen. Er is niets gewijzigd."
         )
     return after[:10]
+
+
+def unrecorded(root: Path, data_dir: Path, refs: References) -> list[str]:
+    """The records in ``refs`` that HEAD does not hold, in Dutch ("vergadering 'X'").
+
+    A commit of a file that refers to a meeting, action line or person that exists only
+    in the working tree would not validate on a fresh clone.
+    """
+    repo = _repo(root)
+    if repo is None or not repo.head.is_valid():
+        return []
+    missing: list[str] = []
+    for folder, wanted, what in (
+        ("meetings", refs.meetings, "vergadering"),
+        ("actielijnen", refs.action_lines, "actielijn"),
+    ):
+        if not wanted:
+            continue
+        rel = _rel_to_top(repo, data_dir / folder)
+        names = repo.git.ls_tree("-r", "--name-only", "HEAD", "--", rel).splitlines()
+        known = {Path(n).stem for n in names if n.endswith(".md")}
+        missing += [f"{what} '{ref}'" for ref in sorted(wanted - known)]
+    if refs.partners:
+        known = _head_partner_ids(repo, _rel_to_top(repo, data_dir / "partners.yaml"))
+        missing += [f"'{ref}' in partners.yaml" for ref in sorted(refs.partners - known)]
+    return missing
+
+
+def _head_partner_ids(repo: Any, rel: str) -> set[str]:
+    """Every id in HEAD's partners.yaml (people, organisations, teams, domains)."""
+    import git
+
+    from .errors import DataFileError
+    from .yamlsafe import load_yaml
+
+    try:
+        text = repo.git.show(f"HEAD:{rel}")
+        data, _ = load_yaml(text)
+    except (git.GitCommandError, DataFileError):
+        return set()
+    if not isinstance(data, dict):
+        return set()
+    return {
+        str(entry["id"])
+        for entries in data.values()
+        if isinstance(entries, list)
+        for entry in entries
+        if isinstance(entry, dict) and entry.get("id")
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ is an error, ``14:30`` stays a time of day, ``NO`` is not a boolean.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
@@ -389,3 +390,45 @@ class ImportantDate(Sourced):
     waar: Text | None = Field(None, description="Waar.")
     toelichting: Text | None = Field(None, description="Toelichting / update.")
     team: Id | None = Field(None, description="Team.")
+
+
+# --- what a record refers to -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """The other records a meeting or action names: a commit of it alone is valid only
+    when these are committed too."""
+
+    meetings: frozenset[str] = frozenset()
+    action_lines: frozenset[str] = frozenset()
+    partners: frozenset[str] = frozenset()  # people, organisations, teams, domains
+
+
+def references(record: Meeting | Action) -> References:
+    """The meetings, action lines and partners ``record`` refers to."""
+
+    def ids(*values: str | None) -> frozenset[str]:
+        return frozenset(v for v in values if v)
+
+    if isinstance(record, Meeting):
+        decisions = record.besluiten
+        return References(
+            meetings=ids(record.vastgesteld_in, record.vorige_vergadering),
+            action_lines=ids(*(d.actielijn for d in decisions)),
+            partners=ids(
+                record.team,
+                record.voorzitter,
+                record.secretaris,
+                *(a.persoon for a in [*record.aanwezig, *record.afwezig_met_bericht]),
+                *(d.domein for d in decisions),
+                *(d.werkgroep for d in decisions),
+            ),
+        )
+    return References(
+        meetings=ids(
+            record.vergadering, record.afgerond_in, *(u.vergadering for u in record.updates)
+        ),
+        action_lines=ids(record.actielijn),
+        partners=ids(record.team, record.werkgroep, *record.betrokkenen),
+    )

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import gitops, recovery
-from .errors import OperationError
+from .errors import GitStateError, OperationError
 from .locking import write_lock
-from .paths import PACKAGE_DIR, find_root, uses_embedded
+from .paths import PACKAGE_DIR, data_dir_of, find_root, relative, uses_embedded
 from .store import Repository, lazy_repository
 from .writing import ChangeSet
 
@@ -47,7 +47,54 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
         repo = lazy_repository(root)
         repo.raise_if_invalid()
         changes, message = plan(repo)
+        if commit:
+            _refuse_unrecorded_references(root, changes)
         sha = recovery.carry_out(root, changes, message, commit=commit)
     if commit and sha is None:
         notices.append("niets vastgelegd: in git staan deze bestanden al zo")
     return Outcome(message, [repo.rel(p) for p in changes.touched], sha, notices)
+
+
+def _refuse_unrecorded_references(root: Path, changes: ChangeSet) -> None:
+    """--commit: refuse when a written record refers to one that git does not hold yet.
+
+    Committing a meeting whose ``vorige_vergadering`` exists only in the working tree
+    would give a commit that fails ``validate`` on a fresh clone. Nothing is changed.
+    """
+    from pydantic import ValidationError
+
+    from .errors import DataFileError
+    from .frontmatter import parse
+    from .models import Action, Meeting, References, references
+    from .store import FOLDERS
+
+    data_dir = data_dir_of(root)
+    models = dict(FOLDERS)
+    found: list[References] = []
+    for path, text in changes.writes.items():
+        try:
+            model = models.get(path.relative_to(data_dir).parts[0])
+        except (ValueError, IndexError):
+            continue
+        if model is not Meeting and model is not Action:
+            continue
+        try:
+            doc = parse(text.removeprefix("\ufeff"), path)
+            record = model.model_validate({**doc.data, "body": doc.body})
+        except (DataFileError, ValidationError):
+            continue  # the writer's own read-back refuses it, with the reason
+        assert isinstance(record, Meeting | Action)
+        found.append(references(record))
+    wanted = References(
+        meetings=frozenset().union(*(r.meetings for r in found)),
+        action_lines=frozenset().union(*(r.action_lines for r in found)),
+        partners=frozenset().union(*(r.partners for r in found)),
+    )
+    missing = gitops.unrecorded(root, data_dir, wanted)
+    if missing:
+        files = ", ".join(str(relative(p, root)) for p in changes.touched)
+        raise GitStateError(
+            f"--commit: {files} verwijst naar {', '.join(missing)}, nog niet vastgelegd in "
+            "git; een commit zonder dat is ongeldig op een verse kopie. Leg het eerst vast "
+            "(git add … && git commit) of werk zonder --commit. Er is niets gewijzigd."
+        )
