@@ -319,7 +319,7 @@ def _judge(
     for op in done:
         figures.by_kind[op.kind + (" --commit" if op.commit else "")] += 1
         figures.outcomes[op.outcome] += 1
-        if op.outcome not in ("ok", "refused (legit)"):
+        if not sl.acceptable(op.outcome):
             figures.failures[op.outcome] += 1
             assert op.result is not None
             figures.violate(

@@ -48,7 +48,8 @@ SCENARIOS = {
     "half-move-commit": "close X without --commit, then update X --commit: "
     "the commit must not hold X in open/ and afgerond/",
     "uncommitted-meeting": "new-meeting without --commit, then the team's next meeting "
-    "with --commit: that commit names the first as 'vorige' and must still validate",
+    "with --commit, which names the first as 'vorige': it must make a commit that "
+    "validates on its own, or refuse and change nothing",
 }
 # after the trigger fires, kill within this many seconds
 TRIGGER_JITTER = {"files": 0.012, "git": 0.030, "ref": 0.004}
@@ -324,6 +325,7 @@ class Figures:
     seconds: float = 0.0
     calibration: dict[str, dict[str, float]] = field(default_factory=dict)
     scenarios: dict[str, str] = field(default_factory=dict)
+    scenario_steps: Counter[str] = field(default_factory=Counter)
 
     def violate(self, kind: str, detail: str) -> None:
         self.violations[kind] += 1
@@ -600,9 +602,14 @@ def _scenario(
         raise SystemExit(f"unknown scenario {name!r}; known: {', '.join(SCENARIOS)}")
     found: list[tuple[str, str]] = []
     for args in steps:
+        head, before = box.head(), sl.stamps(box.repo)
         res = box.run(args)
-        if res.rc != 0:
+        outcome = sl.classify_failure(res)
+        figures.scenario_steps[outcome] += 1
+        if not sl.acceptable(outcome):
             found.append(("next command failed", f"{' '.join(args)}: {sl.error_lines(res)}"))
+        elif outcome != "ok" and (box.head() != head or sl.stamps(box.repo) != before):
+            found.append(("refusal changed something", f"{' '.join(args)}: {res.message}"))
     found += post_checks(box, figures, history, expected)
     for kind, detail in found:
         figures.violate(kind, f"{detail} [scenario {name}]")
@@ -677,7 +684,7 @@ def _round(
     outcome = sl.classify_failure(res)
     figures.next_cmd[outcome] += 1
     found: list[tuple[str, str]] = []
-    if outcome not in ("ok", "refused (legit)"):
+    if not sl.acceptable(outcome):
         found.append(("next command failed", f"{' '.join(nxt.args)}: {res.err.strip()[:200]}"))
     if res.rc == 0:
         found += [("lost write", p) for p in check_effect(box, nxt, res)]
@@ -717,6 +724,7 @@ def summary(figures: Figures, config: CrashConfig) -> str:
         ("seed / code", f"{config.seed} / {config.code or 'installed samennw'}"),
         ("calibration (s after start)", cal),
         ("scenarios", "; ".join(f"{k}: {v}" for k, v in f.scenarios.items()) or "-"),
+        ("scenario commands", sl.counter_text(f.scenario_steps)),
         ("kills landed / rounds", f"{f.landed} / {f.attempts}"),
         ("kills by command", sl.counter_text(f.landed_by)),
         ("kills by trigger", sl.counter_text(f.trigger)),

@@ -32,6 +32,8 @@ TODAY = "2026-01-15"  # SAMENNW_DATUM: after every meeting of the embedded data
 ACTION_PATH = re.compile(r"^data/acties/(open|afgerond)/([A-Z][A-Z0-9]*-[0-9]{3,})\.md$")
 # refusals that are correct answers when writers race on the same ids
 LEGIT_REFUSALS = ("is al afgerond", "is niet afgerond")
+# --commit of a record naming one git does not hold yet (exit 4, nothing changed)
+UNCOMMITTED_REFERENCE = "nog niet vastgelegd"
 RECOVERY_NOTE = re.compile(r"hersteld", re.IGNORECASE)
 
 # teams of the embedded data that new-meeting accepts (a team without members fails:
@@ -584,6 +586,11 @@ def kill_group(pgid: int) -> None:
 # --- reporting --------------------------------------------------------------------------
 
 
+def acceptable(outcome: str) -> bool:
+    """Success, or a refusal that is the right answer (nothing changed)."""
+    return outcome == "ok" or outcome.startswith("refused (legit)")
+
+
 def classify_failure(result: Result) -> str:
     """A short name for how a samennw command ended."""
     rc = result.rc
@@ -592,6 +599,8 @@ def classify_failure(result: Result) -> str:
         return "ok"
     if rc == 1 and any(r in text for r in LEGIT_REFUSALS):
         return "refused (legit)"
+    if rc == 4 and UNCOMMITTED_REFERENCE in text:
+        return "refused (legit): uncommitted reference"
     if rc == 1:
         for needle, name in (
             ("dubbele code", "exit 1: duplicate id"),
