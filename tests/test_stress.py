@@ -19,13 +19,6 @@ import pytest
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 
-UNCOMMITTED_MEETING = (
-    "issue #9, open: new-meeting --commit names the team's previous meeting as 'vorige' "
-    "also when that meeting was made without --commit, so the commit does not validate "
-    "on its own (HEAD of a fresh clone: 'onbekende vergadering'); the crash harness's "
-    "scenario 'uncommitted-meeting' shows it"
-)
-
 
 @pytest.fixture(scope="module")
 def harness() -> Iterator[SimpleNamespace]:
@@ -119,7 +112,6 @@ def test_history_check_sees_duplicate_loss_and_torn_commits(harness: SimpleNames
     assert not box.tmp.exists()  # the sandbox cleans up after itself
 
 
-@pytest.mark.xfail(strict=True, reason=UNCOMMITTED_MEETING)
 def test_crash_harness_short_run(harness: SimpleNamespace) -> None:
     config = harness.crash.CrashConfig(kills=10, seed=1, commit_sample=3, calibrate=False)
     figures = harness.crash.run(config)
