@@ -105,3 +105,23 @@ def test_an_action_for_a_person_only_in_the_working_trees_partners_is_not_commit
     )  # fmt: skip
     assert code == 4 and "'nieuwe-collega' in partners.yaml" in err, err
     assert snapshot(git_repo) == before
+
+
+def test_the_embedded_data_in_the_source_checkout_is_never_written(
+    runner: CliRunner, git_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run inside samennw's own checkout, whose data/ is the embedded set, a writing
+    command refuses (a copy stands in for the checkout here)."""
+    from samennw import paths
+
+    monkeypatch.setattr(paths, "embedded_root", lambda: git_repo)
+    monkeypatch.chdir(git_repo)
+    before = snapshot(git_repo)
+    head = git(git_repo, "rev-parse", "HEAD")
+    for args in (["close", "KVDJ-004", "--commit"], ["update", "KVDJ-004", "--tekst", "x"]):
+        code, _, err = run(runner, *args)
+        assert code == 1 and "meegeleverde voorbeeldgegevensset" in err, err
+        assert "Er is niets gewijzigd" in err
+    assert snapshot(git_repo) == before and git(git_repo, "rev-parse", "HEAD") == head
+    code, _, err = run(runner, "open-actions")  # reading it is fine
+    assert code == 0, err

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import gitops, recovery
+from . import gitops, paths, recovery
 from .errors import GitStateError, OperationError
 from .locking import write_lock
 from .paths import PACKAGE_DIR, data_dir_of, find_root, relative, uses_embedded
@@ -33,6 +33,14 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
     for), then the change is planned on the current files and carried out.
     """
     root = find_root(data)
+    # the embedded data set, also from inside samennw's own source checkout (its data/ is
+    # the converted seeds, never edited by hand)
+    if root.resolve() in (PACKAGE_DIR, paths.embedded_root().resolve()) and not uses_embedded(data):
+        raise OperationError(
+            f"'{root / 'data'}' is de meegeleverde voorbeeldgegevensset van samennw "
+            "(alleen-lezen). Werk in een eigen gegevensrepository of in een kopie "
+            "(cp -r data /tmp/proef). Er is niets gewijzigd."
+        )
     if root == PACKAGE_DIR or uses_embedded(data):
         raise OperationError(
             "er is geen gegevensmap gekozen: dit zijn de meegeleverde voorbeeldgegevens "
