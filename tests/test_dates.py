@@ -277,3 +277,81 @@ def test_parse_date_arg_round_trips(d: date) -> None:
     assert parse_date_arg(format_date(d)) == d
     assert parse_date_arg(d.isoformat()) == d
     assert parse_date_arg(d.strftime("%d-%m-") + str(d.year)) == d
+
+
+# --------------------------------------------------------------------------- edges
+# Forms and boundaries that mutants of dates.py survived (issue #9), reference REF.
+
+EDGE_FORMS = [
+    ("week 12 2026", P, D(2026, 3, 16), D(2026, 3, 22)),
+    ("wk. 1 '26", P, D(2025, 12, 29), D(2026, 1, 4)),  # ISO week 1 starts in December
+    ("week 53", P, D(2026, 12, 28), D(2027, 1, 3)),  # 2025 has no week 53
+    ("eerste en tweede kwartaal 2026", P, D(2026, 1, 1), D(2026, 6, 30)),
+    ("3e tot 4e kwartaal", P, D(2025, 7, 1), D(2025, 12, 31)),
+    ("kw3 2026", P, D(2026, 7, 1), D(2026, 9, 30)),
+    ("Q3-Q4 2026", P, D(2026, 7, 1), D(2026, 12, 31)),
+    ("derde kwartaal van 2024", P, D(2024, 7, 1), D(2024, 9, 30)),
+    ("4de kwartaal", P, D(2025, 10, 1), D(2025, 12, 31)),
+    ("tweede/eerste kwartaal 2025", DueKind.UNKNOWN, None, None),
+    ("nov 2025 - feb 2026", P, D(2025, 11, 1), D(2026, 2, 28)),
+    ("nov - feb 2026", P, D(2025, 11, 1), D(2026, 2, 28)),  # the first year follows
+    ("okt 2026 of nov", P, D(2026, 10, 1), D(2026, 11, 30)),
+    ("feb 2026 - nov 2026", P, D(2026, 2, 1), D(2026, 11, 30)),
+    ("nov 2025 - jan 2027", P, D(2025, 11, 1), D(2027, 1, 31)),
+    ("dec 2025 - dec 2025", P, D(2025, 12, 1), D(2025, 12, 31)),
+    ("nov 2026 - feb 2026", DueKind.UNKNOWN, None, None),  # ends before it begins
+    ("juni 2026 tot mei 2026", DueKind.UNKNOWN, None, None),
+    ("mei en juni", P, D(2026, 5, 1), D(2026, 6, 30)),
+    ("midden 2026", P, D(2026, 5, 1), D(2026, 8, 31)),
+    ("begin van 2026", P, D(2026, 1, 1), D(2026, 4, 30)),
+    ("dit jaar", P, D(2025, 1, 1), D(2025, 12, 31)),
+    ("half maart 2026", P, D(2026, 3, 11), D(2026, 3, 20)),
+    ("eind februari 2025", P, D(2025, 2, 21), D(2025, 2, 28)),
+    ("voor de zomer van 2026", P, D(2026, 1, 1), D(2026, 6, 30)),
+    ("zomer 2026", P, D(2026, 7, 1), D(2026, 8, 31)),
+    ("de zomerperiode", P, D(2025, 7, 1), D(2025, 8, 31)),  # ended less than 3 months ago
+    ("1-3", DT, D(2026, 3, 1), D(2026, 3, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "start", "end"), EDGE_FORMS)
+def test_edge_forms(text: str, kind: DueKind, start: date | None, end: date | None) -> None:
+    assert parse_due(text, REF) == Due(text, kind, start, end)
+
+
+def test_the_three_months_window_at_its_edges() -> None:
+    # three months before 31 May is 28 February (the day is clamped to the month)
+    assert parse_due("feb", D(2025, 5, 31)) == Due("feb", P, D(2025, 2, 1), D(2025, 2, 28))
+    assert parse_due("28 feb", D(2025, 5, 31)).end == D(2025, 2, 28)  # on the edge: kept
+    assert parse_due("27 feb", D(2025, 5, 31)).end == D(2026, 2, 27)  # past it: next year
+    # in the first months of the calendar nothing lies three months back
+    assert parse_due("feb", D(1, 6, 15)) == Due("feb", P, D(2, 2, 1), D(2, 2, 28))
+    assert parse_due("dec", D(1, 2, 1)) == Due("dec", P, D(1, 12, 1), D(1, 12, 31))
+    # a next meeting is never in the past: the reference day itself is the edge
+    assert parse_due("volgend OT 1 dec", D(2025, 12, 1)).end == D(2025, 12, 1)
+    assert parse_due("volgend OT 30 nov", D(2025, 12, 1)).end == D(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        (D(2025, 12, 9), D(2025, 12, 9), "9 december 2025"),
+        (D(2025, 9, 1), D(2025, 9, 30), "september 2025"),
+        (D(2026, 1, 1), D(2026, 12, 31), "2026"),
+        (D(2025, 1, 1), D(2026, 12, 31), "1 januari 2025 t/m 31 december 2026"),
+        (D(2025, 9, 2), D(2025, 9, 30), "2 september 2025 t/m 30 september 2025"),
+        (D(2025, 9, 1), D(2025, 10, 31), "1 september 2025 t/m 31 oktober 2025"),
+        (D(2025, 2, 1), D(2025, 12, 31), "1 februari 2025 t/m 31 december 2025"),
+        (D(2025, 1, 2), D(2025, 12, 31), "2 januari 2025 t/m 31 december 2025"),
+        (D(2025, 1, 1), D(2025, 11, 30), "1 januari 2025 t/m 30 november 2025"),
+        (D(2025, 1, 1), D(2025, 12, 30), "1 januari 2025 t/m 30 december 2025"),
+    ],
+)
+def test_describe_a_next_meeting_span(start: date, end: date, label: str) -> None:
+    assert Due("volgend OT", NM, start, end).describe() == f"volgende vergadering ({label})"
+
+
+def test_describe_without_year_keeps_the_words() -> None:
+    assert Due("eind   okt\n", P, None, None).describe() == "eind okt (jaar onbekend)"
+    assert Due("volgend OT", NM, D(2025, 12, 9), None).describe() == "volgende vergadering"
+    assert Due("x", DueKind.ASAP, None, None).is_overdue(REF) is False
