@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samennw.errors import DataFileError
-from samennw.frontmatter import append_to_list, parse, remove_keys, set_keys, yaml_scalar
+from samennw.errors import DataFileError, Location
+from samennw.frontmatter import (
+    append_to_list,
+    parse,
+    remove_keys,
+    render_front_matter,
+    set_keys,
+    split,
+    yaml_scalar,
+)
 from samennw.models import Meeting
 from samennw.yamlsafe import load_yaml
 
@@ -195,3 +204,178 @@ def test_unclosed_flow_list_is_explained_in_dutch() -> None:
     with pytest.raises(DataFileError) as exc:
         load_yaml("wat: [kapot\n")
     assert "niet gesloten" in exc.value.message and "did not" not in exc.value.message
+
+
+# --- exact output of the editor (mutants of frontmatter.py survived round trips) ---------
+
+
+@pytest.mark.parametrize(
+    ("value", "block", "flow"),
+    [
+        (None, "null", "null"),
+        (True, "true", "true"),
+        (False, "false", "false"),
+        (date(2025, 12, 1), "2025-12-01", "2025-12-01"),
+        (5, "5", "5"),
+        ("Flyer", "Flyer", "Flyer"),
+        ("Okt/nov", "Okt/nov", "Okt/nov"),
+        ("Ünver", "Ünver", "Ünver"),
+        ("a,b", "a,b", '"a,b"'),
+        ("NO", '"NO"', '"NO"'),
+        ("14:30", '"14:30"', '"14:30"'),
+        ("012", '"012"', '"012"'),
+        ("-1", '"-1"', '"-1"'),
+        ("~", '"~"', '"~"'),
+        ("a: b", '"a: b"', '"a: b"'),
+        ("a #b", '"a #b"', '"a #b"'),
+        ("x ", '"x "', '"x "'),
+        ("", '""', '""'),
+        ("ɐ", '"ɐ"', '"ɐ"'),
+        ('a "b" \\', '"a \\"b\\" \\\\"', '"a \\"b\\" \\\\"'),
+        ("tab\there\nnext\r", '"tab\\there\\nnext\\r"', '"tab\\there\\nnext\\r"'),
+        ("\x01\x7f\x9f", '"\\x01\\x7f\\x9f"', '"\\x01\\x7f\\x9f"'),
+        ("\x85\u2028\u2029", '"\\N\\L\\P"', '"\\N\\L\\P"'),
+        ("\ufffe", '"\\ufffe"', '"\\ufffe"'),
+    ],
+)
+def test_yaml_scalar_quotes_only_what_needs_it(value: object, block: str, flow: str) -> None:
+    assert yaml_scalar(value) == block
+    assert yaml_scalar(value, flow=True) == flow
+
+
+UPDATES = """\
+---
+id: KVDJ-001
+wie: Tjalling
+updates:
+  - datum: 2025-01-01
+    tekst: a
+
+# over de updates
+  - datum: 2025-01-02
+    tekst: b
+# einde
+
+status: open  # zo
+team: ot-kvdj
+---
+Body
+"""
+
+
+def test_set_keys_replaces_in_place_and_inserts_after_the_anchor_in_order() -> None:
+    new = set_keys(
+        UPDATES,
+        {"status": "afgerond", "afgerond_op": date(2025, 12, 1), "afgerond_in": "ot-kvdj-x"},
+        after="wie",
+    )
+    assert new == UPDATES.replace(
+        "wie: Tjalling\n", "wie: Tjalling\nafgerond_op: 2025-12-01\nafgerond_in: ot-kvdj-x\n"
+    ).replace("status: open  # zo", "status: afgerond  # zo")
+
+
+@pytest.mark.parametrize("after", [None, "bestaat-niet"])
+def test_set_keys_without_anchor_appends_at_the_end(after: str | None) -> None:
+    new = set_keys(UPDATES, {"nieuw": "x", "ook": "y"}, after=after)
+    assert new == UPDATES.replace("team: ot-kvdj\n", 'team: ot-kvdj\nnieuw: x\nook: "y"\n')
+
+
+def test_set_keys_replaces_a_whole_block() -> None:
+    new = set_keys(UPDATES, {"updates": "geen"})
+    assert new == (
+        "---\nid: KVDJ-001\nwie: Tjalling\nupdates: geen\n# einde\n\nstatus: open  # zo\n"
+        "team: ot-kvdj\n---\nBody\n"
+    )
+
+
+def test_set_keys_keeps_bom_and_crlf() -> None:
+    text = "\ufeff---\r\nid: x\r\nstatus: open\r\n---\r\nb\r\n"
+    assert set_keys(text, {"status": "afgerond", "op": date(2025, 1, 1)}) == (
+        "\ufeff---\r\nid: x\r\nstatus: afgerond\r\nop: 2025-01-01\r\n---\r\nb\r\n"
+    )
+
+
+def test_remove_keys_takes_the_block_with_it_and_ignores_missing_keys() -> None:
+    assert remove_keys(UPDATES, ["updates", "bestaat-niet", "team"]) == (
+        "---\nid: KVDJ-001\nwie: Tjalling\n# einde\n\nstatus: open  # zo\n---\nBody\n"
+    )
+
+
+def test_append_to_list_after_the_last_item_of_the_block() -> None:
+    new = append_to_list(
+        UPDATES, "updates", {"datum": date(2025, 1, 3), "tekst": "c", "vergadering": "x"}
+    )
+    assert new == UPDATES.replace(
+        "    tekst: b\n", "    tekst: b\n  - datum: 2025-01-03\n    tekst: c\n    vergadering: x\n"
+    )
+
+
+def test_append_to_list_creates_the_list_after_the_anchor_or_at_the_end() -> None:
+    assert append_to_list(UPDATES, "betrokkenen", {"id": "x"}, after="id") == UPDATES.replace(
+        "id: KVDJ-001\n", "id: KVDJ-001\nbetrokkenen:\n  - id: x\n"
+    )
+    assert append_to_list(UPDATES, "betrokkenen", {"id": "x"}, after="nope") == (
+        UPDATES.replace("team: ot-kvdj\n", "team: ot-kvdj\nbetrokkenen:\n  - id: x\n")
+    )
+
+
+@pytest.mark.parametrize("head", ["updates:", "updates: []", "updates: []  # leeg"])
+def test_append_to_an_empty_list(head: str) -> None:
+    text = f"---\nid: x\n{head}\nteam: t\n---\n"
+    new = append_to_list(text, "updates", {"tekst": "a"})
+    assert new == "---\nid: x\nupdates:\n  - tekst: a\nteam: t\n---\n"
+
+
+def test_append_to_a_scalar_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^'updates' is geen lijst in blokvorm$"):
+        append_to_list("---\nid: x\nupdates: geen\n---\n", "updates", {"tekst": "a"})
+
+
+def test_render_front_matter_leaves_out_empty_values_but_not_wie_and_wanneer() -> None:
+    values: dict[str, object] = {
+        "id": "A-001",
+        "herkomst": None,
+        "wat": "NO",
+        "wie": "",
+        "wanneer": None,
+        "lijst": [],
+        "leeg": "",
+        "betrokkenen": ["a", "b,c"],
+        "updates": [{"datum": date(2025, 1, 1), "tekst": "x"}],
+    }
+    assert render_front_matter(values, "body\n") == (
+        '---\nid: A-001\nwat: "NO"\nwie: ""\nwanneer: ""\nbetrokkenen: [a, "b,c"]\n'
+        "updates:\n  - datum: 2025-01-01\n    tekst: x\n---\nbody\n"
+    )
+    assert render_front_matter({"id": "A-001"}) == "---\nid: A-001\n---\n"
+
+
+def test_split_returns_yaml_body_and_the_closing_line() -> None:
+    assert split("---\na: 1\n---\nbody\n---\n") == ("a: 1\n", "body\n---\n", 2)
+    assert split("--- \t\r\na: 1\r\n---\r\nb") == ("a: 1\r\n", "b", 2)
+    assert split("---\n---\n") == ("\n", "", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "bestand is leeg"),
+        (" \n\t", "bestand is leeg"),
+        ("a: 1\n---\n", "bestand moet beginnen met een regel '---' (front matter)"),
+        ("--- x\na: 1\n---\n", "bestand moet beginnen met een regel '---' (front matter)"),
+        ("---\na: 1\n", "de afsluitende regel '---' van de front matter ontbreekt"),
+    ],
+)
+def test_split_refuses_with_file_and_line(text: str, message: str) -> None:
+    with pytest.raises(DataFileError) as exc:
+        split(text, Path("x.md"))
+    assert (exc.value.message, exc.value.location) == (message, Location(Path("x.md"), 1))
+
+
+def test_parse_of_empty_and_non_mapping_front_matter() -> None:
+    doc = parse("---\n# alleen commentaar\n---\nbody")
+    assert (doc.data, doc.body, doc.fm_end) == ({}, "body", 2)
+    with pytest.raises(DataFileError) as exc:
+        parse("---\n- a\n---\n", Path("x.md"))
+    assert exc.value.message == "de front matter moet sleutels met waarden bevatten"
+    assert exc.value.location == Location(Path("x.md"), 2)
