@@ -685,7 +685,8 @@ def _round(
     figures.next_cmd[outcome] += 1
     found: list[tuple[str, str]] = []
     if not sl.acceptable(outcome):
-        found.append(("next command failed", f"{' '.join(nxt.args)}: {res.err.strip()[:200]}"))
+        notes = f" (after {res.err.count('hersteld')} 'hersteld' notes)" if res.recovered else ""
+        found.append(("next command failed", f"{' '.join(nxt.args)}: {sl.error_lines(res)}{notes}"))
     if res.rc == 0:
         found += [("lost write", p) for p in check_effect(box, nxt, res)]
     found += post_checks(box, figures, history, expected)

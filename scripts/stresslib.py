@@ -74,6 +74,14 @@ class Result:
         return m.group(1) if m else None
 
     @property
+    def error(self) -> str:
+        """samennw's error message ('fout: …' and what follows it), without the notes
+        of a repair that came first."""
+        lines = self.err.splitlines()
+        start = next((i for i, line in enumerate(lines) if line.startswith("fout")), None)
+        return "\n".join(lines[start:]).strip() if start is not None else ""
+
+    @property
     def recovered(self) -> bool:
         return bool(RECOVERY_NOTE.search(self.err))
 
@@ -502,8 +510,10 @@ def journals(repo: Path) -> list[str]:
 
 
 def error_lines(result: Result, n: int = 2) -> str:
+    """validate's first ``n`` errors, or a command's error message, on one line."""
     lines = [line for line in (result.out + result.err).splitlines() if ": fout: " in line]
-    return " | ".join(lines[:n]) or (result.err or result.out).strip()[:200]
+    text = " | ".join(lines[:n]) or result.error or (result.err or result.out).strip()
+    return " | ".join(text.splitlines())[:400]
 
 
 @dataclass
@@ -594,7 +604,7 @@ def acceptable(outcome: str) -> bool:
 def classify_failure(result: Result) -> str:
     """A short name for how a samennw command ended."""
     rc = result.rc
-    text = result.err
+    text = result.error or result.err
     if rc == 0:
         return "ok"
     if rc == 1 and any(r in text for r in LEGIT_REFUSALS):
