@@ -167,3 +167,72 @@ def test_internal_documents_do_name_people() -> None:
     repo = load_repository(GOLDEN_REPO)
     req = RenderRequest(kind="actielijst", target="ot-kvdj", fmt="docx")
     assert "Tjalling" in _leaks(repo, _text_of("docx", render_document(repo, req)))
+
+
+# --- names, grounds and clean-up in detail (mutants of render_redact.py, issue #9) -------
+
+MORE_PEOPLE = partners(
+    {"id": "a", "naam": "J. de Vries"},
+    {"id": "b", "naam": "Karel van der Berg", "lakgrond": "5.1.2.i"},
+    {"id": "c", "naam": "Ed"},
+    {"id": "d", "naam": "Jan  Jansen", "aliassen": ["J", "JJ"]},
+    {"id": "e", "naam": "Piet Publiek", "openbaar": "true", "aliassen": ["Jan"]},
+    {"id": "f", "functie": "Notulist"},
+)
+
+
+def test_names_of_people_with_initials_particles_and_short_aliases() -> None:
+    names = {p.id: person_names(p) for p in MORE_PEOPLE.personen}
+    assert names == {
+        "a": ["J. de Vries", "de Vries", "Vries"],  # an initial is no first name
+        "b": ["Karel van der Berg", "Karel", "van der Berg", "der Berg", "Berg"],
+        "c": ["Ed"],
+        "d": ["JJ", "Jan  Jansen", "Jan", "Jansen"],  # 'J' is too short to look for
+        "e": ["Jan", "Piet Publiek", "Piet", "Publiek"],
+        "f": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("J. de Vries en de Vries", "5.1.2.e en 5.1.2.e"),
+        ("vries, VRIES, de Vries's", "5.1.2.e, 5.1.2.e, 5.1.2.e"),
+        (
+            "Karel van der Berg, Karel, van der Berg, der Berg, Berg",
+            "5.1.2.i, 5.1.2.i, 5.1.2.i, 5.1.2.i, 5.1.2.i",  # the person's own ground
+        ),
+        ("Karels boek", "5.1.2.i boek"),
+        ("Ed en Eduard", "5.1.2.e en Eduard"),
+        ("Jan\n  Jansen en JJ", "5.1.2.e en 5.1.2.e"),  # any spacing between the words
+        ("Piet Publiek en Jan", "Piet Publiek en 5.1.2.e"),  # 'Jan' is a private name too
+        ("Jans voorstel", "5.1.2.e voorstel"),
+        ("[[ 5.1.2.b |geheim]] en [[10,2|x]]", "5.1.2.b en 10.2"),
+        ("cafe\u0301 Ed", "caf\u00e9 5.1.2.e"),  # NFC before matching
+        ("\x0cx\ufffe\x1f", "x"),  # characters XML forbids are dropped
+    ],
+)
+def test_public_text_of_more_people(text: str, expected: str) -> None:
+    assert Redactor(MORE_PEOPLE, public=True).text(text) == expected
+
+
+def test_internal_text_and_nothing_to_redact() -> None:
+    assert Redactor(MORE_PEOPLE, public=False).text("[[ 5.1.2.b |geheim]] Jan\x00") == "geheim Jan"
+    only_public = partners({"id": "p", "naam": "Piet", "openbaar": "true"})
+    assert Redactor(only_public, public=True).text("Piet [[5.1.2.b|x]]") == "Piet 5.1.2.b"
+    assert Redactor(partners(), public=True).text("Tjalling") == "Tjalling"
+
+
+def test_prepare_copies_lists_and_tuples_and_keeps_other_values() -> None:
+    context: dict[str, object] = {"t": ("Jan", "Ed"), "n": None, "x": 1.5, "d": date(2025, 1, 1)}
+    assert prepare(context, MORE_PEOPLE, public=False) == {
+        "t": ["Jan", "Ed"],
+        "n": None,
+        "x": 1.5,
+        "d": date(2025, 1, 1),
+        "openbaar": False,
+    }
+    assert prepare({"t": ("Jan", ["Ed"])}, MORE_PEOPLE, public=True) == {
+        "t": ["5.1.2.e", ["5.1.2.e"]],
+        "openbaar": True,
+    }
