@@ -188,3 +188,156 @@ def test_heropen_of_a_file_changed_after_it_was_read(
     assert code == 1 and "is intussen gewijzigd; er is niets gewijzigd" in err
     assert path.read_text(encoding="utf-8") == before + "Aanvulling.\n"
     assert not (small_repo / OPEN).exists()
+
+
+# --- the exact text written -----------------------------------------------------------------
+
+UPDATES = (
+    "updates:\n"
+    "  - datum: 2025-12-03\n    tekst: Gebeld\n    vergadering: ot-kvdj-2025-11-25\n"
+    "  - datum: 2025-12-04\n    tekst: Klaar\n    vergadering: ot-kvdj-2025-11-25\n"
+)
+
+
+def test_update_close_and_heropen_with_a_meeting(runner: CliRunner, small_repo: Path) -> None:
+    code, _, err = cli(
+        runner, small_repo, "update", "KVDJ-001", "--tekst", "  Gebeld  ", "--datum",
+        "2025-12-03", "--vergadering", "ot-kvdj-2025-11-25",
+    )  # fmt: skip
+    assert (code, err) == (0, "Update bij actie KVDJ-001\n  data/acties/open/KVDJ-001.md\n")
+    code, _, err = cli(
+        runner, small_repo, "close", "kvdj-001", "--datum", "2025-12-04", "--toelichting",
+        "Klaar", "--vergadering", "ot-kvdj-2025-11-25",
+    )  # fmt: skip
+    assert code == 0, err
+    closed_text = (small_repo / "data/acties/afgerond/KVDJ-001.md").read_text(encoding="utf-8")
+    assert closed_text == ACTION.replace("status: open", "status: afgerond").replace(
+        "vergadering: ot-kvdj-2025-11-25\n",
+        "vergadering: ot-kvdj-2025-11-25\nafgerond_op: 2025-12-04\n"
+        f"afgerond_in: ot-kvdj-2025-11-25\n{UPDATES}",
+    )
+    code, _, err = cli(runner, small_repo, "close", "KVDJ-001")
+    assert (code, err) == (1, "fout: actie KVDJ-001 is al afgerond (op 4 december 2025)\n")
+    code, _, err = cli(
+        runner, small_repo, "heropen", "KVDJ-001", "--datum", "2025-12-05", "--toelichting",
+        "Toch niet", "--vergadering", "ot-kvdj-2025-11-25",
+    )  # fmt: skip
+    assert code == 0 and err.startswith("Actie KVDJ-001 heropend\n"), err
+    assert (small_repo / OPEN).read_text(encoding="utf-8") == ACTION.replace(
+        "vergadering: ot-kvdj-2025-11-25\n",
+        f"vergadering: ot-kvdj-2025-11-25\n{UPDATES}"
+        "  - datum: 2025-12-05\n    tekst: Toch niet\n    vergadering: ot-kvdj-2025-11-25\n",
+    )
+    assert not (small_repo / "data/acties/afgerond/KVDJ-001.md").exists()
+
+
+def test_closing_keys_follow_the_last_reference_the_file_has(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    """No 'vergadering': afgerond_op after 'werkgroep'; the note's list after it."""
+    text = ACTION.replace("vergadering: ot-kvdj-2025-11-25\n", "")
+    build_file_tree(small_repo, {OPEN: text})
+    code, _, err = cli(
+        runner, small_repo, "close", "KVDJ-001", "--datum", "2025-12-04", "--toelichting", "Klaar"
+    )
+    assert code == 0, err
+    assert (small_repo / "data/acties/afgerond/KVDJ-001.md").read_text(encoding="utf-8") == (
+        text.replace("status: open", "status: afgerond").replace(
+            "werkgroep: ot-kvdj-wg1\n",
+            "werkgroep: ot-kvdj-wg1\nafgerond_op: 2025-12-04\n"
+            "updates:\n  - datum: 2025-12-04\n    tekst: Klaar\n",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["add-action", "ot-kvdj", "--wat", "x", "--wie", "Tjallling/Xyzzy, Emre"],
+            "fout: onbekende naam in 'wie': 'Tjallling' (bedoelde u tjalling?), 'Xyzzy'; "
+            "geef de codes met --betrokkenen (bijv. --betrokkenen tjalling,ot-kvdj)",
+        ),
+        (["add-action", "ot-kvdj", "--wat", "  "], "fout: 'wat' is leeg"),
+        (
+            ["add-action", "ot-kvdj", "--wat", "x", "--actielijn", "lopbaan"],
+            "fout: onbekende actielijn 'lopbaan'",
+        ),
+        (
+            ["add-action", "ot-kvdj", "--wat", "x", "--betrokkenen", "tjalling,tjallling"],
+            "fout: onbekende persoon, organisatie of team 'tjallling'; bedoelde u 'tjalling'?",
+        ),
+        (
+            ["add-action", "ot-kvdj", "--wat", "x", "--vergadering", "ot-kvdj-2025-11-26"],
+            "fout: onbekende vergadering 'ot-kvdj-2025-11-26'; bedoelde u 'ot-kvdj-2025-11-25'?",
+        ),
+        (["update", "KVDJ-001", "--tekst", "   "], "fout: de tekst van de update is leeg"),
+        (["close", "KVDJ/001"], "fout: 'KVDJ/001' is geen geldige actiecode"),
+        (
+            ["update", "KVDJ-001", "--tekst", "x", "--vergadering", "../x"],
+            "fout: '../x' is geen geldige code",
+        ),
+    ],
+)
+def test_refusals_say_why_and_write_nothing(
+    runner: CliRunner, small_repo: Path, args: list[str], message: str
+) -> None:
+    before = data_files(small_repo)
+    code, _, err = cli(runner, small_repo, *args)
+    assert (code, err.strip()) == (1, message)
+    assert data_files(small_repo) == before
+
+
+def test_an_ambiguous_name_in_wie_lists_the_candidates(runner: CliRunner, small_repo: Path) -> None:
+    jans = (
+        "personen:\n  - id: jan-a\n    naam: Jan Aalbers\n  - id: jan-b\n    naam: Jan Bakker\n"
+        "    aliassen: [Jan]\n"
+    )
+    build_file_tree(small_repo, {"data/partners.yaml": PARTNERS.replace("personen:\n", jans)})
+    code, _, err = cli(runner, small_repo, "add-action", "ot-kvdj", "--wat", "x", "--wie", "Jan")
+    assert (code, err.strip()) == (
+        1,
+        "fout: niet eenduidige naam in 'wie': 'Jan' kan zijn: jan-a (Jan Aalbers; in geen team), "
+        "jan-b (Jan Bakker; in geen team); geef de codes met --betrokkenen "
+        "(bijv. --betrokkenen jan-a)",
+    )
+
+
+def test_werkgroep_and_leden_in_wie(runner: CliRunner, small_repo: Path) -> None:
+    code, _, err = cli(
+        runner, small_repo, "add-action", "ot-kvdj", "--wat", "x", "--wie",
+        "werkgroep en leden / Tjalling", "--werkgroep", "ot-kvdj-wg1",
+    )  # fmt: skip
+    assert code == 0, err
+    text = (small_repo / "data/acties/open/KVDJ-002.md").read_text(encoding="utf-8")
+    assert "betrokkenen: [ot-kvdj-wg1, ot-kvdj, tjalling]\n" in text
+
+
+def test_an_edit_that_would_not_load_again_is_refused(runner: CliRunner, small_repo: Path) -> None:
+    """The update list is inline: it cannot grow without rewriting it."""
+    text = ACTION.replace(
+        "status: open\n", "status: open\nupdates: [{datum: 2025-01-01, tekst: a}]\n"
+    )
+    build_file_tree(small_repo, {OPEN: text})
+    code, _, err = cli(runner, small_repo, "update", "KVDJ-001", "--tekst", "b")
+    assert (code, err.strip()) == (
+        1,
+        "fout: 'KVDJ-001.md' kan niet veilig worden bewerkt ('updates' is geen lijst in "
+        "blokvorm); pas het met de hand aan. Er is niets gewijzigd.",
+    )
+    assert (small_repo / OPEN).read_text(encoding="utf-8") == text
+
+
+def test_an_edit_whose_result_would_not_load_is_refused(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    """A quoted key is not recognised by the line editor: the result has 'status' twice."""
+    text = ACTION.replace("status: open", '"status": open')
+    build_file_tree(small_repo, {OPEN: text})
+    code, _, err = cli(runner, small_repo, "close", "KVDJ-001", "--datum", "2025-12-01")
+    assert (code, err.strip()) == (
+        1,
+        "fout: 'KVDJ-001.md' kan niet veilig worden bewerkt (de vorm van het bestand is "
+        "ongebruikelijk); pas het met de hand aan. Er is niets gewijzigd.",
+    )
+    assert (small_repo / OPEN).read_text(encoding="utf-8") == text
