@@ -53,8 +53,11 @@ def repo() -> Repository:
 
 
 @pytest.fixture(autouse=True)
-def _clock(monkeypatch: pytest.MonkeyPatch) -> None:
+def _clock(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SAMENNW_DATUM", "2025-12-10")
+    # commands without --data read the embedded set: from a folder with no data repository
+    # (run from the checkout they would read its data/ as a repository and cache beside it)
+    monkeypatch.chdir(tmp_path)
 
 
 def _check_rows(sections: list[list[str]], expected: list[tuple[str, str, str | None]]) -> None:

@@ -35,7 +35,8 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
     root = find_root(data)
     # the embedded data set, also from inside samennw's own source checkout (its data/ is
     # the converted seeds, never edited by hand)
-    if root.resolve() in (PACKAGE_DIR, paths.embedded_root().resolve()) and not uses_embedded(data):
+    embedded = root.resolve() in (PACKAGE_DIR, paths.embedded_root().resolve())
+    if (embedded or paths.is_source_checkout(root)) and not uses_embedded(data):
         raise OperationError(
             f"'{root / 'data'}' is de meegeleverde voorbeeldgegevensset van samennw "
             "(alleen-lezen). Werk in een eigen gegevensrepository of in een kopie "

@@ -30,11 +30,33 @@ def data_dir_of(root: Path) -> Path:
     return root / "_data" if (root / "_data").is_dir() else root / "data"
 
 
+def discovered_root() -> Path | None:
+    """The data repository the working folder is in, as git finds its repository.
+
+    The working folder itself when it has a ``data/`` folder; else the nearest folder
+    above it whose ``data/`` holds a ``partners.yaml`` (so ``samennw validate`` in
+    ``data/acties/open/`` checks the user's data, not the embedded set). None: none.
+    """
+    cwd = Path.cwd()
+    if (cwd / "data").is_dir():
+        return cwd
+    for folder in cwd.parents:
+        if (folder / "data" / "partners.yaml").is_file():
+            return folder
+    return None
+
+
 def uses_embedded(path: Path | None) -> bool:
     """True when no data repository was chosen and the embedded data set is used."""
-    return (
-        path is None and not os.environ.get("SAMENNW_DATA") and not (Path.cwd() / "data").is_dir()
-    )
+    return path is None and not os.environ.get("SAMENNW_DATA") and discovered_root() is None
+
+
+def is_source_checkout(root: Path) -> bool:
+    """``root`` is a checkout of samennw's own source, whose ``data/`` is the embedded set
+    (converted from the seeds by scripts/convert_seeds.py, never edited by a command)."""
+    return (root / "src" / "samennw" / "__init__.py").is_file() and (
+        root / "pyproject.toml"
+    ).is_file()
 
 
 def find_root(path: Path | None) -> Path:
@@ -44,8 +66,7 @@ def find_root(path: Path | None) -> Path:
         if env:
             path = Path(env)
     if path is None:
-        cwd = Path.cwd()
-        return cwd if (cwd / "data").is_dir() else embedded_root()
+        return discovered_root() or embedded_root()
     if not path.exists():
         raise SamennwError(f"map '{path}' bestaat niet")
     path = path.absolute()  # file names shown relative to the root must not depend on cwd
