@@ -76,6 +76,7 @@ def test_an_update_in_an_uncommitted_meeting_is_not_committed(
         "--vergadering", "ot-kvdj-2026-01-15", "--commit",
     )  # fmt: skip
     assert code == 4 and "vergadering 'ot-kvdj-2026-01-15'" in err
+    assert "--commit: data/acties/open/KVDJ-002.md verwijst naar vergadering" in err
     assert snapshot(git_repo) == before
     code, _, err = cli(  # without --commit it is an ordinary change of the working tree
         runner, git_repo, "update", "KVDJ-002", "--tekst", "Besproken",

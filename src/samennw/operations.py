@@ -101,9 +101,11 @@ def _refuse_unrecorded_references(root: Path, changes: ChangeSet) -> None:
     )
     missing = gitops.unrecorded(root, data_dir, wanted)
     if missing:
-        files = ", ".join(str(relative(p, root)) for p in changes.touched)
+        written = sorted(changes.writes)
+        files = ", ".join(str(relative(p, root)) for p in written)
+        verb = "verwijst" if len(written) == 1 else "verwijzen"
         raise GitStateError(
-            f"--commit: {files} verwijst naar {', '.join(missing)}, nog niet vastgelegd in "
+            f"--commit: {files} {verb} naar {', '.join(missing)}, nog niet vastgelegd in "
             "git; een commit zonder dat is ongeldig op een verse kopie. Leg het eerst vast "
             "(git add … && git commit) of werk zonder --commit. Er is niets gewijzigd."
         )
