@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -307,6 +308,25 @@ def test_a_killed_commit_is_made_by_the_next_writer(
     assert git(repo, "status", "--porcelain").split() == ["M", "data/acties/open/KVDJ-002.md"]
 
 
+def test_a_killed_commit_that_a_hook_then_refuses_is_undone_in_the_hooks_words(
+    runner: CliRunner, repo: Path, tmp_path: Path
+) -> None:
+    before = snapshot(repo)
+    killed(tmp_path, "in-commit", "close", "KVDJ-001", "--commit", "--data", str(repo))
+    hook = repo / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\necho 'hook: geweigerd door beleid' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    code, _, err = cli(runner, repo, "meetings")
+    assert code == 0, err
+    assert err == (
+        "let op: git weigerde de commit (een hook of git zelf): hook: geweigerd door beleid.\n"
+        "hersteld: onderbroken 'Actie KVDJ-001 afgerond' teruggedraaid; de bestanden zijn "
+        "weer zoals ervoor\n"
+    )
+    assert snapshot(repo) == before
+    assert git(repo, "status", "--porcelain") == ""
+
+
 def test_the_index_lock_of_samennws_killed_git_is_removed(
     runner: CliRunner, repo: Path, tmp_path: Path
 ) -> None:
@@ -409,3 +429,120 @@ def test_writers_refuse_what_the_reader_would_refuse(
     assert "niets gewijzigd" in err
     assert snapshot(repo) == before
     assert cli(runner, repo, "validate")[0] == 0
+
+
+# --- 6. git's refusals, in the user's language -----------------------------------------
+
+
+def hook(repo: Path, name: str, body: str, folder: str = ".git/hooks") -> None:
+    path = repo / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"#!/bin/sh\n{body}")
+    path.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        (
+            "echo 'hook: geweigerd door beleid' >&2\nexit 1\n",
+            ": hook: geweigerd door beleid. Er is niets gewijzigd.\n",
+        ),
+        (  # every line, trimmed; stdout too (git sends a hook's stdout to stderr)
+            "echo '  KVDJ-001: wie ontbreekt  '\necho\necho 'gebruik --no-verify niet' >&2\n"
+            "exit 3\n",
+            ":\n  KVDJ-001: wie ontbreekt\n  gebruik --no-verify niet\nEr is niets gewijzigd.\n",
+        ),
+    ],
+    ids=["een-regel", "regels"],
+)
+def test_a_hooks_refusal_is_shown_in_its_own_words(
+    runner: CliRunner, repo: Path, body: str, shown: str
+) -> None:
+    hook(repo, "pre-commit", body)
+    before, head = snapshot(repo), git(repo, "rev-parse", "HEAD")
+    code, _, err = cli(runner, repo, "close", "KVDJ-001", "--commit")
+    assert code == 4
+    assert err == "fout: git weigerde de commit (een hook of git zelf)" + shown
+    assert snapshot(repo) == before
+    assert git(repo, "rev-parse", "HEAD") == head
+    assert git(repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize(
+    ("hooks", "config", "shown"),
+    [
+        ({".git/hooks/pre-commit": "exit 1\n"}, [], "de hook '.git/hooks/pre-commit'"),
+        (
+            {".git/hooks/pre-commit": "exit 0\n", ".git/hooks/commit-msg": "exit 1\n"},
+            [],
+            "een van de hooks '.git/hooks/pre-commit' en '.git/hooks/commit-msg'",
+        ),
+        (  # core.hooksPath: git runs these, not the ones in .git/hooks
+            {"githooks/pre-commit": "exit 1\n", ".git/hooks/commit-msg": "exit 0\n"},
+            ["core.hooksPath", "githooks"],
+            "de hook 'githooks/pre-commit'",
+        ),
+    ],
+    ids=["pre-commit", "twee-hooks", "hooksPath"],
+)
+def test_a_silent_refusal_names_the_hook_that_can_refuse(
+    runner: CliRunner, repo: Path, hooks: dict[str, str], config: list[str], shown: str
+) -> None:
+    for rel, body in hooks.items():
+        hook(repo, Path(rel).name, body, str(Path(rel).parent))
+    if config:
+        git(repo, "config", *config)
+    before, head = snapshot(repo), git(repo, "rev-parse", "HEAD")
+    code, _, err = cli(runner, repo, "close", "KVDJ-001", "--commit")
+    assert code == 4
+    assert err == (
+        "fout: git weigerde de commit zonder een reden te geven (afsluitcode 1), "
+        f"waarschijnlijk door {shown}. Er is niets gewijzigd.\n"
+    )
+    assert snapshot(repo) == before
+    assert git(repo, "rev-parse", "HEAD") == head
+
+
+REUSED_PID_GIT = """\
+#!/bin/sh
+# git, started with the pid of a git that was killed during a commit: its
+# next-index-<pid>.lock is still there (exec keeps the pid).
+for arg in "$@"; do
+  if [ "$arg" = commit ]; then
+    : > "$({real} rev-parse --git-dir)/next-index-$$.lock"
+    break
+  fi
+done
+exec {real} "$@"
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
+def test_a_lock_git_itself_trips_over_is_explained_with_the_command(
+    repo: Path, tmp_path: Path
+) -> None:
+    real = shutil.which("git")
+    assert real is not None
+    wrapper = tmp_path / "bin/git"
+    wrapper.parent.mkdir()
+    wrapper.write_text(REUSED_PID_GIT.format(real=shlex.quote(real)))
+    wrapper.chmod(0o755)
+    env = {**os.environ, "PATH": f"{wrapper.parent}{os.pathsep}{os.environ['PATH']}"}
+    before, head = snapshot(repo), git(repo, "rev-parse", "HEAD")
+    done = subprocess.run(
+        samennw("close", "KVDJ-001", "--commit", "--data", str(repo)),
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    locks = list((repo / ".git").glob("next-index-*.lock"))
+    assert done.returncode == 4, done.stderr
+    assert len(locks) == 1  # named at once, not tried again and again
+    assert done.stderr == (
+        f"fout: git is eerder afgebroken en heeft '{locks[0]}' laten staan; geen proces "
+        f"gebruikt het nog. Verwijder het met: rm '{locks[0]}' — en voer de opdracht "
+        "opnieuw uit. Er is niets gewijzigd.\n"
+    )
+    assert snapshot(repo) == before
+    assert git(repo, "rev-parse", "HEAD") == head

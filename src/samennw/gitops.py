@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,7 +25,21 @@ from .paths import relative
 
 
 class CommitRefused(GitStateError):
-    """git refused the commit (a hook, or a tree that would hold an id twice)."""
+    """git refused the commit (a hook, or a tree that would hold an id twice).
+
+    ``reason`` is the refusal without the closing "Er is niets gewijzigd." (recovery,
+    which puts the files back itself, reports the reason only).
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(_nothing_changed(reason))
+        self.reason = reason
+
+
+def _nothing_changed(reason: str) -> str:
+    """``reason`` and "Er is niets gewijzigd.", on a line of its own after several lines."""
+    sep = "\n" if "\n" in reason else " "
+    return f"{reason}{sep}Er is niets gewijzigd."
 
 
 def _repo(root: Path) -> Any | None:
@@ -107,6 +123,34 @@ def _remove_command(lock: Path) -> str:
     return f"rm '{quoted}'"
 
 
+def _left_behind(lock: Path) -> GitStateError:
+    return GitStateError(
+        f"git is eerder afgebroken en heeft '{lock}' laten staan; geen proces "
+        f"gebruikt het nog. Verwijder het met: {_remove_command(lock)} — en voer de "
+        "opdracht opnieuw uit. Er is niets gewijzigd."
+    )
+
+
+def _busy(lock: Path, waited: str) -> GitStateError:
+    return GitStateError(
+        f"git is bezig ('{lock}' bestaat nog{waited}); probeer het opnieuw als git klaar "
+        "is. Loopt er geen git-opdracht meer, verwijder het dan met: "
+        f"{_remove_command(lock)}. Er is niets gewijzigd."
+    )
+
+
+def _unused(lock: Path, top: Path, git_dir: Path) -> bool:
+    """Is ``lock`` there and used by no process (it did not change while we looked)?"""
+    try:
+        before = os.lstat(lock)
+        in_use = _lock_in_use(lock, top, git_dir)
+        after = os.lstat(lock)
+    except FileNotFoundError:
+        return False
+    same = (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
+    return same and in_use is False
+
+
 def _git_locks(repo: Any) -> list[Path]:
     git_dir = Path(repo.git_dir)
     locks = [git_dir / "index.lock", git_dir / "HEAD.lock"]
@@ -119,8 +163,11 @@ def _git_locks(repo: Any) -> list[Path]:
 STALE_AGE_S = 600  # without /proc: a lock this old is taken as left behind
 
 
-def wait_for_git(root: Path, *, ours_since_ns: int | None = None) -> list[str]:
-    """Wait (at most SAMENNW_LOCK_TIMEOUT) while git holds its index or HEAD lock.
+def wait_for_git(
+    root: Path, *, ours_since_ns: int | None = None, also: Sequence[Path] = ()
+) -> list[str]:
+    """Wait (at most SAMENNW_LOCK_TIMEOUT) while git holds its index or HEAD lock, or
+    one of the locks ``also`` (one that git named when it refused to run).
 
     A lock that no process uses was left by a git that was killed: GitStateError with
     the exact command that removes it. Only a lock made after ``ours_since_ns`` — by
@@ -139,7 +186,7 @@ def wait_for_git(root: Path, *, ours_since_ns: int | None = None) -> list[str]:
     announced = False
     notices: list[str] = []
     while True:
-        present = [lock for lock in _git_locks(repo) if os.path.lexists(lock)]
+        present = [lock for lock in [*_git_locks(repo), *also] if os.path.lexists(lock)]
         if not present:
             return notices
         lock = present[0]
@@ -165,17 +212,9 @@ def wait_for_git(root: Path, *, ours_since_ns: int | None = None) -> list[str]:
                         f"hersteld: '{shown}' van de afgebroken samennw-opdracht verwijderd"
                     )
                     continue
-                raise GitStateError(
-                    f"git is eerder afgebroken en heeft '{lock}' laten staan; geen proces "
-                    f"gebruikt het nog. Verwijder het met: {_remove_command(lock)} — en voer de "
-                    "opdracht opnieuw uit. Er is niets gewijzigd."
-                )
+                raise _left_behind(lock)
         if time.monotonic() >= deadline:
-            raise GitStateError(
-                f"git is bezig ('{lock}' bestaat nog na {timeout:g} s wachten); probeer het "
-                "opnieuw als git klaar is. Loopt er geen git-opdracht meer, verwijder het dan "
-                f"met: {_remove_command(lock)}. Er is niets gewijzigd."
-            )
+            raise _busy(lock, f" na {timeout:g} s wachten")
         if not announced and time.monotonic() > deadline - timeout + 1:  # waited a second
             from .console import err
 
@@ -225,25 +264,124 @@ def _rel_to_top(repo: Any, path: Path) -> str:
     return str((path.parent.resolve() / path.name).relative_to(top))
 
 
+def _output(exc: Any, stream: str) -> str:
+    """What a failed git wrote to ``stream``, without GitPython's ``stderr: '…'`` wrapper."""
+    text = str(getattr(exc, stream, "") or "")
+    wrapped = re.fullmatch(rf"\s*{stream}: '(.*)'\s*", text, re.DOTALL)
+    return wrapped.group(1) if wrapped else text
+
+
+def _lines(exc: Any) -> list[str]:
+    """git's (or its hook's) own lines, trimmed, blank ones left out: stderr, else stdout.
+
+    git sends a hook's stdout to stderr as well.
+    """
+    for stream in ("stderr", "stdout"):
+        lines = [line.strip() for line in _output(exc, stream).splitlines() if line.strip()]
+        if lines:
+            return lines
+    return []
+
+
+def _quoted(head: str, lines: list[str]) -> str:
+    """``head: line.`` for one line; more lines each on a line of their own, indented."""
+    if len(lines) == 1:
+        end = "" if lines[0].endswith((".", "!", "?")) else "."
+        return f"{head}: {lines[0]}{end}"
+    return f"{head}:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _exit_code(exc: Any) -> str:
+    status = getattr(exc, "status", None)
+    return f" (afsluitcode {status})" if isinstance(status, int) else ""
+
+
+_LOCK_EXISTS = re.compile(r"Unable to create '(.+?\.lock)': File exists")
+
+
+def _named_lock(repo: Any, exc: Any) -> Path | None:
+    """The lock git could not take (git speaks English to GitPython: LC_ALL=C)."""
+    found = _LOCK_EXISTS.search(_output(exc, "stderr"))
+    if found is None:
+        return None
+    return Path(repo.working_tree_dir) / found.group(1)  # (git names it in full)
+
+
+def _lock_error(repo: Any, lock: Path) -> GitStateError:
+    """git could not take ``lock``: left behind (the ``rm`` command), or a git at work."""
+    if _unused(lock, Path(repo.working_tree_dir), Path(repo.git_dir)):
+        return _left_behind(lock)
+    if os.path.lexists(lock):
+        return _busy(lock, "")
+    return GitStateError(
+        f"git was bezig ('{lock}' bestond); probeer het opnieuw. Er is niets gewijzigd."
+    )
+
+
+COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg")  # those that can refuse
+
+
+def _commit_hooks(repo: Any) -> list[str]:
+    """The commit hooks git would run (in ``core.hooksPath`` or .git/hooks), as shown."""
+    import git
+
+    top = Path(repo.working_tree_dir)
+    try:  # git's own answer: core.hooksPath (relative to the top, ~ expanded) or hooks/
+        folder = top / repo.git.rev_parse("--git-path", "hooks")
+    except git.GitCommandError:
+        folder = Path(repo.common_dir) / "hooks"
+    found = []
+    for name in COMMIT_HOOKS:
+        path = Path(os.path.normpath(folder / name))
+        if path.is_file() and os.access(path, os.X_OK):  # git skips the others
+            found.append(str(relative(path, top)))
+    return found
+
+
+def _refusal(repo: Any, exc: Any) -> str:
+    """Why git refused a commit, in Dutch, with git's (or the hook's) own lines."""
+    lines = _lines(exc)
+    if lines:
+        return _quoted("git weigerde de commit (een hook of git zelf)", lines)
+    silent = f"git weigerde de commit zonder een reden te geven{_exit_code(exc)}"
+    hooks = [f"'{hook}'" for hook in _commit_hooks(repo)]
+    if not hooks:
+        return f"{silent}; er is geen commit-hook ({', '.join(COMMIT_HOOKS)})."
+    if len(hooks) == 1:
+        return f"{silent}, waarschijnlijk door de hook {hooks[0]}."
+    named = ", ".join(hooks[:-1]) + f" en {hooks[-1]}"
+    return f"{silent}, waarschijnlijk door een van de hooks {named}."
+
+
 def _git_error(
-    exc: Exception, what: str, kind: type[GitStateError] = GitStateError
+    repo: Any, exc: Any, what: str, kind: type[GitStateError] = GitStateError
 ) -> GitStateError:
-    detail = (getattr(exc, "stderr", "") or getattr(exc, "stdout", "") or "").strip().splitlines()
-    reason = detail[-1].strip() if detail else type(exc).__name__
-    return kind(f"{what}: {reason}. Er is niets gewijzigd.")
+    """A failed git command in Dutch, never GitPython's text: a lock git found taken, a
+    refused commit, or ``what`` with git's own lines. A lock is no refusal: GitStateError.
+    """
+    lock = _named_lock(repo, exc)
+    if lock is not None:
+        return _lock_error(repo, lock)
+    if kind is CommitRefused and list(getattr(exc, "command", None) or [])[1:2] == ["commit"]:
+        return CommitRefused(_refusal(repo, exc))
+    lines = _lines(exc)
+    reason = _quoted(what, lines) if lines else f"{what}: git gaf geen reden{_exit_code(exc)}."
+    return CommitRefused(reason) if kind is CommitRefused else kind(_nothing_changed(reason))
 
 
 def _run(root: Path, repo: Any, command: str, *args: str) -> str:
-    """``git <command> args``; when another git just took index.lock: wait, try again."""
+    """``git <command> args``; when git finds one of its locks taken: wait while a git
+    uses it (then try again), refuse with the ``rm`` command when none does."""
     import git
 
     for attempt in range(5):
         try:
             return str(getattr(repo.git, command)(*args))
         except git.GitCommandError as exc:
-            if attempt == 4 or ".lock': File exists" not in str(exc.stderr or ""):
+            lock = _named_lock(repo, exc)
+            if attempt == 4 or lock is None:
                 raise
-            wait_for_git(root)
+            wait_for_git(root, also=[lock])
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -301,7 +439,7 @@ def stage_moves(root: Path, moves: list[tuple[Path, Path]]) -> None:
                 if (top / new_rel).exists():
                     _run(root, repo, "add", "--", new_rel)
     except git.GitCommandError as exc:
-        raise _git_error(exc, "git kon de verplaatsing niet vastleggen in de index") from None
+        raise _git_error(repo, exc, "git kon de verplaatsing niet vastleggen in de index") from None
 
 
 def _tree_counts(repo: Any, groups: list[list[str]]) -> list[int]:
@@ -389,7 +527,7 @@ def commit(root: Path, places: list[list[Path]], message: str) -> str | None:
             _run(root, repo, "add", "--", *existing)
         _run(root, repo, "commit", "--only", "-q", "-m", message, "--", *existing, *gone)
     except git.GitCommandError as exc:
-        raise _git_error(exc, "git commit mislukt", CommitRefused) from None
+        raise _git_error(repo, exc, "git commit mislukt", CommitRefused) from None
     after = str(repo.head.commit.hexsha)
     counts = _tree_counts(repo, groups)
     if any(c != 1 for c in counts):
@@ -398,7 +536,7 @@ def commit(root: Path, places: list[list[Path]], message: str) -> str | None:
         bad = Path(groups[next(i for i, c in enumerate(counts) if c != 1)][0]).stem
         raise CommitRefused(
             f"git commit mislukt: de commit zou '{bad}' niet precies één keer bevatten; "
-            "de commit is teruggenomen. Er is niets gewijzigd."
+            "de commit is teruggenomen."
         )
     return after[:10]
 

@@ -173,7 +173,7 @@ def repair(root: Path) -> list[str]:
                     notices += _put_back(journal)
                 gitops.restore_index(root, journal.index or {})
                 forward = False
-                notices.append(f"let op: git weigerde de commit ({exc.message})")
+                notices.append(f"let op: {exc.reason}")
     if forward:
         notices.append(
             f"hersteld: {what} afgemaakt" + (f" en vastgelegd in git ({done})" if done else "")
