@@ -342,6 +342,72 @@ def test_the_index_lock_of_samennws_killed_git_is_removed(
     assert git(repo, "status", "--porcelain") == ""
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
+def test_the_next_index_lock_of_samennws_killed_git_is_removed(
+    runner: CliRunner, repo: Path
+) -> None:
+    """samennw and its git killed together (the process group) during a commit: git
+    leaves index.lock and next-index-<its pid>.lock; a later git with that pid fails."""
+    hook = repo / ".git/hooks/pre-commit"
+    hook.write_text("#!/bin/sh\n[ -e .git/gedood ] && exit 0\n: > .git/gedood\nkill -KILL 0\n")
+    hook.chmod(0o755)
+    done = subprocess.run(
+        samennw("close", "KVDJ-001", "--commit", "--data", str(repo)),
+        capture_output=True,
+        text=True,
+        start_new_session=True,  # its own process group, as the kill -9 of a terminal
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    left = list((repo / ".git").glob("next-index-*.lock"))
+    assert len(left) == 1 and (repo / ".git/index.lock").exists()
+    code, _, err = cli(runner, repo, "meetings")
+    assert code == 0, err
+    assert f"hersteld: '.git/{left[0].name}' van de afgebroken git verwijderd" in err
+    assert "hersteld: onderbroken 'Actie KVDJ-001 afgerond' afgemaakt en vastgelegd" in err
+    assert not list((repo / ".git").glob("next-index-*.lock"))
+    assert not (repo / ".git/index.lock").exists()
+    assert places_in_head(repo, "KVDJ-001") == ["data/acties/afgerond/KVDJ-001.md"]
+    assert git(repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc (Linux)")
+def test_a_next_index_lock_a_git_holds_is_left_alone(runner: CliRunner, repo: Path) -> None:
+    """Only locks no process uses are removed: not the one of a git at work."""
+    lock = repo / ".git/next-index-999999.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(lock)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline().strip() == "vast"
+    try:
+        journal(repo).write_text(
+            json.dumps(
+                {
+                    "format": "samennw-journal-1",
+                    "pid": 1,
+                    "started_ns": 0,
+                    "message": "x",
+                    "commit": False,
+                    "head": git(repo, "rev-parse", "HEAD").strip(),
+                    "index": {},
+                    "git_paths": [],
+                    "files": [],
+                }
+            )
+        )
+        code, _, err = cli(runner, repo, "meetings")
+        assert code == 0, err
+        assert "next-index" not in err
+        assert lock.exists()
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait()
+
+
 def test_a_writer_at_work_is_left_alone_by_its_own_hook(repo: Path) -> None:
     """The pre-commit hook runs 'samennw validate' while the writer's journal exists."""
     hook = repo / ".git/hooks/pre-commit"

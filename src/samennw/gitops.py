@@ -223,6 +223,26 @@ def wait_for_git(
         time.sleep(0.05)
 
 
+def remove_left_next_index(root: Path) -> list[str]:
+    """Remove the ``next-index-<pid>.lock`` files that a killed ``git commit --only`` left
+    and no process uses (a later git with that pid could not commit); the notices.
+
+    Only where a process's use can be known (/proc): elsewhere nothing is removed.
+    """
+    repo = _repo(root)
+    if repo is None:
+        return []
+    top, git_dir = Path(repo.working_tree_dir), Path(repo.git_dir)
+    notices = []
+    for lock in sorted(git_dir.glob("next-index-*.lock")):
+        if lock.name[len("next-index-") : -len(".lock")].isdigit() and _unused(lock, top, git_dir):
+            lock.unlink(missing_ok=True)
+            notices.append(
+                f"hersteld: '{relative(lock, Path(root))}' van de afgebroken git verwijderd"
+            )
+    return notices
+
+
 def check_state(root: Path, *, committing: bool) -> list[str]:
     """Refuse to touch a repository in the middle of a merge/rebase (or detached, to commit).
 

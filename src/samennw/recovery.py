@@ -158,6 +158,7 @@ def repair(root: Path) -> list[str]:
             notices += _put_back(journal)
     done = None
     if git:  # files first (queries work again), then git: its locks may have to be waited for
+        notices += gitops.remove_left_next_index(root)  # git's, killed in a commit
         notices += gitops.wait_for_git(root, ours_since_ns=journal.started_ns)
         if not forward:
             gitops.restore_index(root, journal.index or {})
