@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import ACTION, build_file_tree, run, small_repo_files, snapshot
+from .conftest import ACTION, MEETING, build_file_tree, run, small_repo_files, snapshot
 
 ENGLISH = ("control characters", "special characters", "not allowed", "unacceptable")
 
@@ -87,3 +87,124 @@ def test_a_folder_named_like_a_data_file_is_reported(
     ]
     code, _, err = run(CliRunner(), "open-actions", "--data", str(small_repo))
     assert code == 1 and "KVDJ-098.md" in err  # a query does not answer without it either
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [("persoonen", "; bedoelde u 'personen'?"), ("mensen", "")],
+    ids=["misspelt", "other-word"],
+)
+def test_a_misspelt_section_of_partners_is_the_root_cause_not_error_182_of_184(
+    embedded_copy, monkeypatch: pytest.MonkeyPatch, jobs: str, key: str, hint: str
+) -> None:
+    """The 181 references to persons that fail because 'personen:' is misspelt are one
+    line after the cause; 'mensen' is not close to any section: no suggestion (difflib
+    alone offered 'domeinen')."""
+    partners = embedded_copy / "data" / "partners.yaml"
+    text = partners.read_text(encoding="utf-8")
+    line = text.splitlines().index("personen:") + 1
+    partners.write_text(text.replace("\npersonen:\n", f"\n{key}:\n"), encoding="utf-8")
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    before = snapshot(embedded_copy)
+    code, out, err = run(CliRunner(), "validate", "--data", str(embedded_copy))
+    assert code == 1
+    assert out.splitlines() == [
+        f"data/partners.yaml:{line}:1: fout: onbekende sleutel '{key}'{hint}",
+        f"data/partners.yaml:{line}:1: fout: hierdoor worden 181 verwijzingen naar personen "
+        "niet gevonden (niet apart gemeld)",
+    ]
+    assert err.splitlines()[-1] == "2 fout(en), 0 waarschuwing(en)."
+    assert snapshot(embedded_copy) == before
+
+
+def test_a_misspelt_section_comes_before_independent_errors_which_are_still_reported(
+    small_repo,
+) -> None:
+    partners = small_repo / "data" / "partners.yaml"
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace("personen:", "persoonen:"), encoding="utf-8"
+    )
+    action = small_repo / "data" / "acties" / "open" / "KVDJ-001.md"
+    action.write_text(ACTION.replace("status: open", "status: klaar"), encoding="utf-8")
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        "data/partners.yaml:8:1: fout: onbekende sleutel 'persoonen'; bedoelde u 'personen'?",
+        "data/partners.yaml:8:1: fout: hierdoor wordt 1 verwijzing naar personen niet "
+        "gevonden (niet apart gemeld)",
+        "data/acties/open/KVDJ-001.md:7:1: fout: 'klaar' is geen geldige waarde voor 'status'; "
+        "kies uit 'open' of 'afgerond'",
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_section_that_is_not_a_list_sums_up_its_references_and_others_stay_checked(
+    small_repo, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """'teams: ot-kvdj' makes every team unknowable; a misspelt person is still named."""
+    files = small_repo_files()
+    partners = str(files["data/partners.yaml"])
+    partners = partners[: partners.index("teams:")] + "teams: ot-kvdj\n"
+    line = partners.count("\n")
+    meeting = MEETING.replace("aanwezig: [tjalling]", "aanwezig: [tjaling]")
+    build_file_tree(
+        small_repo,
+        {"data/partners.yaml": partners, "data/meetings/2025/ot-kvdj-2025-11-25.md": meeting},
+    )
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        f"data/partners.yaml:{line}:1: fout: een lijst verwacht bij 'teams'",
+        f"data/partners.yaml:{line}:1: fout: hierdoor worden 3 verwijzingen naar teams niet "
+        "gevonden (niet apart gemeld)",
+        "data/meetings/2025/ot-kvdj-2025-11-25.md:7:12: fout: onbekende persoon 'tjaling'; "
+        "bedoelde u 'tjalling'?",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("organisatie", "; bedoelde u 'organisaties'?"),
+        ("team", "; bedoelde u 'teams'?"),
+        ("domains", ""),
+        ("gremia", ""),
+    ],
+)
+def test_a_section_key_is_suggested_only_when_it_is_close(small_repo, key: str, hint: str) -> None:
+    partners = small_repo / "data" / "partners.yaml"
+    text = partners.read_text(encoding="utf-8") + f"{key}: []\n"
+    partners.write_text(text, encoding="utf-8")
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    line = text.count("\n")
+    assert out.splitlines() == [
+        f"data/partners.yaml:{line}:1: fout: onbekende sleutel '{key}'{hint}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("owner: Tjalling", "onbekende sleutel 'owner' (waarde: 'Tjalling')"),  # not 'wanneer'
+        ("tekst: Flyer", "onbekende sleutel 'tekst' (waarde: 'Flyer')"),  # not 'herkomst'
+        (
+            "afgerond: 2025-12-01",
+            "onbekende sleutel 'afgerond'; bedoelde u 'afgerond_op' of 'afgerond_in'? "
+            "(waarde: '2025-12-01')",
+        ),
+        ("betrokkene: [tjalling]", "onbekende sleutel 'betrokkene'; bedoelde u 'betrokkenen'?"),
+    ],
+    ids=["owner", "tekst", "afgerond", "betrokkene"],
+)
+def test_an_unknown_key_of_an_action_is_suggested_only_when_it_is_close(
+    small_repo, line: str, message: str
+) -> None:
+    """difflib alone suggested keys that only share a few letters ('owner': 'wanneer')."""
+    action = small_repo / "data" / "acties" / "open" / "KVDJ-001.md"
+    action.write_text(ACTION.replace("---\nToe", f"{line}\n---\nToe"), encoding="utf-8")
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [f"data/acties/open/KVDJ-001.md:11:1: fout: {message}"]

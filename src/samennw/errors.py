@@ -125,6 +125,42 @@ def unknown_phrase(what: str) -> str:
     return f"onbekend {what}" if first in _HET_WORDS else f"onbekende {what}"
 
 
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) that turn ``a`` into ``b``."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, before, row = before, row, [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, prev[j - 2] + 1)
+            row.append(cost)
+    return row[-1]
+
+
+def close_matches(value: str, words: Collection[str], n: int = 3) -> list[str]:
+    """The words of a fixed vocabulary (keys) that ``value`` is a plausible typo of.
+
+    difflib alone finds 'domeinen' for 'mensen' and 'openbaar' for 'eigenaar' (letters
+    in common, in order); a key is only suggested when a few edits turn one into the
+    other (at most 2, or a quarter of the letters of a long key: 'persoonen' ->
+    'personen', 'organizations' -> 'organisaties') or when most of the shorter word is
+    their common start ('afgerond' -> 'afgerond_op', 'rol' -> 'rollen').
+    """
+    import difflib
+
+    def close(w: str) -> bool:
+        start = next((i for i, (a, b) in enumerate(zip(value, w, strict=False)) if a != b), None)
+        if start is None:  # one is the start of the other
+            start = min(len(value), len(w))
+        return _distance(value, w) <= max(2, len(w) // 4) or (
+            start >= 3 and start >= 0.6 * min(len(value), len(w))
+        )
+
+    return [w for w in difflib.get_close_matches(value, list(words), n=n, cutoff=0.6) if close(w)]
+
+
 def did_you_mean(value: str, pool: Collection[str], cutoff: float = 0.6) -> str:
     """'; bedoelde u 'x' of 'y'?' for the closest names in ``pool`` (or '')."""
     import difflib

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Location, Problem
+from .errors import Location, Problem, close_matches
 from .yamlsafe import Key, LineMap
 
 
@@ -66,7 +65,7 @@ def problems_from(
             msg = f"verplichte sleutel '{name}' ontbreekt"
             where = _locate(path, lines, (*prefix, *loc[:-1]))
         elif kind == "extra_forbidden":
-            close = difflib.get_close_matches(name, _allowed_keys(model, loc), n=3, cutoff=0.6)
+            close = close_matches(name, _allowed_keys(model, loc))
             msg = f"onbekende sleutel '{name}'"
             if close:
                 msg += f"; bedoelde u {' of '.join(repr(c) for c in close)}?"

@@ -23,6 +23,7 @@ from .errors import (
     Location,
     Problem,
     SamennwError,
+    close_matches,
     raise_if_errors,
 )
 from .frontmatter import parse
@@ -78,6 +79,9 @@ class Repository:
     problems: list[Problem] = field(default_factory=list)
     file_count: int = 0
     broken_ids: set[str] = field(default_factory=set)  # invalid partners entries (reported)
+    # sections of partners.yaml that could not be used (a misspelt section key, a value
+    # that is not a list), each with the place of its cause (see load_partners)
+    unusable_sections: dict[str, Location] = field(default_factory=dict)
 
     @property
     def partners_usable(self) -> bool:
@@ -147,12 +151,20 @@ def load_document(
 
 
 def load_partners(
-    data_dir: Path, root: Path, problems: list[Problem], broken: set[str] | None = None
+    data_dir: Path,
+    root: Path,
+    problems: list[Problem],
+    broken: set[str] | None = None,
+    unusable: dict[str, Location] | None = None,
 ) -> Partners:
     """partners.yaml, entry by entry; problems are appended, not raised.
 
     A file that cannot be used as a whole (missing, a link, unreadable, not a mapping)
     gives empty partners without a ``source_path``: ``Repository.partners_usable``.
+    A section that cannot be used goes into ``unusable`` (section -> where the cause is):
+    one whose value is not a list, and, when the file has an unknown top-level key, each
+    section that is missing or empty (the unknown key is most likely that section,
+    misspelt: ``persoonen:``). References to its ids then cannot be checked.
     """
     path = data_dir / "partners.yaml"
     shown = relative(path, root)
@@ -185,26 +197,27 @@ def load_partners(
         "personen": Person,
         "teams": Team,
     }
+    strangers: dict[str, Location] = {}  # unknown top-level keys
     for key in raw:
         if key not in sections:
-            close = difflib.get_close_matches(str(key), list(sections), n=1, cutoff=0.6)
+            close = close_matches(str(key), sections, n=1)
             hint = f"; bedoelde u '{close[0]}'?" if close else ""
-            problems.append(
-                Problem(
-                    f"onbekende sleutel '{key}'{hint}",
-                    Location(shown, *lines.get((key,), (None, None))),
-                )
-            )
+            where = Location(shown, *lines.get((key,), (None, None)))
+            strangers[str(key)] = where
+            problems.append(Problem(f"onbekende sleutel '{key}'{hint}", where))
+    lost: dict[str, Location] = {}
+    if strangers:
+        for key in sections:
+            if not raw.get(key):  # missing or empty: the stranger closest to it is the cause
+                cause = max(strangers, key=lambda s: difflib.SequenceMatcher(None, s, key).ratio())
+                lost[key] = strangers[cause]
     kept: dict[str, list[Sourced]] = {}
     for key, model in sections.items():
         items = raw.get(key) or []
         if not isinstance(items, list):
-            problems.append(
-                Problem(
-                    f"een lijst verwacht bij '{key}'",
-                    Location(shown, *lines.get((key,), (None, None))),
-                )
-            )
+            where = Location(shown, *lines.get((key,), (None, None)))
+            problems.append(Problem(f"een lijst verwacht bij '{key}'", where))
+            lost[key] = where
             continue
         kept[key] = []
         for i, item in enumerate(items):  # item by item: one typo costs one item, not all
@@ -223,6 +236,8 @@ def load_partners(
             kept[key].append(obj)
     partners = Partners.model_construct(**kept)  # type: ignore[arg-type]
     partners.attach(shown, lines)
+    if unusable is not None:
+        unusable.update(lost)
     return partners
 
 
@@ -262,9 +277,10 @@ def load_repository(path: Path | None = None) -> Repository:
     problems: list[Problem] = []
     check_no_symlinks(data_dir)
     broken: set[str] = set()
-    partners = load_partners(data_dir, root, problems, broken)
+    unusable: dict[str, Location] = {}
+    partners = load_partners(data_dir, root, problems, broken, unusable)
     repo = Repository(root=root, data_dir=data_dir, partners=partners, problems=problems)
-    repo.broken_ids = broken
+    repo.broken_ids, repo.unusable_sections = broken, unusable
     repo.file_count = 1
     repo.important_dates = load_important_dates(data_dir, root, problems)
     targets: dict[str, dict[str, Any]] = {"meetings": {}, "actielijnen": {}, "acties": {}}
@@ -370,12 +386,14 @@ def lazy_repository(root: Path) -> Repository:
     check_no_symlinks(data_dir)
     problems: list[Problem] = []
     broken: set[str] = set()
+    unusable: dict[str, Location] = {}
     repo = Repository(
         root=root,
         data_dir=data_dir,
-        partners=load_partners(data_dir, root, problems, broken),
+        partners=load_partners(data_dir, root, problems, broken, unusable),
         problems=problems,
         broken_ids=broken,
+        unusable_sections=unusable,
         file_count=1,
     )
     repo.important_dates = load_important_dates(data_dir, root, problems)

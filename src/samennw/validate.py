@@ -66,15 +66,28 @@ class _Checker:
         self.dir = Directory(repo.partners)
         # the ids a reference may name; without a usable partners.yaml every reference to
         # a person, organisation, team or domain counts as known: that one file is the
-        # problem, not the hundreds of references that follow from it
+        # problem, not the hundreds of references that follow from it. When one section
+        # of it cannot be used (a misspelt section key), the references it would answer
+        # are counted and summed up in one line (_not_found), not reported one by one
         usable = repo.partners_usable
-        self.refs: Collection[str] = set(self.dir.all_refs()) if usable else _ANYTHING
-        self.persons: Collection[str] = self.dir.persons if usable else _ANYTHING
-        self.organisations: Collection[str] = self.dir.organisations if usable else _ANYTHING
-        self.teams: Collection[str] = self.dir.teams if usable else _ANYTHING
-        self.domains: Collection[str] = self.dir.domains if usable else _ANYTHING
-        self.problems: list[Problem] = []
         self.counts: dict[str, int] = {"besluiten": 0, "open": 0, "afgerond": 0}
+
+        def pool(ids: Collection[str], *sections: str) -> Collection[str]:
+            if not usable:
+                return _ANYTHING
+            lost = tuple(s for s in sections if s in repo.unusable_sections)
+            if not lost:
+                return ids
+            blind = _Blind(ids, lost)
+            self.counts[blind.key] = 0
+            return blind
+
+        self.refs = pool(set(self.dir.all_refs()), "personen", "organisaties", "teams")
+        self.persons = pool(self.dir.persons, "personen")
+        self.organisations = pool(self.dir.organisations, "organisaties")
+        self.teams = pool(self.dir.teams, "teams")
+        self.domains = pool(self.dir.domains, "domeinen")
+        self.problems: list[Problem] = []
         self.decision_ids: dict[str, object] = {}  # id -> meeting file
 
     def each(self, objects: Mapping[str, M]) -> Iterator[M]:
@@ -106,9 +119,19 @@ class _Checker:
         what: str,
     ) -> None:
         """Report ``value`` unless it is in ``pool`` (a dict or set: O(1) membership)."""
-        if value is None or value in pool or value in self.repo.broken_ids:
-            return
-        self.err(obj, key, f"{unknown_phrase(what)} '{value}'{did_you_mean(value, pool)}")
+        if value is not None and self.missing(value, pool):
+            self.err(obj, key, f"{unknown_phrase(what)} '{value}'{did_you_mean(value, pool)}")
+
+    def missing(self, value: str, pool: Collection[str]) -> bool:
+        """Whether ``value`` is an unknown id to report: not in ``pool``, not an invalid
+        entry of partners.yaml (reported there), and not in a section of partners.yaml that
+        could not be used (counted for the summary, see :func:`_not_found`)."""
+        if value in pool or value in self.repo.broken_ids:
+            return False
+        if isinstance(pool, _Blind):
+            self.counts[pool.key] += 1
+            return False
+        return True
 
     # --- partners ---------------------------------------------------------------------
     def partners(self) -> None:
@@ -123,7 +146,6 @@ class _Checker:
                         f"dubbele code '{item.id}' (ook in {seen[item.id].locate('id')})",
                     )
                 seen[item.id] = item
-        domains = [d.id for d in p.domeinen]
         for person in p.personen:
             self.ref(
                 person, ("organisatie",), person.organisatie, self.organisations, "organisatie"
@@ -131,7 +153,7 @@ class _Checker:
             if not person.naam and not person.functie:
                 self.err(person, ("id",), "persoon zonder naam heeft een functie nodig")
         for team in p.teams:
-            self.ref(team, ("domein",), team.domein, domains, "domein")
+            self.ref(team, ("domein",), team.domein, self.domains, "domein")
             self.ref(team, ("ouder",), team.ouder, self.teams, "team")
             self.ref(team, ("voorzitter",), team.voorzitter, self.persons, "persoon")
             self.ref(team, ("secretaris",), team.secretaris, self.persons, "persoon")
@@ -239,7 +261,7 @@ class _Checker:
         self.ref(a, ("vergadering",), a.vergadering, self.repo.meetings, "vergadering")
         self.ref(a, ("afgerond_in",), a.afgerond_in, self.repo.meetings, "vergadering")
         for i, ref in enumerate(a.betrokkenen):
-            if ref not in self.refs and ref not in self.repo.broken_ids:
+            if self.missing(ref, self.refs):
                 hint = did_you_mean(ref, self.refs)
                 self.err(
                     a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}"
@@ -338,6 +360,54 @@ class _Anything(Collection[str]):
 _ANYTHING = _Anything()
 
 
+class _Blind(Collection[str]):
+    """A pool of ids of which a part is unknowable: the ids of ``sections`` of
+    partners.yaml, which could not be used. Holds (and suggests from) the ids that are
+    known; :meth:`_Checker.missing` counts the others under ``key`` instead of reporting
+    each one."""
+
+    def __init__(self, known: Collection[str], sections: tuple[str, ...]) -> None:
+        self.known, self.sections = known, sections
+        self.key = "niet gevonden:" + ",".join(sections)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+
+_SECTIONS = ("personen", "organisaties", "teams", "domeinen")  # the order of the summary
+
+
+def _not_found(repo: Repository, counts: Mapping[str, int]) -> list[Problem]:
+    """One line for the references not reported because a section of partners.yaml could
+    not be used, at the place of the first cause (after the cause itself)."""
+    total = 0
+    sections: set[str] = set()
+    for key, n in counts.items():
+        if key.startswith("niet gevonden:") and n:
+            total += n
+            sections.update(key.partition(":")[2].split(","))
+    if not total:
+        return []
+    names = [s for s in _SECTIONS if s in sections]
+    where = min(
+        (repo.unusable_sections[s] for s in names),
+        key=lambda loc: (loc.line or 0, loc.column or 0),
+    )
+    what = " of ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    verb, noun = ("wordt", "verwijzing") if total == 1 else ("worden", "verwijzingen")
+    return [
+        Problem(
+            f"hierdoor {verb} {total} {noun} naar {what} niet gevonden (niet apart gemeld)", where
+        )
+    ]
+
+
 def _parent_name(path: object) -> str:
     """``Path(path).parent.name``. The bulk path keeps a file's shown name as the string
     of a Path (normalised), whose parent folder is found without building a Path."""
@@ -388,12 +458,13 @@ def validate(repo: Repository, *, jobs: int | None = None, today: date | None = 
         "organisaties": len(repo.partners.organisaties),
         "teams": len(repo.partners.teams),
     }
-    # a partners.yaml that cannot be used is the root cause: it comes first
-    partners_file = None if repo.partners_usable else repo.rel(repo.data_dir / "partners.yaml")
+    # partners.yaml comes first: the other files refer to it, so its problems are often
+    # the root cause of theirs
+    partners_file = str(repo.rel(repo.data_dir / "partners.yaml"))
     problems = sorted(
-        [*repo.problems, *checker.problems],
+        [*repo.problems, *_not_found(repo, checker.counts), *checker.problems],
         key=lambda p: (
-            partners_file is None or str(p.location.path) != str(partners_file),
+            str(p.location.path) != partners_file,
             str(p.location.path or ""),
             p.location.line or 0,
             p.location.column or 0,
