@@ -65,6 +65,14 @@ def test_schemas_have_dutch_descriptions(schemas: dict[str, dict[str, Any]]) -> 
     assert "body" not in props
 
 
+def test_numbers_have_the_bounds_of_the_reader(schemas: dict[str, dict[str, Any]]) -> None:
+    """An editor marks a number the reader refuses (negative, more than six digits)."""
+    volgorde = schemas["actie"]["properties"]["volgorde"]
+    assert {"type": "integer", "minimum": 0, "maximum": 999_999} in volgorde["anyOf"]
+    meeting = json.dumps(schemas["vergadering"])  # 'nr'; a decision's 'agendapunt', 'volgorde'
+    assert meeting.count('"maximum": 999999') == 3
+
+
 def test_small_repo_files_validate(schemas: dict[str, dict[str, Any]], tmp_path: Path) -> None:
     for rel, content in small_repo_files().items():
         path = tmp_path / Path(rel).name

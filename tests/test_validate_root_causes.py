@@ -208,3 +208,38 @@ def test_an_unknown_key_of_an_action_is_suggested_only_when_it_is_close(
     code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
     assert code == 1
     assert out.splitlines() == [f"data/acties/open/KVDJ-001.md:11:1: fout: {message}"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "99999999999999999999999999",
+            "'99999999999999999999999999' is een te groot getal (maximaal 999999)",
+        ),
+        ("1000000", "'1000000' is een te groot getal (maximaal 999999)"),
+        ("-3", "'-3' is negatief; gebruik een getal van 0 tot en met 999999"),
+        ("3.5", "'3.5' is geen geheel getal"),
+        ("drie", "'drie' is geen geheel getal"),
+    ],
+    ids=["huge", "seven-digits", "negative", "fraction", "word"],
+)
+def test_a_number_that_is_too_big_is_called_too_big_not_not_a_whole_number(
+    small_repo, monkeypatch: pytest.MonkeyPatch, jobs: str, value: str, message: str
+) -> None:
+    action = small_repo / "data" / "acties" / "open" / "KVDJ-001.md"
+    action.write_text(ACTION.replace("---\nToe", f"volgorde: {value}\n---\nToe"), encoding="utf-8")
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [f"data/acties/open/KVDJ-001.md:11:1: fout: {message}"]
+
+
+@pytest.mark.parametrize("value", ["999999", "0000012", "+5"])
+def test_whole_numbers_up_to_six_digits_are_read(small_repo, value: str) -> None:
+    action = small_repo / "data" / "acties" / "open" / "KVDJ-001.md"
+    action.write_text(ACTION.replace("---\nToe", f"volgorde: {value}\n---\nToe"), encoding="utf-8")
+    code, out, err = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert (code, out) == (0, ""), out
+    assert err.splitlines()[-1] == "Geen fouten gevonden."

@@ -71,18 +71,32 @@ def _strict_bool(value: object) -> object:
     raise ValueError(f"'{value}' is geen ja/nee-waarde (gebruik true of false)")
 
 
+MAX_INT = 999_999  # numbers of agenda items, werkgroepen, positions: six digits at most
+_WHOLE = re.compile(r"([-+]?)0*([0-9]+)")
+
+
 def _strict_int(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,6}", value.strip()):
-        return int(value)
-    raise ValueError(f"'{value}' is geen geheel getal")
+    m = _WHOLE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        raise ValueError(f"'{value}' is geen geheel getal")
+    sign, digits = m.groups()
+    if sign == "-" and digits != "0":
+        raise ValueError(f"'{value}' is negatief; gebruik een getal van 0 tot en met {MAX_INT}")
+    if len(digits) > len(str(MAX_INT)):  # checked before int(): no 5,000-digit conversion
+        raise ValueError(f"'{value}' is een te groot getal (maximaal {MAX_INT})")
+    return int(digits)
 
 
 Date = Annotated[date, BeforeValidator(_strict_date), PlainSerializer(lambda d: d.isoformat())]
 Time = Annotated[str, BeforeValidator(_strict_time)]
 Bool = Annotated[bool, BeforeValidator(_strict_bool)]
-Int = Annotated[int, BeforeValidator(_strict_int)]
+Int = Annotated[
+    int,
+    BeforeValidator(_strict_int),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_INT}),
+]
 Text = str  # NFC-normalised by the YAML reader (samennw.yamlsafe.nfc)
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 ActionId = Annotated[str, Field(pattern=ACTION_ID_PATTERN, max_length=40)]
