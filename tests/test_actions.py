@@ -341,3 +341,43 @@ def test_an_edit_whose_result_would_not_load_is_refused(
         "ongebruikelijk); pas het met de hand aan. Er is niets gewijzigd.",
     )
     assert (small_repo / OPEN).read_text(encoding="utf-8") == text
+
+
+# --- a file that is already wrong ------------------------------------------------------
+
+
+def test_update_of_a_misplaced_action_says_the_file_already_has_the_problem(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    """An afgerond action put in acties/open/ by hand: the update is not what makes the
+    file unreadable, so the refusal names the existing problem with its line."""
+    build_file_tree(small_repo, {OPEN: closed("KVDJ-001")})
+    before = data_files(small_repo)
+    code, _, err = cli(runner, small_repo, "update", "KVDJ-001", "--tekst", "Gebeld")
+    assert (code, err.strip()) == (
+        1,
+        "fout: 'data/acties/open/KVDJ-001.md' had dit probleem al vóór deze opdracht: "
+        "data/acties/open/KVDJ-001.md:7:1: actie met status 'afgerond' staat in map 'open' "
+        "(hoort in 'acties/afgerond'). Herstel dat eerst (zie 'samennw validate'); er is "
+        "niets gewijzigd",
+    )
+    assert data_files(small_repo) == before
+    code, out, _ = cli(runner, small_repo, "validate")
+    assert code == 1 and out.startswith("data/acties/open/KVDJ-001.md:7:1: fout: actie met")
+
+
+def test_a_new_problem_on_top_of_an_old_one_is_the_one_named(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    """The same misplaced file, but the update would also make it too large: that is what
+    this command would cause, and what the refusal says."""
+    build_file_tree(small_repo, {OPEN: closed("KVDJ-001")})
+    before = data_files(small_repo)
+    code, _, err = cli(runner, small_repo, "update", "KVDJ-001", "--tekst", "x" * 1_000_001)
+    assert code == 1
+    assert err.startswith(
+        "fout: 'data/acties/open/KVDJ-001.md' zou een bestand worden dat samennw niet meer "
+        "kan lezen (bestand is te groot ("
+    ), err
+    assert err.rstrip().endswith("maximaal 1000000)); er is niets gewijzigd"), err
+    assert data_files(small_repo) == before

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConflictError, OperationError, SamennwError
+from .errors import ConflictError, OperationError, Problem, SamennwError
 from .journal import FileChange, Journal
 from .paths import relative
 from .store import (
@@ -176,10 +176,7 @@ class ChangeSet:
             for path, tmp in self._temps.items():
                 problems = reader_problems(path, tmp, self.root)
                 if problems:
-                    raise OperationError(
-                        f"'{relative(path, self.root)}' zou een bestand worden dat samennw "
-                        f"niet meer kan lezen ({problems[0].message}); er is niets gewijzigd"
-                    )
+                    raise self._unreadable(path, problems)
         except BaseException as exc:
             self._drop_temps()
             if journal is not None:
@@ -189,6 +186,34 @@ class ChangeSet:
                 raise
             raise failure from None
         self._prepared = True
+
+    def _unreadable(self, path: Path, problems: list[Problem]) -> OperationError:
+        """The refusal of a new text the reader would refuse for ``problems``.
+
+        When the file as it is now (for a move: the file it is moved from) already has
+        those problems — an action placed in the wrong folder by hand — the edit did not
+        cause them: say so, with the place of the first one, rather than that the edit
+        would make the file unreadable.
+        """
+        shown = relative(path, self.root)
+        source = path if self._before.get(path) is not None else None
+        for old, new in self.moves:
+            if new == path and source is None:
+                source = old
+        if source is not None:
+            existing = {p.message: p for p in reader_problems(source, source, self.root)}
+            if all(p.message in existing for p in problems):
+                first = existing[problems[0].message]
+                return OperationError(
+                    f"'{relative(source, self.root)}' had dit probleem al vóór deze opdracht: "
+                    f"{first.location}: {first.message}. Herstel dat eerst (zie 'samennw "
+                    "validate'); er is niets gewijzigd"
+                )
+            problems = [p for p in problems if p.message not in existing]
+        return OperationError(
+            f"'{shown}' zou een bestand worden dat samennw niet meer kan lezen "
+            f"({problems[0].message}); er is niets gewijzigd"
+        )
 
     def abandon(self) -> None:
         """Forget a prepared change: its temp files are removed, nothing else was written."""
