@@ -311,6 +311,9 @@ EDGE_FORMS = [
     ("zomer 2026", P, D(2026, 7, 1), D(2026, 8, 31)),
     ("de zomerperiode", P, D(2025, 7, 1), D(2025, 8, 31)),  # ended less than 3 months ago
     ("1-3", DT, D(2026, 3, 1), D(2026, 3, 1)),
+    ("nov/nov", P, D(2025, 11, 1), D(2025, 11, 30)),  # one month, not a year and a month
+    ("nov - feb 2030", P, D(2029, 11, 1), D(2030, 2, 28)),  # not the reference's year
+    ("week 12 2030", P, D(2030, 3, 18), D(2030, 3, 24)),
 ]
 
 
@@ -327,6 +330,7 @@ def test_the_three_months_window_at_its_edges() -> None:
     # in the first months of the calendar nothing lies three months back
     assert parse_due("feb", D(1, 6, 15)) == Due("feb", P, D(2, 2, 1), D(2, 2, 28))
     assert parse_due("dec", D(1, 2, 1)) == Due("dec", P, D(1, 12, 1), D(1, 12, 31))
+    assert parse_due("1 jan", D(1, 2, 1)) == Due("1 jan", DT, D(1, 1, 1), D(1, 1, 1))
     # a next meeting is never in the past: the reference day itself is the edge
     assert parse_due("volgend OT 1 dec", D(2025, 12, 1)).end == D(2025, 12, 1)
     assert parse_due("volgend OT 30 nov", D(2025, 12, 1)).end == D(2026, 11, 30)

@@ -100,8 +100,8 @@ datum: 2026-01-13
 notulen_status: vastgesteld
 vastgesteld_op: 2026-01-12
 besluiten:
-  - id: kvdj-b1
-    tekst: Derde
+  - tekst: Derde
+    id: kvdj-b1
 ---
 """
 
@@ -212,7 +212,7 @@ EVERY_MISTAKE = [
     "(verwacht 'ot-kvjd-2026-01-13')",
     f"{M3}:3:1: fout: onbekend team 'ot-kvjd'; {TEAMS}",
     f"{M3}:6:1: fout: notulen vastgesteld op 2026-01-12 vóór de vergadering van 2026-01-13",
-    f"{M3}:8:5: fout: dubbele besluitcode 'kvdj-b1' (ook in {M2})",
+    f"{M3}:9:5: fout: dubbele besluitcode 'kvdj-b1' (ook in {M2})",
 ]
 
 
@@ -401,3 +401,35 @@ def test_only_warnings_is_valid(runner: CliRunner, small_repo: Path) -> None:
     code, out, _ = run(runner, "validate", "--data", str(small_repo), "--format", "json")
     report = json.loads(out)
     assert report["geldig"] is True and len(report["problemen"]) == 1
+
+
+def test_an_unknown_meeting_gives_no_origin_date(runner: CliRunner, small_repo: Path) -> None:
+    """The date in an unknown meeting's id is not taken as the action's origin."""
+    text = ACTION.replace("ot-kvdj-2025-11-25", "ot-kvdj-2025-11-26").replace(
+        "November 2025", "December"
+    )
+    build_file_tree(small_repo, {"data/acties/open/KVDJ-001.md": text})
+    code, out, _ = run(runner, "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        "data/acties/open/KVDJ-001.md:6:1: waarschuwing: 'December' noemt geen jaar en de actie "
+        "heeft geen vergadering waaruit het jaar volgt, dus ze raakt nooit verlopen; "
+        "schrijf het jaar erbij",
+        "data/acties/open/KVDJ-001.md:10:1: fout: onbekende vergadering 'ot-kvdj-2025-11-26'; "
+        "bedoelde u 'ot-kvdj-2025-11-25'?",
+    ]
+
+
+def test_bulk_validation_turns_the_garbage_collector_back_on(
+    every_mistake: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from samennw.store import lazy_repository
+    from samennw.validate import validate
+
+    monkeypatch.setenv("SAMENNW_JOBS", "2")
+    assert gc.isenabled()
+    report = validate(lazy_repository(every_mistake))
+    assert len(report.errors) == 34
+    assert gc.isenabled()

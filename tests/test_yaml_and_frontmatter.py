@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -216,6 +216,11 @@ def test_unclosed_flow_list_is_explained_in_dutch() -> None:
         (True, "true", "true"),
         (False, "false", "false"),
         (date(2025, 12, 1), "2025-12-01", "2025-12-01"),
+        (
+            datetime(2025, 12, 1, 10, 30, tzinfo=UTC),
+            "2025-12-01T10:30:00+00:00",
+            "2025-12-01T10:30:00+00:00",
+        ),
         (5, "5", "5"),
         ("Flyer", "Flyer", "Flyer"),
         ("Okt/nov", "Okt/nov", "Okt/nov"),
@@ -229,6 +234,7 @@ def test_unclosed_flow_list_is_explained_in_dutch() -> None:
         ("a: b", '"a: b"', '"a: b"'),
         ("a #b", '"a #b"', '"a #b"'),
         ("x ", '"x "', '"x "'),
+        ("ab ", '"ab "', '"ab "'),
         ("", '""', '""'),
         ("ɐ", '"ɐ"', '"ɐ"'),
         ('a "b" \\', '"a \\"b\\" \\\\"', '"a \\"b\\" \\\\"'),
@@ -324,6 +330,20 @@ def test_append_to_an_empty_list(head: str) -> None:
     text = f"---\nid: x\n{head}\nteam: t\n---\n"
     new = append_to_list(text, "updates", {"tekst": "a"})
     assert new == "---\nid: x\nupdates:\n  - tekst: a\nteam: t\n---\n"
+
+
+def test_append_to_a_list_that_holds_only_a_comment() -> None:
+    text = "---\nid: x\nupdates:\n  # nog niets\nteam: t\n---\n"
+    assert append_to_list(text, "updates", {"tekst": "a"}) == (
+        "---\nid: x\nupdates:\n  # nog niets\n  - tekst: a\nteam: t\n---\n"
+    )
+
+
+def test_append_copies_the_indentation_of_its_own_list_not_the_one_above() -> None:
+    text = "---\nbetrokkenen:\n    - a\nupdates:\n  - tekst: a\n---\n"
+    assert append_to_list(text, "updates", {"tekst": "b"}) == (
+        "---\nbetrokkenen:\n    - a\nupdates:\n  - tekst: a\n  - tekst: b\n---\n"
+    )
 
 
 def test_append_to_a_scalar_is_refused() -> None:
