@@ -24,8 +24,7 @@ from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
 from .people import Directory, normalize, split_wie
 from .store import Repository, check_id
-from .writing import ChangeSet, encoded
-from .yamlsafe import nfc
+from .writing import ChangeSet, as_written, encoded
 
 
 def origin_date(repo: Repository, action: Action) -> date | None:
@@ -92,7 +91,7 @@ def _edited(path: Path, edit: Callable[[], str]) -> str:
 
 
 def _update_item(on: date, text: str, meeting: Meeting | None) -> dict[str, object]:
-    item: dict[str, object] = {"datum": on, "tekst": nfc(text)}
+    item: dict[str, object] = {"datum": on, "tekst": as_written(text)}
     if meeting is not None:
         item["vergadering"] = meeting.id
     return item
@@ -284,13 +283,13 @@ class NewAction:
 
 def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     """Create an action with the next free id of its team's list, references checked."""
-    new = replace(  # every text as written: trimmed, Unicode NFC (a Mac types 'Ünver' NFD)
+    new = replace(  # every text as written (NFC, no control characters), trimmed
         new,
-        wat=nfc(new.wat.strip()),
-        wie=nfc(new.wie.strip()),
-        wanneer=nfc(new.wanneer.strip()),
-        herkomst=nfc(new.herkomst.strip()) if new.herkomst else new.herkomst,
-        toelichting=nfc(new.toelichting.strip()),
+        wat=as_written(new.wat).strip(),
+        wie=as_written(new.wie).strip(),
+        wanneer=as_written(new.wanneer).strip(),
+        herkomst=as_written(new.herkomst).strip() if new.herkomst else new.herkomst,
+        toelichting=as_written(new.toelichting).strip(),
     )
     directory = Directory(repo.partners)
     team = directory.resolve_team(new.team)

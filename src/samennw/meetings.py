@@ -11,8 +11,7 @@ from .frontmatter import parse
 from .models import ActionStatus, Meeting
 from .people import Directory
 from .store import Repository, check_id
-from .writing import ChangeSet, encoded
-from .yamlsafe import nfc
+from .writing import ChangeSet, as_written, encoded
 
 STANDING_AGENDA: list[dict[str, str | None]] = [
     {"titel": "Opening en mededelingen", "duur": None, "besluitpunt": None},
@@ -67,8 +66,8 @@ def new_meeting(
             "er is niets overschreven"
         )
     begin, end = parse_times(times)
-    location = nfc(location) if location else location
-    items = [nfc(item) for item in items or []]
+    location = as_written(location) if location else location
+    items = [as_written(item) for item in items or []]
     previous = previous_meeting(repo, team.id, on)
     open_actions = sorted(
         (a for a in repo.actions.values() if a.team == team.id and a.status is ActionStatus.OPEN),
@@ -96,7 +95,9 @@ def new_meeting(
         "agenda": agenda,
         "titel": f"Bijeenkomst {team.naam} {format_date(on)}",
     }
-    text = nfc(render_template("vergadering.md.j2", context, repo.root))  # a new file: all NFC
+    # a new file, all of it as written: NFC, and no control character of the data (an
+    # action's 'wat' from a YAML "\e" escape) raw in the body
+    text = as_written(render_template("vergadering.md.j2", context, repo.root))
     encoded(text, f"{meeting_id}.md")
     doc = parse(text)
     draft = Meeting.model_validate({**doc.data, "body": doc.body})  # never write unreadable

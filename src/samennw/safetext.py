@@ -5,7 +5,8 @@ and BEL): printed raw they are terminal escape sequences (clear the screen, set 
 window title, fake output), and XML (HTML, Word) forbids most of them. :func:`printable`
 removes them; every output passes through it once, where it leaves samennw
 (:mod:`samennw.console` for stdout and stderr, :mod:`samennw.render_redact` for
-documents).
+documents), and so does every text samennw writes into a data file
+(:mod:`samennw.frontmatter`, the new meeting of :mod:`samennw.meetings`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,12 @@ import re
 # returns the cursor: later text overwrites a line), DEL, C1 controls (U+009B is a
 # one-character CSI in some terminals) and the non-characters XML forbids.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]|\r(?!\n)")
+
+
+def first_unsafe(text: str) -> int:
+    """The index of the first character :func:`printable` would remove, or -1."""
+    m = _UNSAFE.search(text)
+    return -1 if m is None else m.start()
 
 
 def printable(text: str) -> str:

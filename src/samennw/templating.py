@@ -160,9 +160,12 @@ def make_environment(repo_root: Path | None) -> SandboxedEnvironment:
 
 
 def _yaml_scalar(value: object) -> str:
+    """A YAML value in a data file (vergadering.md.j2): without control characters, which
+    yaml_scalar would otherwise keep as escapes."""
     from .frontmatter import yaml_scalar
+    from .safetext import printable
 
-    return yaml_scalar(value)
+    return yaml_scalar(printable(value) if isinstance(value, str) else value)
 
 
 def _date_filter(*, long: bool) -> Any:

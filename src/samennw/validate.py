@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from .bulkload import load_quick, with_path
 from .dates import DueKind, format_date, parse_due
-from .errors import Location, Problem, did_you_mean, unknown_phrase
+from .errors import DataFileError, Location, Problem, did_you_mean, unknown_phrase
 from .models import (
     Action,
     ActionLine,
@@ -33,7 +33,9 @@ from .parallel import (
 )
 from .paths import check_name, relative
 from .people import Directory
+from .safetext import first_unsafe
 from .store import LazyFolder, Repository
+from .yamlsafe import character_name, read_text
 
 M = TypeVar("M", bound=Sourced)
 
@@ -160,6 +162,31 @@ class _Checker:
             for i, member in enumerate(team.leden):
                 self.ref(team, ("leden", i), member, self.refs, "persoon of organisatie")
 
+    def body_characters(self, obj: Meeting | Action | ActionLine) -> None:
+        """A warning for a terminal control character in the Markdown body (the YAML above
+        it may hold none: an error of the reader). samennw leaves it out of everything it
+        shows, but ``cat`` and ``git diff`` send it to the terminal."""
+        at = first_unsafe(obj.body)
+        if at < 0:
+            return
+        body = obj.body
+        private = obj.__pydantic_private__
+        assert private is not None
+        try:  # the body is the end of the file: count its lines from there
+            lines = read_text(private["_origin"]).count("\n")
+        except (DataFileError, OSError, TypeError):
+            return
+        line = lines - body.count("\n") + body.count("\n", 0, at) + 1
+        column = at - body.rfind("\n", 0, at)
+        self.problems.append(
+            Problem(
+                f"{character_name(body[at])} in de tekst: samennw laat het weg in alles wat "
+                "het toont, maar 'cat' en 'git diff' sturen het naar de terminal (verwijder het)",
+                Location(obj.source_path, line, column),
+                error=False,
+            )
+        )
+
     # --- meetings ---------------------------------------------------------------------
     def meetings(self) -> None:
         for m in self.each(self.repo.meetings):
@@ -167,6 +194,7 @@ class _Checker:
 
     def meeting(self, m: Meeting) -> None:
         self.counts["besluiten"] += len(m.besluiten)
+        self.body_characters(m)
         self.ref(m, ("team",), m.team, self.teams, "team")
         expected = f"{m.team}-{m.datum.isoformat()}"
         if m.id != expected:
@@ -233,6 +261,7 @@ class _Checker:
 
     def action(self, a: Action) -> None:
         self.counts[a.status.value] += 1
+        self.body_characters(a)
         path = a.source_path
         folder = _parent_name(path) if path is not None else None
         if folder is not None and folder != a.status.value:
@@ -331,6 +360,7 @@ class _Checker:
             self.action_line(line)
 
     def action_line(self, line: ActionLine) -> None:
+        self.body_characters(line)
         self.ref(line, ("domein",), line.domein, self.domains, "domein")
         self.ref(line, ("team",), line.team, self.teams, "team")
         self.ref(line, ("werkgroep",), line.werkgroep, self.teams, "werkgroep")

@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import ConflictError, OperationError, Problem, SamennwError
 from .journal import FileChange, Journal
 from .paths import relative
+from .safetext import printable
 from .store import (
     atomic_write,
     fsync_folder,
@@ -26,10 +27,18 @@ from .store import (
     reader_problems,
     write_temp,
 )
+from .yamlsafe import nfc
 
 
 class RollbackFailed(SamennwError):
     """Putting the files back failed too: the journal stays, the next command repairs."""
+
+
+def as_written(text: str) -> str:
+    """``text`` as samennw writes it into a data file: Unicode NFC, and without terminal
+    control characters (ESC, BEL, … from a command line, or from a value that YAML's
+    ``"\\e"`` escapes put in the data), so ``cat`` and ``git diff`` of the file are safe."""
+    return printable(nfc(text))
 
 
 def encoded(text: str, shown: Path | str) -> bytes:

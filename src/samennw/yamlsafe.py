@@ -84,7 +84,16 @@ def _translate(problem: str | None) -> str:
 # Outside YAML's printable set: libyaml refuses these with an English message and, for
 # the C parser, a byte offset instead of a line.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x1B: "ESC", 0x7F: "DEL"}
+_CONTROL_NAMES = {
+    0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL"
+}  # fmt: skip
+
+
+def character_name(char: str) -> str:
+    """'ESC-teken (U+001B)', 'stuurteken U+0085': a character one cannot see, named."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code)
+    return f"{name}-teken (U+{code:04X})" if name else f"stuurteken U+{code:04X}"
 
 
 def character_problem(text: str, path: Path | None, line_offset: int = 0) -> DataFileError | None:
@@ -92,9 +101,7 @@ def character_problem(text: str, path: Path | None, line_offset: int = 0) -> Dat
     m = _UNPRINTABLE.search(text)
     if m is None:
         return None
-    code = ord(m.group(0))
-    name = _CONTROL_NAMES.get(code)
-    what = f"{name}-teken (U+{code:04X})" if name else f"stuurteken U+{code:04X}"
+    what = character_name(m.group(0))
     line = text.count("\n", 0, m.start()) + 1
     column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
     return DataFileError(
