@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import ACTION, PARTNERS, build_file_tree, run, small_repo_files
+from .conftest import ACTION, MEETING, PARTNERS, build_file_tree, run, small_repo_files
 
 OTHER_TEAM = """\
   - id: ot-wonen
@@ -33,16 +33,16 @@ domeinen:
 organisaties:
   - id: gemeente-amsterdam
     naam: Gemeente Amsterdam
-  - id: tjalling
-    naam: Tjalling BV
+  - naam: Tjalling BV
+    id: tjalling
 personen:
-  - id: tjalling
-    naam: Tjalling
+  - naam: Tjalling
+    id: tjalling
     organisatie: gemeente-amsterdm
   - id: emre-unver
     naam: Emre Ünver
-  - id: zonder-naam
-    rollen: [Notulist]
+  - rollen: [Notulist]
+    id: zonder-naam
   - id: secretaris-ab
     functie: Secretaris AB
 teams:
@@ -77,8 +77,8 @@ vorige_vergadering: ot-kvdj-2025-11-26
 agenda:
   - nr: 1
     titel: Opening
-  - nr: 1
-    titel: Mededelingen
+  - titel: Mededelingen
+    nr: 1
 besluiten:
   - id: kvdj-b1
     tekst: Eerste
@@ -201,7 +201,7 @@ EVERY_MISTAKE = [
     f"{M2}:10:1: fout: vastgestelde notulen hebben een 'vastgesteld_op' nodig",
     f"{M2}:11:1: fout: onbekende vergadering 'ot-kvdj-2025-12-32'; bedoelde u {MEETINGS}?",
     f"{M2}:12:1: fout: onbekende vergadering 'ot-kvdj-2025-11-26'; bedoelde u {NEAR_11_25}?",
-    f"{M2}:16:5: fout: agendapunt 1 komt twee keer voor",
+    f"{M2}:17:5: fout: agendapunt 1 komt twee keer voor",
     f"{M2}:21:5: fout: agendapunt 3 bestaat niet",
     f"{M2}:22:5: fout: onbekend domein 'kvjd'; bedoelde u 'kvdj'?",
     f"{M2}:23:5: fout: onbekende werkgroep 'ot-kvdj-wg2'; bedoelde u 'ot-kvdj-wg1' of 'ot-kvdj'?",
@@ -279,10 +279,10 @@ def test_every_mistake_in_partners(runner: CliRunner, small_repo: Path) -> None:
     assert code == 1
     p = "data/partners.yaml"
     assert out.splitlines() == [  # partners.yaml first: the others refer to it
-        f"{p}:7:5: fout: dubbele code 'tjalling' (ook in {p}:10:5)",
+        f"{p}:8:5: fout: dubbele code 'tjalling' (ook in {p}:11:5)",
         f"{p}:12:5: fout: onbekende organisatie 'gemeente-amsterdm'; "
         "bedoelde u 'gemeente-amsterdam'?",
-        f"{p}:15:5: fout: persoon zonder naam heeft een functie nodig",
+        f"{p}:16:5: fout: persoon zonder naam heeft een functie nodig",
         f"{p}:23:5: fout: onbekend domein 'kvjd'; bedoelde u 'kvdj'?",
         f"{p}:24:5: fout: onbekende persoon 'emre-unvr'; bedoelde u 'emre-unver'?",
         f"{p}:25:5: fout: onbekende persoon 'tjallin'; bedoelde u 'tjalling'?",
@@ -433,3 +433,105 @@ def test_bulk_validation_turns_the_garbage_collector_back_on(
     report = validate(lazy_repository(every_mistake))
     assert len(report.errors) == 34
     assert gc.isenabled()
+
+
+def test_partners_are_checked_even_when_another_file_does_not_load(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    build_file_tree(
+        small_repo,
+        {
+            "data/partners.yaml": PARTNERS.replace("domein: kvdj", "domein: kvjd"),
+            "data/acties/open/KVDJ-001.md": "---\nid: [kapot\n---\n",
+        },
+    )
+    code, out, _ = run(runner, "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        "data/partners.yaml:25:5: fout: onbekend domein 'kvjd'; bedoelde u 'kvdj'?",
+        "data/acties/open/KVDJ-001.md:3:1: fout: ongeldige YAML: ',' of ']' verwacht "
+        "(is een lijst [...] niet gesloten?)",
+    ]
+
+
+def test_the_summary_in_full(runner: CliRunner, small_repo: Path) -> None:
+    counts = (
+        "Gecontroleerd: 3 bestanden — 1 vergaderingen, 0 besluiten, 1 acties (1 open, "
+        "0 afgerond), 0 actielijnen, 3 personen, 1 organisaties, 2 teams."
+    )
+    assert run(runner, "validate", "--data", str(small_repo))[2] == (
+        f"{counts}\nGeen fouten gevonden.\n"
+    )
+    build_file_tree(
+        small_repo, {"data/acties/open/KVDJ-001.md": ACTION.replace("November 2025", "ooit")}
+    )
+    assert run(runner, "validate", "--data", str(small_repo))[2] == (
+        f"{counts}\nGeen fouten; 1 waarschuwing(en).\n"
+    )
+
+
+def test_a_listed_file_with_the_only_error_has_nothing_elsewhere(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    action = small_repo / "data/acties/open/KVDJ-001.md"
+    build_file_tree(
+        small_repo, {"data/acties/open/KVDJ-001.md": ACTION.replace("[tjalling]", "[x]")}
+    )
+    code, out, _ = run(runner, "validate", "--data", str(small_repo), str(action))
+    assert (code, out.splitlines()) == (
+        1,
+        ["data/acties/open/KVDJ-001.md:5:15: fout: onbekende persoon, organisatie of team 'x'"],
+    )
+    meeting = small_repo / "data/meetings/2025/ot-kvdj-2025-11-25.md"
+    code, out, _ = run(
+        runner, "validate", "--data", str(small_repo), "--format", "json", str(meeting)
+    )
+    assert code == 1
+    assert json.loads(out)["problemen"] == [
+        {
+            "soort": "fout",
+            "bestand": None,
+            "regel": None,
+            "kolom": None,
+            "melding": "1 fout(en) in andere bestanden, de eerste: data/acties/open/KVDJ-001.md:"
+            "5:15: fout: onbekende persoon, organisatie of team 'x'",
+        }
+    ]
+
+
+@pytest.mark.parametrize(("op", "valid"), [("2025-11-24", False), ("2025-11-25", True)])
+def test_minutes_are_adopted_on_or_after_the_meeting(
+    runner: CliRunner, small_repo: Path, op: str, valid: bool
+) -> None:
+    text = MEETING.replace(
+        "notulen_status: concept", f"notulen_status: vastgesteld\nvastgesteld_op: {op}"
+    )
+    build_file_tree(small_repo, {"data/meetings/2025/ot-kvdj-2025-11-25.md": text})
+    code, out, _ = run(runner, "validate", "--data", str(small_repo))
+    assert (code == 0) is valid, out
+
+
+def test_loaded_folders_are_checked_file_by_file_whatever_jobs_says(every_mistake: Path) -> None:
+    from samennw.store import lazy_repository, load_repository
+    from samennw.validate import validate
+
+    expected = [str(p) for p in validate(lazy_repository(every_mistake), jobs=1).problems]
+    assert [str(p) for p in validate(load_repository(every_mistake), jobs=2).problems] == expected
+    assert [str(p) for p in validate(lazy_repository(every_mistake), jobs=2).problems] == expected
+
+
+def test_bulk_from_a_number_of_files_on(
+    every_mistake: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samennw import validate as v
+    from samennw.parallel import MAX_PROCESSES, available_cpus
+    from samennw.store import lazy_repository
+
+    monkeypatch.delenv("SAMENNW_JOBS", raising=False)
+    repo = lazy_repository(every_mistake)
+    monkeypatch.setattr(v, "BULK_FROM", repo.file_count)
+    assert v._bulk_processes(repo, None) == min(available_cpus(), MAX_PROCESSES)
+    monkeypatch.setattr(v, "BULK_FROM", repo.file_count + 1)
+    assert v._bulk_processes(repo, None) == 0
+    assert v._bulk_processes(repo, 1) == 0
+    assert v._bulk_processes(repo, 3) == 3
