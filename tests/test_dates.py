@@ -194,6 +194,7 @@ def test_parse_date_arg(text: str) -> None:
         ("31-02-2025", "ongeldige datum: '31-02-2025' (februari 2025 heeft 28 dagen)"),
         ("2024-02-30", "ongeldige datum: '2024-02-30' (februari 2024 heeft 29 dagen)"),
         ("2025-13-01", "ongeldige datum: '2025-13-01' (maand 13 bestaat niet)"),
+        ("01-01-0000", "ongeldige datum: '01-01-0000' (jaar 0 valt buiten het bereik)"),
         ("25 nov", "ongeldige datum: '25 nov' (jaar ontbreekt)"),
         ("vandaag", "ongeldige datum: 'vandaag' (verwacht bijv."),
     ],
@@ -314,6 +315,10 @@ EDGE_FORMS = [
     ("nov/nov", P, D(2025, 11, 1), D(2025, 11, 30)),  # one month, not a year and a month
     ("nov - feb 2030", P, D(2029, 11, 1), D(2030, 2, 28)),  # not the reference's year
     ("week 12 2030", P, D(2030, 3, 18), D(2030, 3, 24)),
+    ("-", DueKind.NONE, None, None),  # punctuation only: nothing written
+    ("- .", DueKind.NONE, None, None),
+    ("deadline: - 1 dec", DT, D(2025, 12, 1), D(2025, 12, 1)),  # trimmed after the prefix
+    ("- uiterlijk 1 dec", DT, D(2025, 12, 1), D(2025, 12, 1)),  # and before it
 ]
 
 

@@ -392,6 +392,15 @@ def test_split_refuses_with_file_and_line(text: str, message: str) -> None:
     assert (exc.value.message, exc.value.location) == (message, Location(Path("x.md"), 1))
 
 
+def test_parse_errors_name_the_file() -> None:
+    with pytest.raises(DataFileError) as exc:
+        parse("a: 1\n", Path("x.md"))
+    assert exc.value.location == Location(Path("x.md"), 1)
+    with pytest.raises(DataFileError) as exc:
+        parse("---\na: [\n---\n", Path("x.md"))
+    assert exc.value.location == Location(Path("x.md"), 3, 1)
+
+
 def test_parse_of_empty_and_non_mapping_front_matter() -> None:
     doc = parse("---\n# alleen commentaar\n---\nbody")
     assert (doc.data, doc.body, doc.fm_end) == ({}, "body", 2)
