@@ -47,9 +47,214 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = ("validate", "actions", "query", "render_redact", "frontmatter", "dates")
 
-# Mutants that cannot change behaviour, with the reason. Keep this list short and true:
-# a mutant that a test *could* kill does not belong here.
-KNOWN_EQUIVALENT: dict[str, str] = {}
+# Mutants that cannot change what samennw does, with the reason. A mutant is matched by
+# its function and its diff (a removed line, and the line put in its place; None: any),
+# not by its number, which changes whenever the function changes. Keep this list short
+# and true: a mutant that a test *could* kill does not belong here.
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    function: str  # the mutant's name without '__mutmut_<n>'; ending in '.': a module
+    removed: str  # a line the mutant removes or changes (stripped)
+    added: str | None  # the line in its place (stripped); None: whatever it is
+    reason: str
+
+
+KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
+    Equivalent(
+        "samennw.dates.x__month_range",
+        'raise ValueError("periode eindigt voor het begin")',
+        None,
+        "the message is never shown: parse_due turns the ValueError into kind 'onbekend'",
+    ),
+    Equivalent(
+        "samennw.dates.x__quarters",
+        'raise ValueError("kwartalen in omgekeerde volgorde")',
+        None,
+        "the message is never shown: parse_due turns the ValueError into kind 'onbekend'",
+    ),
+    Equivalent(
+        "samennw.dates.x__resolve",
+        'raise ValueError("geen passend jaar")',
+        None,
+        "the message is never shown: parse_due turns the ValueError into kind 'onbekend'",
+    ),
+    Equivalent(
+        "samennw.dates.x__month",
+        'month, part = _MONTH_WORDS[m["mn"]], _PART_WORDS.get(m["part"] or "")',
+        'month, part = _MONTH_WORDS[m["mn"]], _PART_WORDS.get(m["part"] or "XXXX")',
+        "neither '' nor 'XXXX' is a part word: both give None",
+    ),
+    Equivalent(
+        "samennw.dates.x__parse",
+        "kind: DueKind | None = None",
+        'kind: DueKind | None = ""',
+        "'' is no DueKind and as falsy as None wherever kind is tested",
+    ),
+    Equivalent(
+        "samennw.dates.x__year",
+        'digits = text.lstrip("\'\\u2019")',
+        'digits = text.lstrip("XX\'\\u2019XX")',
+        "the digits of a year never start with an X",
+    ),
+    Equivalent(
+        "samennw.dates.x__alts",
+        'return "|".join(sorted(map(re.escape, words), key=len, reverse=True))',
+        None,
+        "each alternative is followed by a look-ahead or a separator, so the pattern "
+        "backtracks to the longer word: the order changes the speed, not the match",
+    ),
+    Equivalent(
+        "samennw.dates.x__year_part",
+        'part = _PART_WORDS.get(m["part"] or "")',
+        'part = _PART_WORDS.get(m["part"] or "XXXX")',
+        "neither '' nor 'XXXX' is a part word: both give None",
+    ),
+    Equivalent(
+        "samennw.dates.x__quarters",
+        'first = int(q1) if q1 else _ORDINALS[o1 or ""]',
+        'first = int(q1) if q1 else _ORDINALS[o1 or "XXXX"]',
+        "the pattern sets o1 whenever q1 is empty, so the default is never used",
+    ),
+    Equivalent(
+        "samennw.dates.x_parse_date_arg",
+        "return build(year)[0]",
+        "return build(year)[1]",
+        "the span of a single day starts and ends on that day",
+    ),
+    Equivalent(
+        "samennw.frontmatter.x__escape",
+        r'return _ESCAPE.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 '
+        r'else f"\\u{ord(ch):04x}")',
+        None,
+        "U+0100 is never escaped (_NEEDS_ESCAPE does not match it), so < and <= agree",
+    ),
+    Equivalent(
+        "samennw.frontmatter.x__edit",
+        r'crlf = text.split("\n", 1)[0].endswith("\r")',
+        None,  # only the other splits of _SPLIT_EQUIVALENT: rsplit looks at another line
+        "the first line is the same however often the text is split",
+    ),
+    Equivalent(
+        "samennw.validate.xǁ_FileCheckerǁ__init__",
+        "self.later: list[tuple[int, int, str]] = []",
+        "self.later: list[tuple[int, int, str]] = None",
+        "file() sets 'later' before every use",
+    ),
+    Equivalent(
+        "samennw.validate.xǁ_FileCheckerǁ__init__",
+        "self.prefix = str(repo.root).rstrip(os.sep) + os.sep",
+        None,
+        "a wrong prefix only sends the shown name through relative(), which gives the same",
+    ),
+    Equivalent(
+        "samennw.validate.xǁ_FileCheckerǁfile",
+        "shown = str(relative(path, self.repo.root))",
+        None,
+        "never runs: every task's path is built from the root, so it starts with the prefix",
+    ),
+    Equivalent(
+        "samennw.validate.xǁ_FileCheckerǁfile",
+        "name = str(path)",
+        "name = str(None)",
+        "a name the fast reader cannot open sends the file down the general road: same result",
+    ),
+    Equivalent(
+        "samennw.validate.xǁ_FileCheckerǁfile",
+        "obj = load_quick(path, _MODELS[kind], shown, problems, name=name)",
+        None,
+        "without the name load_quick takes str(path), the same string",
+    ),
+    Equivalent(
+        "samennw.validate.xǁ_FileCheckerǁfile",
+        "if obj_id == key and not problems and not self.later:",
+        "if obj_id != key and not problems and not self.later:",
+        "_merge treats a clean file's record (its id, no problems) exactly as None",
+    ),
+    Equivalent(
+        "samennw.validate.x__merge",
+        "for (kind, key, path), record in zip(tasks, records, strict=True):",
+        None,
+        "there is a record for every task, so zip never meets lists of different lengths",
+    ),
+    Equivalent(
+        "samennw.validate.x__locate",
+        "key = key[:-1]",
+        None,
+        "never runs: the keys _merge locates (an id, a decision's id) are in the line map",
+    ),
+    Equivalent(
+        "samennw.validate.x__locate",
+        "pos = lines.get(key) if key else None",
+        None,
+        "the key is never empty: it is always in the line map (see key[:-1])",
+    ),
+    Equivalent(
+        "samennw.validate.x__locate",
+        "return Location(shown, 1) if pos is None else Location(shown, pos[0], pos[1])",
+        None,
+        "pos is never None: the key is always in the line map (see key[:-1])",
+    ),
+    Equivalent(
+        "samennw.validate.x__parent_name",
+        'return head.rpartition(os.sep)[2] if sep else ""',
+        None,
+        "a shown data file always lies in a folder (data/...), so sep is never empty",
+    ),
+    Equivalent(
+        "samennw.validate.x_focus",
+        "wanted[str(p.resolve().relative_to(root.resolve()))] = p",
+        "wanted[str(p.resolve().relative_to(root.resolve()))] = None",
+        "only the keys of 'wanted' are used",
+    ),
+    Equivalent(
+        "samennw.validate.x_focus",
+        "wanted[str(p)] = p",
+        "wanted[str(p)] = None",
+        "only the keys of 'wanted' are used",
+    ),
+    Equivalent(
+        "samennw.validate.",
+        "error=False,",
+        "error=None,",
+        "None and False are both a warning: Problem.error is only ever tested for truth",
+    ),
+    Equivalent(
+        "samennw.validate.xǁ_Checkerǁaction",
+        'a, ("wanneer",), f"\'{a.wanneer}\' is niet als datum of periode te lezen", error=False',
+        'a, ("wanneer",), f"\'{a.wanneer}\' is niet als datum of periode te lezen", error=None',
+        "None and False are both a warning: Problem.error is only ever tested for truth",
+    ),
+    Equivalent(
+        "samennw.validate.xǁ_Checkerǁaction",
+        "folder = _parent_name(path) if path is not None else None",
+        "folder = _parent_name(path) if (path is not None) or True else None",
+        "validate only meets objects read from files, which always have a path",
+    ),
+)
+
+# what an _edit mutant may put in place of the split (rsplit changes the line looked at)
+_SPLIT_EQUIVALENT = {r'crlf = text.split("\n", )[0].endswith("\r")',
+                     r'crlf = text.split("\n", 2)[0].endswith("\r")'}  # fmt: skip
+
+
+def equivalent(name: str, diff: str) -> Equivalent | None:
+    function = name.rsplit("__mutmut_", 1)[0]
+    removed = {ln[1:].strip() for ln in diff.splitlines() if ln.startswith("-")}
+    added = {ln[1:].strip() for ln in diff.splitlines() if ln.startswith("+")}
+    for eq in KNOWN_EQUIVALENT:
+        same = function == eq.function or (
+            eq.function.endswith(".") and function.startswith(eq.function)
+        )
+        if not same or eq.removed not in removed:
+            continue
+        if eq.function.endswith("x__edit") and not added & _SPLIT_EQUIVALENT:
+            continue
+        if eq.added is None or eq.added in added:
+            return eq
+    return None
+
 
 PLUGIN_NAME = "samennw_mutation_reset"
 PLUGIN = '''\
@@ -91,6 +296,8 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
         "tests/test_validate_checks.py",
         "tests/test_validate_parallel.py",
         "tests/test_validate_root_causes.py",
+        "tests/test_wie_betrokkenen.py",
+        "tests/test_future_closing_date.py",
     ),
     "actions": (
         "tests/test_actions.py",
@@ -180,6 +387,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the counts to this JSON file")
     parser.add_argument(
         "--keep", type=Path, help="keep the mutmut folder here (for mutmut show/browse)"
+    )
+    parser.add_argument(
+        "--report", type=Path, metavar="DIR", help="only report on a folder kept with --keep"
     )
     args = parser.parse_args(argv)
     if args.jobs < 1:
@@ -306,14 +516,30 @@ def run_mutmut(work: Path, plugin_dir: Path, jobs: int, log: Path) -> int:
     return proc.returncode
 
 
+def mutant_diff(work: Path, name: str) -> str:
+    """The diff of one mutant, as ``mutmut show`` prints it."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant
+
+    old = Path.cwd()
+    os.chdir(work)  # mutmut reads its settings and files from the working folder
+    try:
+        return str(get_diff_for_mutant(name))
+    except Exception as exc:  # a diff we cannot make is no reason to lose the report
+        return f"(no diff: {exc})"
+    finally:
+        os.chdir(old)
+
+
 def tally(
     work: Path, modules: list[str], *, partial: bool = False
-) -> tuple[dict[str, Tally], dict[str, list[str]]]:
-    """Counts per module; ``partial``: leave out the mutants not tested yet."""
+) -> tuple[dict[str, Tally], dict[str, list[str]], dict[str, str]]:
+    """Counts per module, the mutants not killed per module, and the equivalent ones with
+    their reason. ``partial``: leave out the mutants not tested yet."""
     from mutmut.stats import status_by_exit_code
 
     tallies: dict[str, Tally] = {}
     survivors: dict[str, list[str]] = {}
+    equivalents: dict[str, str] = {}
     for module in modules:
         meta = work / "mutants" / "src" / "samennw" / f"{module}.py.meta"
         codes: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))[
@@ -328,12 +554,11 @@ def tally(
             t.mutants += 1
             if status in KILLED:
                 t.killed += 1
-                if name in KNOWN_EQUIVALENT:
-                    print(f"note: {name} is listed as equivalent but was killed; remove it")
             elif status in TIMEOUT:
                 t.timeout += 1
-            elif name in KNOWN_EQUIVALENT:
+            elif (eq := equivalent(name, mutant_diff(work, name))) is not None:
                 t.equivalent += 1
+                equivalents[name] = eq.reason
             elif status in SURVIVED:
                 t.survived += 1
                 survivors[module].append(name)
@@ -344,7 +569,7 @@ def tally(
                 t.other += 1
                 survivors[module].append(name)
         tallies[module] = t
-    return tallies, survivors
+    return tallies, survivors, equivalents
 
 
 def report(tallies: dict[str, Tally]) -> Tally:
@@ -367,14 +592,34 @@ def _row(name: str, t: Tally) -> str:
 def show_survivors(work: Path, survivors: dict[str, list[str]]) -> None:
     for names in survivors.values():
         for name in names:
-            shown = subprocess.run(
-                [sys.executable, "-m", "mutmut", "show", name],
-                cwd=work,
-                capture_output=True,
-                text=True,
-            )
-            print(shown.stdout.rstrip() or f"# {name}: (no diff: {shown.stderr.strip()})")
+            print(mutant_diff(work, name).rstrip() or f"# {name}")
             print()
+
+
+def summarize(args: argparse.Namespace, work: Path, modules: list[str], start: float) -> int:
+    """Print the table, the equivalent and surviving mutants; the exit code."""
+    tallies, survivors, equivalents = tally(work, modules)
+    total = report(tallies)
+    minutes = (time.monotonic() - start) / 60
+    print(f"\nscore = (killed + timeout) / (mutants - equivalent); {minutes:.1f} min")
+    for name, reason in equivalents.items():
+        print(f"  equivalent: {name}: {reason}")
+    if args.show_survivors:
+        print()
+        show_survivors(work, survivors)
+    else:
+        for names in survivors.values():
+            for name in names:
+                print(f"  not killed: {name}")
+    if args.json:
+        data = {m: {**vars(t), "score": round(t.score, 1)} for m, t in tallies.items()}
+        data["total"] = {**vars(total), "score": round(total.score, 1)}
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    if total.score < args.threshold:
+        print(f"total score {total.score:.1f}% is below {args.threshold:g}%", file=sys.stderr)
+        return 1
+    print(f"total score {total.score:.1f}% (needed: {args.threshold:g}%)")
+    return 0
 
 
 def _interrupted(signum: int, frame: object) -> None:
@@ -390,6 +635,9 @@ def main(argv: list[str] | None = None) -> int:
         print("mutmut is not installed: pip install -e '.[mutation]'", file=sys.stderr)
         return 2
     modules = list(dict.fromkeys(args.module or MODULES))
+    if args.report:  # the results of an earlier run, kept with --keep
+        found = [m for m in modules if (args.report / f"mutants/src/samennw/{m}.py.meta").exists()]
+        return summarize(args, args.report.resolve(), found, time.monotonic())
     tests = args.tests or list(dict.fromkeys(t for m in modules for t in MODULE_TESTS[m]))
     what = args.rev or "the working tree"
     start = time.monotonic()
@@ -416,34 +664,13 @@ def main(argv: list[str] | None = None) -> int:
             print(text[-6000:], file=sys.stderr)
             print(f"mutmut stopped with exit code {code}", file=sys.stderr)
             return 2
-        tallies, survivors = tally(work, modules)
-        total = report(tallies)
-        minutes = (time.monotonic() - start) / 60
-        print(
-            f"\nscore = (killed + timeout) / (mutants - equivalent); "
-            f"{minutes:.1f} min with {args.jobs} process(es)"
-        )
-        if args.show_survivors:
-            print()
-            show_survivors(work, survivors)
-        else:
-            for names in survivors.values():
-                for name in names:
-                    print(f"  not killed: {name}")
-        if args.json:
-            data = {m: {**vars(t), "score": round(t.score, 1)} for m, t in tallies.items()}
-            data["total"] = {**vars(total), "score": round(total.score, 1)}
-            args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        result = summarize(args, work, modules, start)
         if args.keep:
             shutil.copytree(work, args.keep, symlinks=True, dirs_exist_ok=True)
             print(f"kept in {args.keep} (cd there; python -m mutmut show NAME)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    if total.score < args.threshold:
-        print(f"total score {total.score:.1f}% is below {args.threshold:g}%", file=sys.stderr)
-        return 1
-    print(f"total score {total.score:.1f}% (needed: {args.threshold:g}%)")
-    return 0
+    return result
 
 
 if __name__ == "__main__":
