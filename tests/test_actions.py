@@ -73,7 +73,7 @@ def test_the_first_action_of_a_team_without_prefix(runner: CliRunner, small_repo
         "--wanneer",
         " Q1 2026 ",
         "--herkomst",
-        "25/11",
+        " 25/11 ",
         "--toelichting",
         "  Zie de notulen. ",
     )
@@ -235,7 +235,7 @@ def test_closing_keys_follow_the_last_reference_the_file_has(
     runner: CliRunner, small_repo: Path
 ) -> None:
     """No 'vergadering': afgerond_op after 'werkgroep'; the note's list after it."""
-    text = ACTION.replace("vergadering: ot-kvdj-2025-11-25\n", "")
+    text = ACTION.replace("vergadering: ot-kvdj-2025-11-25\n", "volgorde: 3\n")
     build_file_tree(small_repo, {OPEN: text})
     code, _, err = cli(
         runner, small_repo, "close", "KVDJ-001", "--datum", "2025-12-04", "--toelichting", "Klaar"
@@ -247,6 +247,39 @@ def test_closing_keys_follow_the_last_reference_the_file_has(
             "werkgroep: ot-kvdj-wg1\nafgerond_op: 2025-12-04\n"
             "updates:\n  - datum: 2025-12-04\n    tekst: Klaar\n",
         )
+    )
+
+
+def test_with_a_meeting_the_note_follows_afgerond_in(runner: CliRunner, small_repo: Path) -> None:
+    text = ACTION.replace(
+        "vergadering: ot-kvdj-2025-11-25\n", "vergadering: ot-kvdj-2025-11-25\nvolgorde: 3\n"
+    )
+    build_file_tree(small_repo, {OPEN: text})
+    code, _, err = cli(
+        runner, small_repo, "close", "KVDJ-001", "--datum", "2025-12-04", "--toelichting",
+        "Klaar", "--vergadering", "ot-kvdj-2025-11-25",
+    )  # fmt: skip
+    assert code == 0, err
+    assert (small_repo / "data/acties/afgerond/KVDJ-001.md").read_text(encoding="utf-8") == (
+        text.replace("status: open", "status: afgerond").replace(
+            "vergadering: ot-kvdj-2025-11-25\n",
+            "vergadering: ot-kvdj-2025-11-25\nafgerond_op: 2025-12-04\n"
+            "afgerond_in: ot-kvdj-2025-11-25\nupdates:\n  - datum: 2025-12-04\n"
+            "    tekst: Klaar\n    vergadering: ot-kvdj-2025-11-25\n",
+        )
+    )
+
+
+def test_a_new_action_on_an_action_line(runner: CliRunner, small_repo: Path) -> None:
+    line = "---\nid: loopbaanroute\ntitel: Loopbaanroute\nstatus: in ontwikkeling\n---\n"
+    build_file_tree(small_repo, {"data/actielijnen/loopbaanroute.md": line})
+    code, _, err = cli(
+        runner, small_repo, "add-action", "ot-kvdj", "--wat", "x", "--actielijn", "loopbaanroute"
+    )
+    assert code == 0, err
+    assert (small_repo / "data/acties/open/KVDJ-002.md").read_text(encoding="utf-8") == (
+        '---\nid: KVDJ-002\nwat: x\nwie: ""\nwanneer: ""\nstatus: open\nteam: ot-kvdj\n'
+        "actielijn: loopbaanroute\n---\n"
     )
 
 
@@ -273,6 +306,7 @@ def test_closing_keys_follow_the_last_reference_the_file_has(
         ),
         (["update", "KVDJ-001", "--tekst", "   "], "fout: de tekst van de update is leeg"),
         (["close", "KVDJ/001"], "fout: 'KVDJ/001' is geen geldige actiecode"),
+        (["close", "kvdj"], "fout: 'kvdj' is geen geldige actiecode"),
         (
             ["update", "KVDJ-001", "--tekst", "x", "--vergadering", "../x"],
             "fout: '../x' is geen geldige code",

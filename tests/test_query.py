@@ -118,11 +118,11 @@ def test_rows_are_sorted_by_due_date_then_team_order_and_id() -> None:
 
 def test_owner_sees_own_team_and_organisation_actions_with_via() -> None:
     cat = catalog(
+        facts("KVDJ-005", betrokkenen=("emre-unver",)),  # not Tjalling's: skipped, not the end
         facts("KVDJ-001"),
         facts("KVDJ-002", betrokkenen=("ot-kvdj",)),
         facts("KVDJ-003", betrokkenen=("emre-unver", "ot-kvdj-wg1")),
         facts("KVDJ-004", betrokkenen=("gemeente-amsterdam",)),
-        facts("KVDJ-005", betrokkenen=("emre-unver",)),
         facts("WON-001", team="ot-wonen", betrokkenen=("ot-wonen",)),
     )
     rows = find_actions(cat, ActionQuery(owner="Tjalling"), TODAY)
@@ -145,6 +145,7 @@ def test_team_werkgroep_actielijn_and_domain_filters() -> None:
         facts("WON-001", team="ot-wonen"),
         facts("WON-002", team="ot-wonen-wg1"),  # a werkgroep's list: the parent's domain
         facts("LOS-001", team="losse-groep"),  # no domain anywhere
+        facts("WEG-001", team="opgeheven-team"),  # a team no longer in partners.yaml
     )
     assert ids(cat, team="OT KvdJ") == ["KVDJ-001", "KVDJ-002", "KVDJ-003"]
     assert ids(cat, werkgroep="ot-kvdj-wg1") == ["KVDJ-001"]

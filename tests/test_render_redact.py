@@ -236,3 +236,28 @@ def test_prepare_copies_lists_and_tuples_and_keeps_other_values() -> None:
         "t": ["5.1.2.e", ["5.1.2.e"]],
         "openbaar": True,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan Jansen", "5.1.2.e"),  # written with two spaces in partners.yaml
+        ("Klaas en Klaas' fiets", "Klaas en Klaas' fiets"),  # a public name ending in s
+        ("FEMKES plan", "FEMKES plan"),  # a public name's possessive, in capitals
+        ("Jørgen en Jorgens", "5.1.2.e en 5.1.2.e"),  # ø has no accent to strip
+    ],
+)
+def test_spacing_possessives_and_letters_without_accents(text: str, expected: str) -> None:
+    people = partners(
+        {"id": "d", "naam": "Jan  Jansen"},
+        {"id": "k", "naam": "Klaas", "openbaar": "true"},
+        {"id": "j", "naam": "Jorgen"},
+        {"id": "f", "naam": "Femke", "openbaar": "true"},
+    )
+    assert Redactor(people, public=True).text(text) == expected
+
+
+def test_only_private_people_are_redacted_too() -> None:
+    assert Redactor(partners({"id": "t", "naam": "Tjalling"}), public=True).text("Tjalling") == (
+        "5.1.2.e"
+    )
