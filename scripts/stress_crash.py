@@ -3,23 +3,26 @@
 
     python scripts/stress_crash.py [--kills 200] [--seed 1] [--code REV] [--keep]
 
-In a temporary git repository holding a copy of the embedded data, each round runs a
-random writing command (close/afronden, heropen, update, add-action/nieuwe-actie,
-new-meeting/nieuwe-vergadering, render -o), with or without --commit, and SIGKILLs it
-(the process alone, or its whole process group with the git children) at a random
-moment: a random time within the command's measured runtime, or just after it starts
-writing files, touches the git index, or moves the branch. Then the next writing command
-runs normally (the tool must repair what the kill left, without help), and the harness
-checks:
+In a temporary git repository holding a copy of the embedded data, two scripted
+sequences run first (see SCENARIOS), then each round runs a random writing command
+(close/afronden, heropen, update, add-action/nieuwe-actie, new-meeting/nieuwe-vergadering,
+render -o), with or without --commit, and SIGKILLs it (the process alone, or its whole
+process group with the git children) at a random moment: a random time within the
+command's measured runtime, or just after it starts writing files, touches the git
+index, or moves the branch. Then the next writing command runs normally (the tool must
+repair what the kill left, without help), and the harness checks:
 
 - every action id exactly once in the working tree and in every commit made; no action
   lost (samennw never deletes one); no torn data file (in the tree or in any commit);
-- no ``.*.tmp`` in data/, no ``.git/index.lock``; ``samennw validate`` exits 0;
-- the next command did what it said (its change is on disk, and in HEAD with --commit);
+- no ``*.tmp`` in data/, no git lock (index.lock, HEAD.lock, the branch's), no samennw
+  journal; ``samennw validate`` exits 0, also on each commit that adds a meeting;
+- the next command did what it said (its change is on disk, and in HEAD with --commit),
+  or refused with one of the refusals that are right answers;
 - at the end: ``validate`` on a fresh clone, and on a sample of the commits.
 
 A round in which any of these fails counts as a hand repair: the harness repairs (and
-says what), so the run can go on. Exit status 1 on any violation, 0 otherwise.
+says what), so the run can go on. Now and then a round starts with a commit by hand of
+everything samennw left uncommitted, as people do. Exit status 1 on any violation.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import stresslib as sl
 
 TRIGGERS = ("time", "files", "git", "ref")
+# share of rounds that start with the secretary committing everything by hand (git add -A
+# data; git commit), as people do; otherwise, once every team has a meeting made without
+# --commit, every new-meeting --commit is refused before it writes anything
+MANUAL_COMMIT = 0.08
 # scripted sequences, no kill, run before the random rounds (deterministic, so a short
 # run fails for certain while these are broken)
 SCENARIOS = {
@@ -319,6 +326,7 @@ class Figures:
     hand_repairs: int = 0
     repairs: Counter[str] = field(default_factory=Counter)
     render_temp_left: int = 0
+    manual_commits: int = 0
     sampled_commits: int = 0
     sampled_failed: int = 0
     clone_validate: str = ""
@@ -632,6 +640,11 @@ def _round(
     figures: Figures,
     expected: set[str],
 ) -> None:
+    if rng.random() < MANUAL_COMMIT:  # what samennw left uncommitted, committed by hand
+        box.git("add", "-A", "--", "data")
+        if box.git("diff", "--cached", "--name-only").strip():
+            box.git("commit", "-q", "-m", "Handmatig vastgelegd")
+            figures.manual_commits += 1
     before = sl.worktree_state(box.repo)
     stamps = sl.stamps(box.repo)
     head_before = box.head()
@@ -734,7 +747,7 @@ def summary(figures: Figures, config: CrashConfig) -> str:
         ("right after kill (before recovery)", sl.counter_text(f.after_kill)),
         ("next command", sl.counter_text(f.next_cmd)),
         ("'hersteld' notes", f.recovery_notes),
-        ("commits made (checked)", f.commits),
+        ("commits made (checked)", f"{f.commits} (by hand: {f.manual_commits})"),
         ("commits holding a duplicate", f.commits_with_duplicates),
         ("torn files", sum(v for k, v in f.violations.items() if "torn" in k)),
         ("lost actions", sum(v for k, v in f.violations.items() if k.startswith("lost"))),
