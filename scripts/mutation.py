@@ -227,6 +227,67 @@ KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
         "None and False are both a warning: Problem.error is only ever tested for truth",
     ),
     Equivalent(
+        "samennw.actions.x_origin_date",
+        'meeting = repo.meetings.get(action.vergadering or "")',
+        'meeting = repo.meetings.get(action.vergadering or "XXXX")',
+        "ids are lower case: neither '' nor 'XXXX' is a meeting",
+    ),
+    Equivalent(
+        "samennw.query.x__due",
+        'reference = catalog.meeting_dates.get(facts.vergadering or "")',
+        'reference = catalog.meeting_dates.get(facts.vergadering or "XXXX")',
+        "ids are lower case: neither '' nor 'XXXX' is a meeting",
+    ),
+    Equivalent(
+        "samennw.query.x__domain_of",
+        'domain = catalog.line_domains.get(facts.actielijn or "")',
+        'domain = catalog.line_domains.get(facts.actielijn or "XXXX")',
+        "ids are lower case: neither '' nor 'XXXX' is an action line",
+    ),
+    Equivalent(
+        "samennw.actions.x_next_action_id",
+        'numbers = [int(a.split("-", 1)[1]) for a in repo.actions if a.split("-", 1)[0] == prefix]',
+        None,
+        "an action id has exactly one dash (PREFIX-NNN), so every split of it is the same",
+    ),
+    Equivalent(
+        "samennw.actions.x_close_action",
+        'after = next(k for k in (*_KEYS_BEFORE_CLOSING, "status") if k in present)',
+        None,
+        "'team' is required, so a key before 'status' is always found",
+    ),
+    Equivalent(
+        "samennw.actions.x_close_action",
+        '+ (f" (op {format_date(action.afgerond_op)})" if action.afgerond_op else "")',
+        None,
+        "a closed action without afgerond_op is invalid, and writers refuse invalid data first",
+    ),
+    Equivalent(
+        "samennw.actions.x__checked",
+        "problems.append(Problem(str(exc), Location(path)))",
+        None,
+        "only whether there is a problem counts: the refusal names the file, not the problem",
+    ),
+    Equivalent(
+        "samennw.actions.x__checked",
+        'doc = parse(new_text.removeprefix("\\ufeff"), path)',
+        None,
+        "the path only goes into the parse error, which the refusal does not show",
+    ),
+    Equivalent(
+        "samennw.actions.x_add_action",
+        'Action.model_validate({**parse(text).data, "body": ""})  # never write what we cannot '
+        "read",
+        None,
+        "the body is plain text: any text validates as well as ''",
+    ),
+    Equivalent(
+        "samennw.render_redact.xǁRedactorǁ__init__",
+        "self._ground.setdefault(_fold(name), None)",
+        "self._ground.setdefault(_fold(name), )",
+        "setdefault's default is None",
+    ),
+    Equivalent(
         "samennw.validate.xǁ_Checkerǁaction",
         "folder = _parent_name(path) if path is not None else None",
         "folder = _parent_name(path) if (path is not None) or True else None",
@@ -239,10 +300,16 @@ _SPLIT_EQUIVALENT = {r'crlf = text.split("\n", )[0].endswith("\r")',
                      r'crlf = text.split("\n", 2)[0].endswith("\r")'}  # fmt: skip
 
 
+_CODEC = Equivalent("", "", None, "codec names are not case-sensitive: 'utf-8' is 'UTF-8'")
+
+
 def equivalent(name: str, diff: str) -> Equivalent | None:
     function = name.rsplit("__mutmut_", 1)[0]
-    removed = {ln[1:].strip() for ln in diff.splitlines() if ln.startswith("-")}
-    added = {ln[1:].strip() for ln in diff.splitlines() if ln.startswith("+")}
+    lines = [ln for ln in diff.splitlines() if not ln.startswith(("---", "+++"))]
+    removed = {ln[1:].strip() for ln in lines if ln.startswith("-")}
+    added = {ln[1:].strip() for ln in lines if ln.startswith("+")}
+    if removed and {r.replace('"utf-8"', '"UTF-8"') for r in removed} == added != removed:
+        return _CODEC
     for eq in KNOWN_EQUIVALENT:
         same = function == eq.function or (
             eq.function.endswith(".") and function.startswith(eq.function)
