@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import ACTION, build_file_tree, run, small_repo_files
+from .conftest import ACTION, build_file_tree, run, small_repo_files, snapshot
 
 # C0 controls but tab and newline, DEL, C1 controls (U+009B is a one-character CSI)
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -118,59 +118,87 @@ def assert_clean_file(path: Path) -> str:
 def test_a_new_meeting_holds_no_control_characters_of_the_data(repo: Path) -> None:
     """The open actions are copied into the body, where YAML's escapes do not exist: the
     ESC and BEL of a 'wat' were written raw, and 'cat' of the meeting ran them."""
+    partners = repo / "data/partners.yaml"
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace(
+            "naam: Opgaveteam Kansen voor de Jeugd", 'naam: "Opgaveteam\\a Kansen voor de Jeugd"'
+        ),
+        encoding="utf-8",
+    )
     code, _, err = run(
-        CliRunner(), "new-meeting", "ot-kvdj", "--datum", "2026-01-15",
-        "--punt", "Punt \x1b]0;titel\x07 twee", "--locatie", "Zaal\x1b[5m 1", "--data", str(repo),
-    )  # fmt: skip
+        CliRunner(), "new-meeting", "ot-kvdj", "--datum", "2026-01-15", "--data", str(repo)
+    )
     assert code == 0, err
     text = assert_clean_file(repo / "data/meetings/2026/ot-kvdj-2026-01-15.md")
     assert f"- KVDJ-001: {SHOWN} terug (Tjalling; November 2025)\n" in text
-    assert 'locatie: "Zaal[5m 1"\n' in text
-    assert '    titel: "Punt ]0;titel twee"\n' in text
-    assert "## 3. Punt ]0;titel twee\n" in text
+    assert "titel: Bijeenkomst Opgaveteam Kansen voor de Jeugd 15 januari 2026\n" in text
     code, out, _ = run(CliRunner(), "validate", "--data", str(repo))
     assert "2026" not in out  # the new file is clean (KVDJ-001's raw body is warned about)
 
 
 @pytest.mark.parametrize(
-    ("args", "expected"),
+    ("args", "option", "what"),
     [
+        (["update", "KVDJ-001", "--tekst", "Gebeld \x1b[2J"], "--tekst", "ESC-teken (U+001B)"),
         (
-            ["update", "KVDJ-001", "--tekst", "Gebeld \x1b[2J\x07met\x9b de school\r"],
-            '    tekst: "Gebeld [2Jmet de school"\n',
+            ["close", "KVDJ-001", "--datum", "2025-12-01", "--toelichting", "Klaar\x07"],
+            "--toelichting",
+            "BEL-teken (U+0007)",
+        ),
+        (["add-action", "ot-kvdj", "--wat", "Flyer\x9b31m"], "--wat", "stuurteken U+009B"),
+        (["add-action", "ot-kvdj", "--wat", "x", "--wie", "\x7fTjalling"], "--wie",
+         "DEL-teken (U+007F)"),
+        (["add-action", "ot-kvdj", "--wat", "x", "--wanneer", "Okt\r2026"], "--wanneer",
+         "CR-teken (U+000D)"),
+        (["add-action", "ot-kvdj", "--wat", "x", "--herkomst", "25/11\x1b"], "--herkomst",
+         "ESC-teken (U+001B)"),
+        (
+            ["add-action", "ot-kvdj", "--wat", "x", "--toelichting", "a\x1b]0;titel\x07"],
+            "--toelichting",
+            "ESC-teken (U+001B)",
         ),
         (
-            ["close", "KVDJ-001", "--datum", "2025-12-01", "--toelichting", "Klaar\x1b[31m"],
-            '    tekst: "Klaar[31m"\n',
+            ["new-meeting", "ot-kvdj", "--datum", "2026-01-15", "--punt", "Punt\x1b[5m"],
+            "--punt",
+            "ESC-teken (U+001B)",
+        ),
+        (
+            ["new-meeting", "ot-kvdj", "--datum", "2026-01-15", "--locatie", "Zaal\x08"],
+            "--locatie",
+            "backspace-teken (U+0008)",
         ),
     ],
-    ids=["update", "close"],
-)
-def test_text_from_the_command_line_is_written_without_control_characters(
-    small_repo: Path, args: list[str], expected: str
+    ids=[
+        "update", "close", "wat", "wie", "wanneer", "herkomst", "toelichting", "punt", "locatie"
+    ],
+)  # fmt: skip
+def test_a_control_character_on_the_command_line_is_refused_nothing_is_written(
+    small_repo: Path, args: list[str], option: str, what: str
 ) -> None:
-    """'--tekst' was written as a YAML escape ("\\e[2J"): plain in the file, but a control
-    character in the value, and raw as soon as a template copies it into a body."""
+    """'--tekst' with an ESC was stored as a YAML escape ("\\e[2J"): plain in the file, but a
+    control character in the value, raw as soon as a new meeting copied it into its body.
+    Refused, not dropped: the user sees that it was not written."""
+    before = snapshot(small_repo)
     code, _, err = run(CliRunner(), *args, "--data", str(small_repo))
-    assert code == 0, err
-    folder = "afgerond" if args[0] == "close" else "open"
-    text = assert_clean_file(small_repo / f"data/acties/{folder}/KVDJ-001.md")
-    assert expected in text
+    assert (code, err.strip()) == (
+        1,
+        f"fout: {option} bevat een {what}, en een gegevensbestand mag geen stuurtekens "
+        "bevatten; er is niets gewijzigd",
+    )
+    assert_safe(err)
+    assert {k: v for k, v in snapshot(small_repo).items() if k.endswith(".md")} == {
+        k: v for k, v in before.items() if k.endswith(".md")
+    }
 
 
-def test_a_new_action_is_written_without_control_characters(small_repo: Path) -> None:
+def test_tabs_and_line_breaks_on_the_command_line_are_written(small_repo: Path) -> None:
     code, _, err = run(
-        CliRunner(), "add-action", "ot-kvdj", "--wat", "Flyer \x1b[31mrood\x1b[0m",
-        "--wie", "\x07Tjalling", "--wanneer", "Okt 2026\x7f",
-        "--toelichting", "Eerste\x1b]0;x\x07 regel\n\nTweede\tregel", "--data", str(small_repo),
+        CliRunner(), "add-action", "ot-kvdj", "--wat", "Flyer", "--wie", "Tjalling",
+        "--toelichting", "Eerste regel\r\n\nTweede\tregel", "--data", str(small_repo),
     )  # fmt: skip
     assert code == 0, err
-    text = assert_clean_file(small_repo / "data/acties/open/KVDJ-002.md")
-    assert text == (
-        '---\nid: KVDJ-002\nwat: "Flyer [31mrood[0m"\nwie: Tjalling\nbetrokkenen: [tjalling]\n'
-        "wanneer: Okt 2026\nstatus: open\nteam: ot-kvdj\n---\n"
-        "Eerste]0;x regel\n\nTweede\tregel\n"
-    )
+    text = (small_repo / "data/acties/open/KVDJ-002.md").read_bytes().decode("utf-8")
+    assert text.endswith("---\nEerste regel\r\n\nTweede\tregel\n")
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -24,7 +24,7 @@ from .frontmatter import append_to_list, parse, remove_keys, set_keys
 from .models import Action, ActionStatus, Meeting
 from .people import Directory, normalize, split_wie
 from .store import Repository, check_id
-from .writing import ChangeSet, as_written, encoded
+from .writing import ChangeSet, encoded, from_command_line
 
 
 def origin_date(repo: Repository, action: Action) -> date | None:
@@ -90,8 +90,10 @@ def _edited(path: Path, edit: Callable[[], str]) -> str:
         ) from None
 
 
-def _update_item(on: date, text: str, meeting: Meeting | None) -> dict[str, object]:
-    item: dict[str, object] = {"datum": on, "tekst": as_written(text)}
+def _update_item(
+    on: date, text: str, meeting: Meeting | None, option: str = "--toelichting"
+) -> dict[str, object]:
+    item: dict[str, object] = {"datum": on, "tekst": from_command_line(text, option)}
     if meeting is not None:
         item["vergadering"] = meeting.id
     return item
@@ -201,7 +203,7 @@ def add_update(
     action = get_action(repo, action_id)
     meeting = get_meeting(repo, meeting_id)
     path, text = _current_text(repo, action)
-    item = _update_item(on, note.strip(), meeting)
+    item = _update_item(on, note.strip(), meeting, "--tekst")
     new_text = _edited(path, lambda: append_to_list(text, "updates", item))
     changes = ChangeSet(repo.root)
     changes.expect(path, text.encode("utf-8"))
@@ -285,11 +287,13 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     """Create an action with the next free id of its team's list, references checked."""
     new = replace(  # every text as written (NFC, no control characters), trimmed
         new,
-        wat=as_written(new.wat).strip(),
-        wie=as_written(new.wie).strip(),
-        wanneer=as_written(new.wanneer).strip(),
-        herkomst=as_written(new.herkomst).strip() if new.herkomst else new.herkomst,
-        toelichting=as_written(new.toelichting).strip(),
+        wat=from_command_line(new.wat, "--wat").strip(),
+        wie=from_command_line(new.wie, "--wie").strip(),
+        wanneer=from_command_line(new.wanneer, "--wanneer").strip(),
+        herkomst=from_command_line(new.herkomst, "--herkomst").strip()
+        if new.herkomst
+        else new.herkomst,
+        toelichting=from_command_line(new.toelichting, "--toelichting").strip(),
     )
     directory = Directory(repo.partners)
     team = directory.resolve_team(new.team)

@@ -11,7 +11,7 @@ from .frontmatter import parse
 from .models import ActionStatus, Meeting
 from .people import Directory
 from .store import Repository, check_id
-from .writing import ChangeSet, as_written, encoded
+from .writing import ChangeSet, as_written, encoded, from_command_line
 
 STANDING_AGENDA: list[dict[str, str | None]] = [
     {"titel": "Opening en mededelingen", "duur": None, "besluitpunt": None},
@@ -66,8 +66,8 @@ def new_meeting(
             "er is niets overschreven"
         )
     begin, end = parse_times(times)
-    location = as_written(location) if location else location
-    items = [as_written(item) for item in items or []]
+    location = from_command_line(location, "--locatie") if location else location
+    items = [from_command_line(item, "--punt") for item in items or []]
     previous = previous_meeting(repo, team.id, on)
     open_actions = sorted(
         (a for a in repo.actions.values() if a.team == team.id and a.status is ActionStatus.OPEN),

@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import ConflictError, OperationError, Problem, SamennwError
 from .journal import FileChange, Journal
 from .paths import relative
-from .safetext import printable
+from .safetext import first_unsafe, printable
 from .store import (
     atomic_write,
     fsync_folder,
@@ -27,7 +27,7 @@ from .store import (
     reader_problems,
     write_temp,
 )
-from .yamlsafe import nfc
+from .yamlsafe import character_name, nfc
 
 
 class RollbackFailed(SamennwError):
@@ -35,10 +35,23 @@ class RollbackFailed(SamennwError):
 
 
 def as_written(text: str) -> str:
-    """``text`` as samennw writes it into a data file: Unicode NFC, and without terminal
-    control characters (ESC, BEL, … from a command line, or from a value that YAML's
-    ``"\\e"`` escapes put in the data), so ``cat`` and ``git diff`` of the file are safe."""
+    """Text copied from the data as samennw writes it into a data file: Unicode NFC, and
+    without terminal control characters (a value may hold them through YAML's ``"\\e"``
+    escapes), so ``cat`` and ``git diff`` of the file are safe."""
     return printable(nfc(text))
+
+
+def from_command_line(text: str, option: str) -> str:
+    """Text given with ``option`` as samennw writes it into a data file: Unicode NFC (a
+    Mac types 'Ünver' decomposed). A terminal control character (ESC, BEL, NUL, …) is
+    refused rather than dropped: the user sees what was not written."""
+    at = first_unsafe(text)
+    if at >= 0:
+        raise OperationError(
+            f"{option} bevat een {character_name(text[at])}, en een gegevensbestand mag geen "
+            "stuurtekens bevatten; er is niets gewijzigd"
+        )
+    return nfc(text)
 
 
 def encoded(text: str, shown: Path | str) -> bytes:
