@@ -243,3 +243,132 @@ def test_whole_numbers_up_to_six_digits_are_read(small_repo, value: str) -> None
     code, out, err = run(CliRunner(), "validate", "--data", str(small_repo))
     assert (code, out) == (0, ""), out
     assert err.splitlines()[-1] == "Geen fouten gevonden."
+
+
+UNREAD = (
+    "bestand wordt niet gelezen: in deze map leest samennw alleen .md-bestanden (een README "
+    "of een naam die met een punt begint, zoals .gitkeep, mag er ook staan)"
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("name", ["KVDJ-097.MD", "KVDJ-097.Md"])
+def test_a_data_file_with_a_capital_extension_is_an_error_not_skipped(
+    small_repo, monkeypatch: pytest.MonkeyPatch, jobs: str, name: str
+) -> None:
+    (small_repo / "data" / "acties" / "open" / name).write_text(
+        ACTION.replace("KVDJ-001", "KVDJ-097"), encoding="utf-8"
+    )
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    before = snapshot(small_repo)
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        f"data/acties/open/{name}: fout: bestand wordt niet gelezen: de naam eindigt op "
+        f"'{name[-3:]}' en samennw leest alleen '.md' (kleine letters); hernoem het naar "
+        "'KVDJ-097.md'"
+    ]
+    code, _, err = run(CliRunner(), "open-actions", "--data", str(small_repo))
+    assert code == 1 and name in err  # a query does not answer without the action either
+    assert {k: v for k, v in snapshot(small_repo).items() if "samennw" not in k} == {
+        k: v for k, v in before.items() if "samennw" not in k
+    }
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_other_files_in_a_data_folder_are_a_warning_readme_and_hidden_ones_pass(
+    small_repo, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    build_file_tree(
+        small_repo,
+        {
+            "data/acties/open/notities.txt": "bellen",
+            "data/acties/open/KVDJ-002.yml": "id: KVDJ-002\n",
+            "data/acties/open/KVDJ-001.md~": ACTION,  # an editor's backup
+            "data/meetings/2025/agenda.pdf": b"%PDF-1.4",
+            "data/actielijnen/ideeen": "geen extensie",
+            # these pass without a word
+            "data/acties/open/.gitkeep": "",
+            "data/acties/open/.KVDJ-001.md.swp": b"\x00",
+            "data/acties/README.md": "# Acties\n",
+            "data/meetings/readme.txt": "Vergaderingen per jaar.\n",
+            "data/README.md": "# Gegevens\n",
+        },
+    )
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    code, out, err = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 0, out
+    assert out.splitlines() == [
+        f"data/actielijnen/ideeen: waarschuwing: {UNREAD}",
+        f"data/acties/open/KVDJ-001.md~: waarschuwing: {UNREAD}",
+        f"data/acties/open/KVDJ-002.yml: waarschuwing: {UNREAD}",
+        f"data/acties/open/notities.txt: waarschuwing: {UNREAD}",
+        f"data/meetings/2025/agenda.pdf: waarschuwing: {UNREAD}",
+    ]
+    assert err.splitlines()[-1] == "Geen fouten; 5 waarschuwing(en)."
+    code, out, _ = run(CliRunner(), "open-actions", "--data", str(small_repo))
+    assert code == 0 and "KVDJ-001" in out  # a warning does not stop the commands
+
+
+@pytest.mark.parametrize(
+    ("name", "folder", "line"),
+    [
+        (
+            "belangrijke-data.yml",
+            False,
+            "fout: bestand wordt niet gelezen; bedoelde u 'belangrijke-data.yaml'?",
+        ),
+        (
+            "Belangrijke-Data.yaml",
+            False,
+            "fout: bestand wordt niet gelezen; bedoelde u 'belangrijke-data.yaml'?",
+        ),
+        ("actie", True, "fout: map wordt niet gelezen; bedoelde u 'acties'?"),
+        (
+            "notities.txt",
+            False,
+            "waarschuwing: bestand wordt niet gelezen: in data/ leest samennw alleen "
+            "partners.yaml, belangrijke-data.yaml en de mappen meetings, actielijnen en acties",
+        ),
+        (
+            "bijlagen",
+            True,
+            "waarschuwing: map wordt niet gelezen: in data/ leest samennw alleen "
+            "partners.yaml, belangrijke-data.yaml en de mappen meetings, actielijnen en acties",
+        ),
+    ],
+)
+def test_what_lies_in_the_data_folder_and_is_not_read_is_reported(
+    small_repo, name: str, folder: bool, line: str
+) -> None:
+    """belangrijke-data.yml was skipped without a word: every important date gone."""
+    path = small_repo / "data" / name
+    if folder:
+        path.mkdir()
+        (path / "KVDJ-002.md").write_text(ACTION.replace("KVDJ-001", "KVDJ-002"), encoding="utf-8")
+    else:
+        path.write_text("- datum: 2026-02-12\n  wat: VMBO On Stage\n", encoding="utf-8")
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == (1 if line.startswith("fout") else 0), out
+    assert out.splitlines() == [f"data/{name}: {line}"]
+
+
+def test_a_name_found_only_because_the_file_system_ignores_case_is_an_error(
+    small_repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On macOS 'data/Acties' is read as 'data/acties'; a clone on Linux (CI) misses it."""
+    from pathlib import Path
+
+    acties = small_repo / "data" / "acties"
+    acties.rename(small_repo / "data" / "Acties")
+    real = Path.samefile
+    monkeypatch.setattr(
+        Path, "samefile", lambda self, other: self.name == "acties" or real(self, other)
+    )
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        "data/Acties: fout: map heet 'Acties', maar samennw leest 'acties' (kleine letters): "
+        "alleen een bestandssysteem dat hoofdletters niet onderscheidt vindt deze map, een "
+        "clone op Linux (CI) niet; hernoem de map"
+    ]

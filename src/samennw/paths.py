@@ -142,6 +142,8 @@ def walk(
                             problems.append(
                                 Problem(NOT_A_FILE, Location(relative(Path(entry.path), root)))
                             )
+                    elif not ignored(name):  # never silently skipped (KVDJ-097.MD)
+                        problems.append(unread_file(Path(entry.path), root))
         except OSError as exc:
             problems.append(unreadable_folder(current, root, exc))
     if ordered:
@@ -155,6 +157,37 @@ FOLDER_NAMED_MD = (
     "niet gelezen)"
 )
 NOT_A_FILE = "geen gewoon bestand (bijvoorbeeld een named pipe); dat is niet toegestaan"
+
+
+def ignored(name: str) -> bool:
+    """A name in the data folder that samennw passes over without a word: hidden
+    (``.gitkeep``, ``.DS_Store``, an editor's swap file) or a README (any case, any
+    extension)."""
+    return name.startswith(".") or name.lower().partition(".")[0] == "readme"
+
+
+def unread_file(path: Path, root: Path) -> Problem:
+    """A file in a folder of data files that samennw does not read.
+
+    A name ending in ``.md`` in other letters (``KVDJ-097.MD``) is a data file that every
+    command would pass over (also where the file system ignores case): an error. Anything
+    else (notes, a ``.txt``, an editor's backup ``KVDJ-001.md~``) is a warning.
+    """
+    shown = relative(path, root)
+    name = path.name
+    if name.lower().endswith(".md"):
+        return Problem(
+            f"bestand wordt niet gelezen: de naam eindigt op '{name[-3:]}' en samennw leest "
+            f"alleen '.md' (kleine letters); hernoem het naar '{name[:-3]}.md'",
+            Location(shown),
+        )
+    return Problem(UNREAD_FILE, Location(shown), error=False)
+
+
+UNREAD_FILE = (
+    "bestand wordt niet gelezen: in deze map leest samennw alleen .md-bestanden (een "
+    "README of een naam die met een punt begint, zoals .gitkeep, mag er ook staan)"
+)
 
 
 def unreadable_folder(folder: Path, root: Path, exc: OSError) -> Problem:

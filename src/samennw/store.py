@@ -46,6 +46,7 @@ from .paths import (
     data_dir_of,
     find_root,
     folder_mismatch,
+    ignored,
     register,
     relative,
     walk,
@@ -115,6 +116,63 @@ FOLDERS: tuple[tuple[str, type[Sourced]], ...] = (
     ("actielijnen", ActionLine),
     ("acties", Action),
 )
+
+
+DATA_FILES = ("partners.yaml", "belangrijke-data.yaml")  # the files directly in data/
+
+
+def check_top_level(data_dir: Path, root: Path, problems: list[Problem]) -> None:
+    """Report what lies directly in ``data/`` and is not read (``partners.yml``).
+
+    Hidden names and a README pass (see :func:`samennw.paths.ignored`). A name that is a
+    plausible typo of a data file or folder (another case, ``.yml``) is an error: its
+    data would be missed without a word; anything else a warning.
+    """
+    try:
+        with os.scandir(data_dir) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return  # reported where the data folder is read
+    folders = [name for name, _ in FOLDERS]
+    for entry in entries:
+        name = entry.name
+        if ignored(name) or name in DATA_FILES or name in folders:
+            continue
+        is_dir = entry.is_dir(follow_symlinks=False)
+        known = folders if is_dir else DATA_FILES
+        what = "map" if is_dir else "bestand"
+        shown = Location(relative(Path(entry.path), root))
+        meant = [w for w in known if w == name.lower()] or close_matches(name.lower(), known, 1)
+        if meant and _same_entry(entry.path, data_dir / meant[0]):
+            # a file system that ignores case (macOS, Windows) finds it; git and CI do not
+            problems.append(
+                Problem(
+                    f"{what} heet '{name}', maar samennw leest '{meant[0]}' (kleine letters): "
+                    "alleen een bestandssysteem dat hoofdletters niet onderscheidt vindt "
+                    f"deze {what}, een clone op Linux (CI) niet; hernoem de {what}",
+                    shown,
+                )
+            )
+        elif meant:
+            problems.append(Problem(f"{what} wordt niet gelezen; bedoelde u '{meant[0]}'?", shown))
+        else:
+            problems.append(
+                Problem(
+                    f"{what} wordt niet gelezen: in {data_dir.name}/ leest samennw alleen "
+                    f"{', '.join(DATA_FILES)} en de mappen {', '.join(folders[:-1])} en "
+                    f"{folders[-1]}",
+                    shown,
+                    error=False,
+                )
+            )
+
+
+def _same_entry(path: str, other: Path) -> bool:
+    """Whether ``other`` names the entry ``path`` (a file system that ignores case)."""
+    try:
+        return other.samefile(path)
+    except OSError:
+        return False
 
 
 def _in(shown: Path, where: Location | None) -> Location:
@@ -276,6 +334,7 @@ def load_repository(path: Path | None = None) -> Repository:
     data_dir = data_dir_of(root)
     problems: list[Problem] = []
     check_no_symlinks(data_dir)
+    check_top_level(data_dir, root, problems)
     broken: set[str] = set()
     unusable: dict[str, Location] = {}
     partners = load_partners(data_dir, root, problems, broken, unusable)
@@ -385,6 +444,7 @@ def lazy_repository(root: Path) -> Repository:
     data_dir = data_dir_of(root)
     check_no_symlinks(data_dir)
     problems: list[Problem] = []
+    check_top_level(data_dir, root, problems)
     broken: set[str] = set()
     unusable: dict[str, Location] = {}
     repo = Repository(
