@@ -487,6 +487,7 @@ def summary(figures: Figures, config: ConcurrencyConfig) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    sl.exit_on_sigterm()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--writers", type=int, default=8)
     parser.add_argument("--ops", type=int, default=50, help="operations per writer")

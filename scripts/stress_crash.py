@@ -768,6 +768,7 @@ def summary(figures: Figures, config: CrashConfig) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    sl.exit_on_sigterm()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=200, help="SIGKILLs that must land")
     parser.add_argument("--seed", type=int, default=1)

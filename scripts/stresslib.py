@@ -556,6 +556,15 @@ def sample(items: Sequence[str], n: int) -> list[str]:
 # --- processes --------------------------------------------------------------------------
 
 
+def exit_on_sigterm() -> None:
+    """SIGTERM (kill PID, a CI timeout) ends the run like Ctrl-C: the sandbox is removed."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def group_alive(pgid: int) -> bool:
     """Whether any process of group ``pgid`` is still running (zombies do not count)."""
     proc = Path("/proc")
