@@ -6,9 +6,11 @@
 
 mutmut (``pip install -e '.[mutation]'``) changes the code of the modules below one small
 change (a "mutant") at a time and runs the tests that reach the changed function; a
-mutant is killed when a test fails. The score is (killed + timed out) / (mutants − known
-equivalent mutants). The exit code is 1 when the total score is below ``--threshold``
-(2 when mutmut itself failed).
+mutant is killed when a test fails. The tests are those whose subject is the module
+(MODULE_TESTS; ``--tests tests`` for the whole suite). The score is (killed + timed out)
+/ (mutants − equivalent mutants); the equivalent ones (KNOWN_EQUIVALENT, matched by
+function and diff) are changes no test can observe, each listed with its reason. The
+exit code is 1 when the total score is below ``--threshold`` (2 when mutmut failed).
 
 Nothing is written into this checkout: the files of the working tree (tracked and
 untracked, not ignored; or those of a commit, ``--rev``) are copied to a temporary
