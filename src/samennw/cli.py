@@ -153,7 +153,10 @@ class SamennwCommand(_DutchHelp, TyperCommand):
         from .console import err
         from .recovery import repair_interrupted
 
-        notices = repair_interrupted(ctx.params["data"])  # what a killed writer left
+        # the library's raw value: Typer converts it to a Path only when it calls the
+        # command (before 0.29 it is still a str here)
+        data = ctx.params["data"]
+        notices = repair_interrupted(None if data is None else Path(data))  # a killed writer
         try:
             return super().invoke(ctx)
         finally:  # after the command's own first line (a writer's: its commit message)
