@@ -61,3 +61,16 @@ def test_a_source_checkout_of_samennw_is_never_written(
     code, _, err = run(runner, "update", "KVDJ-004", "--tekst", "x", "--data", str(git_repo))
     assert code == 1 and "Er is niets gewijzigd" in err
     assert snapshot(git_repo) == before and git(git_repo, "rev-parse", "HEAD") == head
+
+
+def test_a_meeting_of_a_team_without_members_is_made(
+    runner: CliRunner, embedded_copy: Path
+) -> None:
+    """ot-eid has no members in partners.yaml: the meeting starts with nobody expected."""
+    code, _, err = run(
+        runner, "new-meeting", "ot-eid", "--datum", "2026-01-15", "--data", str(embedded_copy)
+    )
+    assert code == 0, err
+    text = (embedded_copy / "data/meetings/2026/ot-eid-2026-01-15.md").read_text("utf-8")
+    assert "\naanwezig: []\n" in text
+    assert run(runner, "validate", "--data", str(embedded_copy))[0] == 0
