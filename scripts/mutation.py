@@ -367,6 +367,7 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
         "tests/test_validate_root_causes.py",
         "tests/test_wie_betrokkenen.py",
         "tests/test_future_closing_date.py",
+        "tests/test_output_control_chars.py",
     ),
     "actions": (
         "tests/test_actions.py",
