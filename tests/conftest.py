@@ -93,6 +93,19 @@ teams:
     leden: [tjalling]
 """
 
+# a second team with a werkgroep (for checks across teams)
+OTHER_TEAM = """\
+  - id: ot-wonen
+    naam: Opgaveteam Wonen
+    soort: opgaveteam
+  - id: ot-wonen-wg1
+    naam: Werkgroep Wonen 1
+    soort: werkgroep
+    ouder: ot-wonen
+    nummer: 1
+"""
+
+
 MEETING = """\
 ---
 id: ot-kvdj-2025-11-25

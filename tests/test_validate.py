@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import ACTION, MEETING, PARTNERS, build_file_tree, run, snapshot
+from .conftest import ACTION, MEETING, OTHER_TEAM, PARTNERS, build_file_tree, run, snapshot
 
 
 def validate(runner: CliRunner, repo: Path, *extra: str) -> tuple[int, str, str]:
@@ -348,16 +348,6 @@ def test_unreadable_bytes_are_reported_with_the_shown_path(
 
 MEETING_FILE = "data/meetings/2025/ot-kvdj-2025-11-25.md"
 CLOSED_FILE = "data/acties/afgerond/KVDJ-001.md"
-OTHER_TEAM = """\
-  - id: ot-wonen
-    naam: Opgaveteam Wonen
-    soort: opgaveteam
-  - id: ot-wonen-wg1
-    naam: Werkgroep Wonen 1
-    soort: werkgroep
-    ouder: ot-wonen
-    nummer: 1
-"""
 
 
 def only_problems(runner: CliRunner, repo: Path) -> tuple[int, list[str]]:

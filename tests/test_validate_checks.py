@@ -13,18 +13,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from .conftest import ACTION, MEETING, PARTNERS, build_file_tree, run, small_repo_files
-
-OTHER_TEAM = """\
-  - id: ot-wonen
-    naam: Opgaveteam Wonen
-    soort: opgaveteam
-  - id: ot-wonen-wg1
-    naam: Werkgroep Wonen 1
-    soort: werkgroep
-    ouder: ot-wonen
-    nummer: 1
-"""
+from .conftest import (
+    ACTION,
+    MEETING,
+    OTHER_TEAM,
+    PARTNERS,
+    build_file_tree,
+    run,
+    small_repo_files,
+)
 
 BAD_PARTNERS = """\
 domeinen:
