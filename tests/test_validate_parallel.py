@@ -492,6 +492,13 @@ def chunk(self, c):
             time.sleep(0.01)
         os.killpg(0, signal.SIGINT)  # Ctrl-C: the whole foreground process group
         signal.pause()
+    elif os.environ["SAMENNW_JOBS"] != "1":
+        # handshake: the parent takes no chunk before a worker has one, so on a busy
+        # machine the parent cannot have done them all before a worker is scheduled
+        import time
+        deadline = time.monotonic() + 60
+        while not os.path.getsize(sys.argv[2]) and time.monotonic() < deadline:
+            time.sleep(0.01)
     return real(self, c)
 
 v._FileChecker.chunk = chunk
