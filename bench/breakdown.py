@@ -50,12 +50,12 @@ def timed(
 
 def bulk_stages(root: Path, paths: list[Path], kinds: list[type], n: int, r: int) -> None:
     """The loader and the split over processes of ``validate`` on a large repository."""
-    from samennw import store
-    from samennw import validate as validate_mod
+    from samennw.ops import validate as validate_mod
+    from samennw.storage import repository as store
 
     try:
-        from samennw.bulkload import load_quick
-        from samennw.parallel import available_cpus
+        from samennw.storage.bulkload import load_quick
+        from samennw.storage.parallel import available_cpus
     except ImportError:  # older samennw
         return
     shown = [str(p.relative_to(root)) for p in paths]
@@ -90,12 +90,15 @@ def main() -> int:
     root: Path = args.root.resolve()
     data = root / "data"
 
-    from samennw import frontmatter, models, store, yamlsafe
-    from samennw import validate as validate_mod
+    from samennw.model import records as models
+    from samennw.ops import validate as validate_mod
+    from samennw.storage import frontmatter
+    from samennw.storage import repository as store
+    from samennw.storage import yamlreader as yamlsafe
 
     fast: Callable[..., Any] | None
     try:
-        from samennw.yamlfast import load_yaml_fast as fast
+        from samennw.storage.yamlfast import load_yaml_fast as fast
     except ImportError:  # older samennw
         fast = None
     events = getattr(yamlsafe, "load_yaml_events", None) or yamlsafe.load_yaml
@@ -140,7 +143,7 @@ def main() -> int:
     yamls = [s[0] for s in splits]
     if fast is not None:
         parsed = timed(
-            "parse: samennw.yamlfast (pure Python)",
+            "parse: samennw.storage.yamlfast (pure Python)",
             lambda: [fast(y, 1) for y in yamls],
             n,
             r,

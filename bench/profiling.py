@@ -39,8 +39,8 @@ def child(argv: list[str], prof: str) -> None:
     ``validate`` forks workers on a large repository; cProfile would see only the
     parent's share, so here every chunk runs in this process (the same code).
     """
-    from samennw import parallel
-    from samennw.cli import main
+    from samennw.cli.app import main
+    from samennw.storage import parallel
 
     parallel.can_fork = lambda: False
 
@@ -56,7 +56,7 @@ def child(argv: list[str], prof: str) -> None:
 
 
 def import_times(argv: list[str], env: dict[str, str]) -> str:
-    code = f"import sys; from samennw.cli import main; main({argv!r})"
+    code = f"import sys; from samennw.cli.app import main; main({argv!r})"
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", code],
         env=env,

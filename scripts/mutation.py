@@ -47,7 +47,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ("validate", "actions", "query", "render_redact", "frontmatter", "dates")
+# the modules mutated, by short name, and their files under src/samennw/
+MODULE_FILES = {
+    "validate": "ops/validate",
+    "actions": "ops/actions",
+    "query": "ops/query",
+    "redact": "render/redact",
+    "frontmatter": "storage/frontmatter",
+    "dates": "model/dates",
+}
+MODULES = tuple(MODULE_FILES)
 
 # Mutants that cannot change what samennw does, with the reason. A mutant is matched by
 # its function and its diff (a removed line, and the line put in its place; None: any),
@@ -65,232 +74,232 @@ class Equivalent:
 
 KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
     Equivalent(
-        "samennw.dates.x__month_range",
+        "samennw.model.dates.x__month_range",
         'raise ValueError("periode eindigt voor het begin")',
         None,
         "the message is never shown: parse_due turns the ValueError into kind 'onbekend'",
     ),
     Equivalent(
-        "samennw.dates.x__quarters",
+        "samennw.model.dates.x__quarters",
         'raise ValueError("kwartalen in omgekeerde volgorde")',
         None,
         "the message is never shown: parse_due turns the ValueError into kind 'onbekend'",
     ),
     Equivalent(
-        "samennw.dates.x__resolve",
+        "samennw.model.dates.x__resolve",
         'raise ValueError("geen passend jaar")',
         None,
         "the message is never shown: parse_due turns the ValueError into kind 'onbekend'",
     ),
     Equivalent(
-        "samennw.dates.x__month",
+        "samennw.model.dates.x__month",
         'month, part = _MONTH_WORDS[m["mn"]], _PART_WORDS.get(m["part"] or "")',
         'month, part = _MONTH_WORDS[m["mn"]], _PART_WORDS.get(m["part"] or "XXXX")',
         "neither '' nor 'XXXX' is a part word: both give None",
     ),
     Equivalent(
-        "samennw.dates.x__parse",
+        "samennw.model.dates.x__parse",
         "kind: DueKind | None = None",
         'kind: DueKind | None = ""',
         "'' is no DueKind and as falsy as None wherever kind is tested",
     ),
     Equivalent(
-        "samennw.dates.x__year",
+        "samennw.model.dates.x__year",
         'digits = text.lstrip("\'\\u2019")',
         'digits = text.lstrip("XX\'\\u2019XX")',
         "the digits of a year never start with an X",
     ),
     Equivalent(
-        "samennw.dates.x__alts",
+        "samennw.model.dates.x__alts",
         'return "|".join(sorted(map(re.escape, words), key=len, reverse=True))',
         None,
         "each alternative is followed by a look-ahead or a separator, so the pattern "
         "backtracks to the longer word: the order changes the speed, not the match",
     ),
     Equivalent(
-        "samennw.dates.x__year_part",
+        "samennw.model.dates.x__year_part",
         'part = _PART_WORDS.get(m["part"] or "")',
         'part = _PART_WORDS.get(m["part"] or "XXXX")',
         "neither '' nor 'XXXX' is a part word: both give None",
     ),
     Equivalent(
-        "samennw.dates.x__quarters",
+        "samennw.model.dates.x__quarters",
         'first = int(q1) if q1 else _ORDINALS[o1 or ""]',
         'first = int(q1) if q1 else _ORDINALS[o1 or "XXXX"]',
         "the pattern sets o1 whenever q1 is empty, so the default is never used",
     ),
     Equivalent(
-        "samennw.dates.x_parse_date_arg",
+        "samennw.model.dates.x_parse_date_arg",
         "return build(year)[0]",
         "return build(year)[1]",
         "the span of a single day starts and ends on that day",
     ),
     Equivalent(
-        "samennw.frontmatter.x__escape",
+        "samennw.storage.frontmatter.x__escape",
         r'return _ESCAPE.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 '
         r'else f"\\u{ord(ch):04x}")',
         None,
         "U+0100 is never escaped (_NEEDS_ESCAPE does not match it), so < and <= agree",
     ),
     Equivalent(
-        "samennw.frontmatter.x__edit",
+        "samennw.storage.frontmatter.x__edit",
         r'crlf = text.split("\n", 1)[0].endswith("\r")',
         None,  # only the other splits of _SPLIT_EQUIVALENT: rsplit looks at another line
         "the first line is the same however often the text is split",
     ),
     Equivalent(
-        "samennw.validate.xǁ_FileCheckerǁ__init__",
+        "samennw.ops.validate.xǁ_FileCheckerǁ__init__",
         "self.later: list[tuple[int, int, str]] = []",
         "self.later: list[tuple[int, int, str]] = None",
         "file() sets 'later' before every use",
     ),
     Equivalent(
-        "samennw.validate.xǁ_FileCheckerǁ__init__",
+        "samennw.ops.validate.xǁ_FileCheckerǁ__init__",
         "self.prefix = str(repo.root).rstrip(os.sep) + os.sep",
         None,
         "a wrong prefix only sends the shown name through relative(), which gives the same",
     ),
     Equivalent(
-        "samennw.validate.xǁ_FileCheckerǁfile",
+        "samennw.ops.validate.xǁ_FileCheckerǁfile",
         "shown = str(relative(path, self.repo.root))",
         None,
         "never runs: every task's path is built from the root, so it starts with the prefix",
     ),
     Equivalent(
-        "samennw.validate.xǁ_FileCheckerǁfile",
+        "samennw.ops.validate.xǁ_FileCheckerǁfile",
         "name = str(path)",
         "name = str(None)",
         "a name the fast reader cannot open sends the file down the general road: same result",
     ),
     Equivalent(
-        "samennw.validate.xǁ_FileCheckerǁfile",
+        "samennw.ops.validate.xǁ_FileCheckerǁfile",
         "obj = load_quick(path, _MODELS[kind], shown, problems, name=name)",
         None,
         "without the name load_quick takes str(path), the same string",
     ),
     Equivalent(
-        "samennw.validate.xǁ_FileCheckerǁfile",
+        "samennw.ops.validate.xǁ_FileCheckerǁfile",
         "if obj_id == key and not problems and not self.later:",
         "if obj_id != key and not problems and not self.later:",
         "_merge treats a clean file's record (its id, no problems) exactly as None",
     ),
     Equivalent(
-        "samennw.validate.x__merge",
+        "samennw.ops.validate.x__merge",
         "for (kind, key, path), record in zip(tasks, records, strict=True):",
         None,
         "there is a record for every task, so zip never meets lists of different lengths",
     ),
     Equivalent(
-        "samennw.validate.x__locate",
+        "samennw.ops.validate.x__locate",
         "key = key[:-1]",
         None,
         "never runs: the keys _merge locates (an id, a decision's id) are in the line map",
     ),
     Equivalent(
-        "samennw.validate.x__locate",
+        "samennw.ops.validate.x__locate",
         "pos = lines.get(key) if key else None",
         None,
         "the key is never empty: it is always in the line map (see key[:-1])",
     ),
     Equivalent(
-        "samennw.validate.x__locate",
+        "samennw.ops.validate.x__locate",
         "return Location(shown, 1) if pos is None else Location(shown, pos[0], pos[1])",
         None,
         "pos is never None: the key is always in the line map (see key[:-1])",
     ),
     Equivalent(
-        "samennw.validate.x__parent_name",
+        "samennw.ops.validate.x__parent_name",
         'return head.rpartition(os.sep)[2] if sep else ""',
         None,
         "a shown data file always lies in a folder (data/...), so sep is never empty",
     ),
     Equivalent(
-        "samennw.validate.x_focus",
+        "samennw.ops.validate.x_focus",
         "wanted[str(p.resolve().relative_to(root.resolve()))] = p",
         "wanted[str(p.resolve().relative_to(root.resolve()))] = None",
         "only the keys of 'wanted' are used",
     ),
     Equivalent(
-        "samennw.validate.x_focus",
+        "samennw.ops.validate.x_focus",
         "wanted[str(p)] = p",
         "wanted[str(p)] = None",
         "only the keys of 'wanted' are used",
     ),
     Equivalent(
-        "samennw.validate.",
+        "samennw.ops.validate.",
         "error=False,",
         "error=None,",
         "None and False are both a warning: Problem.error is only ever tested for truth",
     ),
     Equivalent(
-        "samennw.validate.xǁ_Checkerǁaction",
+        "samennw.ops.validate.xǁ_Checkerǁaction",
         'a, ("wanneer",), f"\'{a.wanneer}\' is niet als datum of periode te lezen", error=False',
         'a, ("wanneer",), f"\'{a.wanneer}\' is niet als datum of periode te lezen", error=None',
         "None and False are both a warning: Problem.error is only ever tested for truth",
     ),
     Equivalent(
-        "samennw.actions.x_origin_date",
+        "samennw.ops.actions.x_origin_date",
         'meeting = repo.meetings.get(action.vergadering or "")',
         'meeting = repo.meetings.get(action.vergadering or "XXXX")',
         "ids are lower case: neither '' nor 'XXXX' is a meeting",
     ),
     Equivalent(
-        "samennw.query.x__due",
+        "samennw.ops.query.x__due",
         'reference = catalog.meeting_dates.get(facts.vergadering or "")',
         'reference = catalog.meeting_dates.get(facts.vergadering or "XXXX")',
         "ids are lower case: neither '' nor 'XXXX' is a meeting",
     ),
     Equivalent(
-        "samennw.query.x__domain_of",
+        "samennw.ops.query.x__domain_of",
         'domain = catalog.line_domains.get(facts.actielijn or "")',
         'domain = catalog.line_domains.get(facts.actielijn or "XXXX")',
         "ids are lower case: neither '' nor 'XXXX' is an action line",
     ),
     Equivalent(
-        "samennw.actions.x_next_action_id",
+        "samennw.ops.actions.x_next_action_id",
         'numbers = [int(a.split("-", 1)[1]) for a in repo.actions if a.split("-", 1)[0] == prefix]',
         None,
         "an action id has exactly one dash (PREFIX-NNN), so every split of it is the same",
     ),
     Equivalent(
-        "samennw.actions.x_close_action",
+        "samennw.ops.actions.x_close_action",
         'after = next(k for k in (*_KEYS_BEFORE_CLOSING, "status") if k in present)',
         None,
         "'team' is required, so a key before 'status' is always found",
     ),
     Equivalent(
-        "samennw.actions.x_close_action",
+        "samennw.ops.actions.x_close_action",
         '+ (f" (op {format_date(action.afgerond_op)})" if action.afgerond_op else "")',
         None,
         "a closed action without afgerond_op is invalid, and writers refuse invalid data first",
     ),
     Equivalent(
-        "samennw.actions.x__checked",
+        "samennw.ops.actions.x__checked",
         "problems.append(Problem(str(exc), Location(path)))",
         None,
         "only whether there is a problem counts: the refusal names the file, not the problem",
     ),
     Equivalent(
-        "samennw.actions.x__checked",
+        "samennw.ops.actions.x__checked",
         'doc = parse(new_text.removeprefix("\\ufeff"), path)',
         None,
         "the path only goes into the parse error, which the refusal does not show",
     ),
     Equivalent(
-        "samennw.actions.x_add_action",
+        "samennw.ops.actions.x_add_action",
         'Action.model_validate({**parse(text).data, "body": ""})  # never write what we cannot '
         "read",
         None,
         "the body is plain text: any text validates as well as ''",
     ),
     Equivalent(
-        "samennw.render_redact.xǁRedactorǁ__init__",
+        "samennw.render.redact.xǁRedactorǁ__init__",
         "self._ground.setdefault(_fold(name), None)",
         "self._ground.setdefault(_fold(name), )",
         "setdefault's default is None",
     ),
     Equivalent(
-        "samennw.validate.xǁ_Checkerǁaction",
+        "samennw.ops.validate.xǁ_Checkerǁaction",
         "folder = _parent_name(path) if path is not None else None",
         "folder = _parent_name(path) if (path is not None) or True else None",
         "validate only meets objects read from files, which always have a path",
@@ -361,40 +370,44 @@ def pytest_runtest_setup(item):
 # mutmut runs, for each mutant, only those of them that reach the mutated function.
 MODULE_TESTS: dict[str, tuple[str, ...]] = {
     "validate": (
-        "tests/test_validate.py",
-        "tests/test_validate_checks.py",
-        "tests/test_validate_parallel.py",
-        "tests/test_validate_root_causes.py",
-        "tests/test_wie_betrokkenen.py",
-        "tests/test_future_closing_date.py",
-        "tests/test_output_control_chars.py",
+        "tests/ops/test_validate.py",
+        "tests/ops/test_validate_checks.py",
+        "tests/ops/test_validate_parallel.py",
+        "tests/ops/test_validate_root_causes.py",
+        "tests/ops/test_wie_betrokkenen.py",
+        "tests/ops/test_future_closing_date.py",
+        "tests/cli/test_output_control_chars.py",
     ),
     "actions": (
-        "tests/test_actions.py",
-        "tests/test_lifecycle.py",
-        "tests/test_wie_betrokkenen.py",
-        "tests/test_future_closing_date.py",
+        "tests/ops/test_actions.py",
+        "tests/ops/test_lifecycle.py",
+        "tests/ops/test_wie_betrokkenen.py",
+        "tests/ops/test_future_closing_date.py",
     ),
     "query": (
-        "tests/test_query.py",
-        "tests/test_index.py",
-        "tests/test_owner_query.py",
-        "tests/test_lifecycle.py",
+        "tests/ops/test_query.py",
+        "tests/storage/test_index.py",
+        "tests/ops/test_owner_query.py",
+        "tests/ops/test_lifecycle.py",
     ),
-    "render_redact": ("tests/test_render_redact.py",),
+    "redact": ("tests/render/test_render_redact.py",),
     "frontmatter": (
-        "tests/test_yaml_and_frontmatter.py",
-        "tests/test_actions.py",
-        "tests/test_lifecycle.py",
+        "tests/storage/test_yaml_and_frontmatter.py",
+        "tests/ops/test_actions.py",
+        "tests/ops/test_lifecycle.py",
     ),
-    "dates": ("tests/test_dates.py", "tests/test_validate.py", "tests/test_index.py"),
+    "dates": (
+        "tests/model/test_dates.py",
+        "tests/ops/test_validate.py",
+        "tests/storage/test_index.py",
+    ),
 }
 
 # Tests left out of every run, with the reason: they run samennw in subprocesses, which
 # import the unmutated code, so they cannot kill a mutant, and they take a minute each.
 DESELECT: dict[str, str] = {
-    "tests/test_stress.py::test_crash_harness_short_run": "subprocesses, 40 s",
-    "tests/test_stress.py::test_concurrency_harness_short_run": "subprocesses, 30 s",
+    "tests/storage/test_stress.py::test_crash_harness_short_run": "subprocesses, 40 s",
+    "tests/storage/test_stress.py::test_concurrency_harness_short_run": "subprocesses, 30 s",
 }
 
 KILLED = {"killed", "caught by type check"}
@@ -520,7 +533,7 @@ def configure(work: Path, modules: list[str], tests: list[str], deselect: list[s
         pytest_args += ["--deselect", nodeid]
     settings = {
         "source_paths": ["src"],
-        "only_mutate": [f"src/samennw/{m}.py" for m in modules],
+        "only_mutate": [f"src/samennw/{MODULE_FILES[m]}.py" for m in modules],
         "also_copy": also_copy,
         "pytest_add_cli_args": pytest_args,
         "pytest_add_cli_args_test_selection": tests,
@@ -611,7 +624,7 @@ def tally(
     survivors: dict[str, list[str]] = {}
     equivalents: dict[str, str] = {}
     for module in modules:
-        meta = work / "mutants" / "src" / "samennw" / f"{module}.py.meta"
+        meta = work / "mutants" / "src" / "samennw" / f"{MODULE_FILES[module]}.py.meta"
         codes: dict[str, int | None] = json.loads(meta.read_text(encoding="utf-8"))[
             "exit_code_by_key"
         ]
@@ -706,7 +719,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     modules = list(dict.fromkeys(args.module or MODULES))
     if args.report:  # the results of an earlier run, kept with --keep
-        found = [m for m in modules if (args.report / f"mutants/src/samennw/{m}.py.meta").exists()]
+        found = [
+            m
+            for m in modules
+            if (args.report / f"mutants/src/samennw/{MODULE_FILES[m]}.py.meta").exists()
+        ]
         return summarize(args, args.report.resolve(), found, time.monotonic())
     tests = args.tests or list(dict.fromkeys(t for m in modules for t in MODULE_TESTS[m]))
     what = args.rev or "the working tree"

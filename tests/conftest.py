@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from samennw.cli import app
+from samennw.cli.app import app
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 from typer.testing import CliRunner
 
-from samennw.cli import app
+from samennw.cli.app import app
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 SEED = 20260

@@ -1,5 +1,5 @@
 """``python -m samennw``: the same as the ``samennw`` command."""
 
-from samennw.cli import main
+from samennw.cli.app import main
 
 raise SystemExit(main())

@@ -6,14 +6,14 @@ import os
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import SamennwError
+from samennw.errors import SamennwError
 
 
 def today() -> date:
     """Today, or the date in SAMENNW_DATUM (for tests, demos and reproducible output)."""
     env = os.environ.get("SAMENNW_DATUM")
     if env:
-        from .dates import parse_date_arg
+        from samennw.model.dates import parse_date_arg
 
         try:
             return parse_date_arg(env)
@@ -30,7 +30,7 @@ def date_arg(text: str | None) -> date:
     """A date given on the command line (``--op``, ``--datum``), else today."""
     if text is None:
         return today()
-    from .dates import parse_date_arg
+    from samennw.model.dates import parse_date_arg
 
     try:
         return parse_date_arg(text)

@@ -10,7 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .safetext import printable
+from samennw.safetext import printable
 
 if TYPE_CHECKING:
     from rich.console import Console

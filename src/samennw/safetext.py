@@ -4,9 +4,9 @@ A ``wat`` may hold control characters (YAML's ``"\\e"`` and ``"\\a"`` escapes wr
 and BEL): printed raw they are terminal escape sequences (clear the screen, set the
 window title, fake output), and XML (HTML, Word) forbids most of them. :func:`printable`
 removes them; every output passes through it once, where it leaves samennw
-(:mod:`samennw.console` for stdout and stderr, :mod:`samennw.render_redact` for
+(:mod:`samennw.console` for stdout and stderr, :mod:`samennw.render.redact` for
 documents), and so does every text samennw writes into a data file
-(:mod:`samennw.frontmatter`, the new meeting of :mod:`samennw.meetings`).
+(:mod:`samennw.storage.frontmatter`, the new meeting of :mod:`samennw.ops.meetings`).
 """
 
 from __future__ import annotations

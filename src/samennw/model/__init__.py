@@ -1,0 +1,1 @@
+"""The domain: pydantic models of the data files, dates, people and teams."""

@@ -1,0 +1,448 @@
+"""Pydantic models of the data files. Keys are Dutch, as the secretaries edit them.
+
+Every scalar arrives as a string (see :mod:`samennw.storage.yamlreader`); the annotated types
+below turn strings into dates, times, numbers and booleans *strictly*: ``2025-02-31``
+is an error, ``14:30`` stays a time of day, ``NO`` is not a boolean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    WithJsonSchema,
+    field_validator,
+)
+
+from samennw.errors import Location
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ACTION_ID_PATTERN = r"^[A-Z][A-Z0-9]*-[0-9]{3,}$"
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli",
+    "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def _strict_date(value: object) -> object:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("datum verwacht in de vorm JJJJ-MM-DD")
+    m = _ISO_DATE.match(value.strip())
+    if not m:
+        raise ValueError(f"'{value}' is geen datum in de vorm JJJJ-MM-DD")
+    year, month, day = (int(g) for g in m.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        if 1 <= month <= 12:
+            raise ValueError(
+                f"'{value}' bestaat niet: {MONTHS[month - 1]} {year} heeft geen dag {day}"
+            ) from None
+        raise ValueError(f"'{value}' bestaat niet: er is geen maand {month}") from None
+
+
+def _strict_time(value: object) -> object:
+    if not isinstance(value, str) or not _TIME.match(value.strip()):
+        raise ValueError(f"'{value}' is geen tijd in de vorm UU:MM")
+    h, m = _TIME.match(value.strip()).groups()  # type: ignore[union-attr]
+    return f"{int(h):02d}:{m}"
+
+
+def _strict_bool(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    table = {"true": True, "false": False, "ja": True, "nee": False}
+    if isinstance(value, str) and value.strip().lower() in table:
+        return table[value.strip().lower()]
+    raise ValueError(f"'{value}' is geen ja/nee-waarde (gebruik true of false)")
+
+
+MAX_INT = 999_999  # numbers of agenda items, werkgroepen, positions: six digits at most
+_WHOLE = re.compile(r"([-+]?)0*([0-9]+)")
+
+
+def _strict_int(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    m = _WHOLE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        raise ValueError(f"'{value}' is geen geheel getal")
+    sign, digits = m.groups()
+    if sign == "-" and digits != "0":
+        raise ValueError(f"'{value}' is negatief; gebruik een getal van 0 tot en met {MAX_INT}")
+    if len(digits) > len(str(MAX_INT)):  # checked before int(): no 5,000-digit conversion
+        raise ValueError(f"'{value}' is een te groot getal (maximaal {MAX_INT})")
+    return int(digits)
+
+
+Date = Annotated[date, BeforeValidator(_strict_date), PlainSerializer(lambda d: d.isoformat())]
+Time = Annotated[str, BeforeValidator(_strict_time)]
+Bool = Annotated[bool, BeforeValidator(_strict_bool)]
+Int = Annotated[
+    int,
+    BeforeValidator(_strict_int),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_INT}),
+]
+Text = str  # NFC-normalised by the YAML reader (samennw.storage.yamlreader.nfc)
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+ActionId = Annotated[str, Field(pattern=ACTION_ID_PATTERN, max_length=40)]
+
+
+class Model(BaseModel):
+    # validators are built on first use: a query that never touches a model never pays
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+
+class Sourced(Model):
+    """A model loaded from a file: remembers the file and the line of each key."""
+
+    _path: Any = PrivateAttr(default=None)
+    _lines: Any = PrivateAttr(default_factory=dict)
+    _prefix: tuple[str | int, ...] = PrivateAttr(default=())
+    _text_hash: int | None = PrivateAttr(default=None)  # of the file text as loaded
+    # line maps take half the memory of a loaded repository: files loaded in bulk keep
+    # only this (the file to re-read) and get their lines when a problem is reported
+    _origin: Any = PrivateAttr(default=None)
+
+    @property
+    def source_path(self) -> Any:
+        """The file this object was loaded from (relative to the repository root)."""
+        return self.__pydantic_private__["_path"]  # type: ignore[index]
+
+    def locate(self, *key: str | int) -> Location:
+        """File, line and column of ``key`` (a path inside this object)."""
+        private = self.__pydantic_private__  # direct: pydantic's __getattr__ is slow
+        assert private is not None
+        lines, path = private["_lines"], private["_path"]
+        if lines is None:
+            lines = private["_lines"] = _lines_of(private["_origin"])
+        full = (*private["_prefix"], *key)
+        while full and full not in lines:
+            full = full[:-1]
+        pos = lines.get(full) if full else None
+        if pos is None:
+            return Location(path, 1 if path is not None else None)
+        return Location(path, pos[0], pos[1])
+
+    def attach(self, path: Any, lines: Any, prefix: tuple[str | int, ...] = ()) -> None:
+        self._path, self._lines, self._prefix = path, lines, prefix
+
+
+def _lines_of(origin: Any) -> Any:
+    """The line map of a front-matter file, read again (see ``Sourced._origin``)."""
+    from samennw.errors import DataFileError
+    from samennw.storage.frontmatter import parse
+    from samennw.storage.yamlreader import read_text
+
+    try:
+        return parse(read_text(origin)).lines
+    except (DataFileError, OSError, TypeError):
+        return {}
+
+
+# --- partners.yaml -------------------------------------------------------------------
+
+
+class TeamKind(StrEnum):
+    ALLIANTIEBESTUUR = "alliantiebestuur"
+    OPGAVETEAM = "opgaveteam"
+    WERKGROEP = "werkgroep"
+    PROGRAMMATEAM = "programmateam"
+    OVERIG = "overig"
+
+
+class Domain(Sourced):
+    id: Id = Field(description="Korte code van het domein, bijvoorbeeld 'kvdj'.")
+    naam: Text = Field(description="Naam van het domein (de opgave).")
+    afkorting: Text | None = Field(None, description="Gangbare afkorting, bijvoorbeeld 'KvdJ'.")
+
+
+class Organisation(Sourced):
+    id: Id = Field(description="Korte code van de organisatie.")
+    naam: Text = Field(description="Volledige naam.")
+    afkortingen: list[Text] = Field(default_factory=list, description="Andere namen.")
+    alliantiepartner: Bool = Field(True, description="Is dit een alliantiepartner?")
+    convenant_getekend: Date | None = Field(
+        None, description="Datum waarop de organisatie het convenant tekende."
+    )
+
+
+class Person(Sourced):
+    id: Id = Field(description="Korte code van de persoon, bijvoorbeeld 'tjalling'.")
+    naam: Text | None = Field(
+        None, description="Volledige naam; leeg als de bron de naam heeft weggelakt."
+    )
+    aliassen: list[Text] = Field(
+        default_factory=list, description="Andere namen, zoals een voornaam."
+    )
+    organisatie: Id | None = Field(None, description="Code van de organisatie.")
+    functie: Text | None = Field(None, description="Functie, zoals in de bron.")
+    rollen: list[Text] = Field(
+        default_factory=list, description="Rollen waarop gezocht kan worden ('Burgemeester')."
+    )
+    openbaar: Bool = Field(
+        False, description="Mag de naam openbaar (Woo)? Ja voor publieke ambtsdragers."
+    )
+    lakgrond: Text | None = Field(
+        None, description="Woo-lakgrond waarmee de bron de naam weglakte, bijv. '5.1.2.e'."
+    )
+
+    @property
+    def label(self) -> str:
+        """Display name: the name, or the function for function-only persons."""
+        if self.naam:
+            return self.naam
+        return self.functie or self.id
+
+
+class Team(Sourced):
+    id: Id = Field(description="Korte code van het team (gremium).")
+    naam: Text = Field(description="Naam van het team.")
+    soort: TeamKind = Field(description="Soort gremium.")
+    domein: Id | None = Field(None, description="Domein (opgave) van het team.")
+    ouder: Id | None = Field(None, description="Voor een werkgroep: het opgaveteam.")
+    nummer: Int | None = Field(None, description="Nummer van de werkgroep (volgorde).")
+    aliassen: list[Text] = Field(default_factory=list, description="Andere namen van het team.")
+    voorzitter: Id | None = Field(None, description="Persoon die voorzit.")
+    secretaris: Id | None = Field(None, description="Persoon die notuleert.")
+    leden: list[Id] = Field(default_factory=list, description="Leden (personen/organisaties).")
+    locatie: Text | None = Field(None, description="Vaste vergaderlocatie.")
+    actie_prefix: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*$")] | None = Field(
+        None, description="Voorvoegsel voor nieuwe actie-ids, bijvoorbeeld 'KVDJ'."
+    )
+
+
+class Partners(Sourced):
+    domeinen: list[Domain] = Field(default_factory=list, description="De domeinen (opgaven).")
+    organisaties: list[Organisation] = Field(default_factory=list, description="Organisaties.")
+    personen: list[Person] = Field(default_factory=list, description="Personen.")
+    teams: list[Team] = Field(default_factory=list, description="Teams en werkgroepen.")
+
+
+# --- meetings ------------------------------------------------------------------------
+
+
+class MinutesStatus(StrEnum):
+    CONCEPT = "concept"
+    VASTGESTELD = "vastgesteld"
+
+
+class Attendee(Model):
+    persoon: Id = Field(description="Code van de persoon.")
+    noot: Text | None = Field(None, description="Toelichting, bijv. 'vervanger Hans Krikke'.")
+
+
+def _attendee(value: object) -> object:
+    return {"persoon": value} if isinstance(value, str) else value
+
+
+_ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN, "description": "Code van de persoon."}
+AttendeeRef = Annotated[
+    Attendee,
+    BeforeValidator(_attendee),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _ID_SCHEMA,
+                {
+                    "type": "object",
+                    "properties": {
+                        "persoon": _ID_SCHEMA,
+                        "noot": {"type": ["string", "null"], "description": "Toelichting."},
+                    },
+                    "required": ["persoon"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "Code van de persoon, of {persoon, noot}.",
+        }
+    ),
+]
+
+
+class AgendaItem(Model):
+    nr: Int = Field(description="Nummer van het agendapunt.")
+    titel: Text = Field(description="Titel van het agendapunt.")
+    duur: Text | None = Field(None, description="Duur, bijv. '30 min'.")
+    besluitpunt: Text | None = Field(None, description="Het gevraagde besluit.")
+    bijlagen: list[Text] = Field(default_factory=list, description="Bijlagen bij dit punt.")
+
+
+class ListPlacement(StrEnum):
+    OPEN = "open"
+    AFGEROND = "afgerond"
+
+
+class Decision(Model):
+    id: Id = Field(description="Code van het besluit.")
+    tekst: Text = Field(description="Het besluit.")
+    agendapunt: Int | None = Field(None, description="Nummer van het agendapunt.")
+    herkomst: Text | None = Field(None, description="Voorvoegsel op de actielijst, bijv. '25/11'.")
+    domein: Id | None = Field(None, description="Domein.")
+    werkgroep: Id | None = Field(None, description="Werkgroep (sectie op de actielijst).")
+    actielijn: Id | None = Field(None, description="Actielijn.")
+    wie: Text | None = Field(None, description="Betrokkenen, zoals op de actielijst.")
+    toelichting: Text | None = Field(None, description="Toelichting.")
+    actielijst: ListPlacement | None = Field(
+        None, description="Staat het besluit op de lopende actielijst: open of afgerond."
+    )
+    volgorde: Int | None = Field(None, description="Positie in de sectie van de actielijst.")
+
+
+class Meeting(Sourced):
+    id: Id = Field(description="Code: <team>-<JJJJ-MM-DD>.")
+    team: Id = Field(description="Het team dat vergadert.")
+    titel: Text | None = Field(None, description="Titel zoals in de bron.")
+    datum: Date = Field(description="Datum van de vergadering.")
+    begin: Time | None = Field(None, description="Begintijd UU:MM.")
+    eind: Time | None = Field(None, description="Eindtijd UU:MM.")
+    locatie: Text | None = Field(None, description="Locatie.")
+    voorzitter: Id | None = Field(None, description="Voorzitter ('Van').")
+    secretaris: Id | None = Field(None, description="Secretaris / notulist.")
+    aanwezig: list[AttendeeRef] = Field(default_factory=list, description="Aanwezigen.")
+    afwezig_met_bericht: list[AttendeeRef] = Field(
+        default_factory=list, description="Afwezig met bericht."
+    )
+    bijlagen: list[Text] = Field(default_factory=list, description="Bijlagen.")
+    agenda: list[AgendaItem] = Field(default_factory=list, description="Agendapunten.")
+    notulen_status: MinutesStatus = Field(
+        MinutesStatus.CONCEPT, description="Status van de notulen: concept of vastgesteld."
+    )
+    vastgesteld_op: Date | None = Field(
+        None, description="Datum waarop de notulen zijn vastgesteld."
+    )
+    vastgesteld_in: Id | None = Field(None, description="Vergadering waarin ze zijn vastgesteld.")
+    vorige_vergadering: Id | None = Field(
+        None, description="Vorige vergadering waarvan de notulen ter vaststelling liggen."
+    )
+    besluiten: list[Decision] = Field(default_factory=list, description="Genomen besluiten.")
+    body: str = Field("", exclude=True, description="Notulen (Markdown).")
+
+
+# --- actions -------------------------------------------------------------------------
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    AFGEROND = "afgerond"
+
+
+class Update(Model):
+    datum: Date = Field(description="Datum van de update.")
+    tekst: Text = Field(description="Tekst van de update.")
+    vergadering: Id | None = Field(None, description="Vergadering waarin de update is gegeven.")
+
+
+class Action(Sourced):
+    id: ActionId = Field(description="Code van de actie, bijv. 'KVDJ-017'.")
+    herkomst: Text | None = Field(None, description="Voorvoegsel, bijv. '25/11'.")
+    wat: Text = Field(description="Wat: de actie.")
+    wie: Text = Field("", description="Wie: precies zoals de secretaris het schreef.")
+    betrokkenen: list[Id] = Field(
+        default_factory=list, description="Codes van de betrokken personen, organisaties, teams."
+    )
+    wanneer: Text = Field("", description="Wanneer: precies zoals geschreven ('Okt/nov').")
+    status: ActionStatus = Field(description="open of afgerond.")
+    team: Id = Field(description="Het team op wiens actielijst de actie staat.")
+    werkgroep: Id | None = Field(None, description="Werkgroep (sectie van de actielijst).")
+    actielijn: Id | None = Field(None, description="Actielijn.")
+    vergadering: Id | None = Field(None, description="Vergadering waarin de actie ontstond.")
+    afgerond_op: Date | None = Field(None, description="Datum van afronden.")
+    afgerond_in: Id | None = Field(None, description="Vergadering waarin afgerond.")
+    updates: list[Update] = Field(default_factory=list, description="Gedateerde updates.")
+    volgorde: Int | None = Field(None, description="Positie in de sectie (als in de bron).")
+    body: str = Field("", exclude=True, description="Toelichting (Markdown).")
+
+    @field_validator("wie", "wanneer", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return "" if value is None else value
+
+
+# --- action lines / important dates ----------------------------------------------------
+
+
+class ActionLineStatus(StrEnum):
+    IDEE = "idee"
+    IN_ONTWIKKELING = "in ontwikkeling"
+    VASTGESTELD = "vastgesteld"
+    IN_UITVOERING = "in uitvoering"
+    AFGEROND = "afgerond"
+    GESTOPT = "gestopt"
+
+
+class ActionLine(Sourced):
+    id: Id = Field(description="Code van de actielijn.")
+    titel: Text = Field(description="Titel.")
+    domein: Id | None = Field(None, description="Domein.")
+    team: Id | None = Field(None, description="Opgaveteam.")
+    werkgroep: Id | None = Field(None, description="Werkgroep.")
+    trekkers: list[Id] = Field(default_factory=list, description="Trekkers (lead).")
+    status: ActionLineStatus = Field(description="Status van de actielijn.")
+    partners: list[Id] = Field(default_factory=list, description="Betrokken organisaties.")
+    financiering: list[Text] = Field(default_factory=list, description="Financieringsbronnen.")
+    body: str = Field("", exclude=True, description="Beschrijving (Markdown).")
+
+
+class ImportantDate(Sourced):
+    datum: Date = Field(description="Datum.")
+    wat: Text = Field(description="Wat.")
+    waar: Text | None = Field(None, description="Waar.")
+    toelichting: Text | None = Field(None, description="Toelichting / update.")
+    team: Id | None = Field(None, description="Team.")
+
+
+# --- what a record refers to -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """The other records a meeting or action names: a commit of it alone is valid only
+    when these are committed too."""
+
+    meetings: frozenset[str] = frozenset()
+    action_lines: frozenset[str] = frozenset()
+    partners: frozenset[str] = frozenset()  # people, organisations, teams, domains
+
+
+def references(record: Meeting | Action) -> References:
+    """The meetings, action lines and partners ``record`` refers to."""
+
+    def ids(*values: str | None) -> frozenset[str]:
+        return frozenset(v for v in values if v)
+
+    if isinstance(record, Meeting):
+        decisions = record.besluiten
+        return References(
+            meetings=ids(record.vastgesteld_in, record.vorige_vergadering),
+            action_lines=ids(*(d.actielijn for d in decisions)),
+            partners=ids(
+                record.team,
+                record.voorzitter,
+                record.secretaris,
+                *(a.persoon for a in [*record.aanwezig, *record.afwezig_met_bericht]),
+                *(d.domein for d in decisions),
+                *(d.werkgroep for d in decisions),
+            ),
+        )
+    return References(
+        meetings=ids(
+            record.vergadering, record.afgerond_in, *(u.vergadering for u in record.updates)
+        ),
+        action_lines=ids(record.actielijn),
+        partners=ids(record.team, record.werkgroep, *record.betrokkenen),
+    )

@@ -1,0 +1,1 @@
+"""Domain operations: queries, lifecycle changes, new meetings, validation."""

@@ -1,0 +1,342 @@
+"""Operations on actions: query open actions, close, reopen, update, add."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from samennw.errors import (
+    ConflictError,
+    DataFileError,
+    Location,
+    NotFoundError,
+    OperationError,
+    Problem,
+    SamennwError,
+    unknown,
+)
+from samennw.model.dates import format_date
+from samennw.model.people import Directory, normalize, split_wie
+from samennw.model.records import Action, ActionStatus, Meeting
+from samennw.storage.changeset import ChangeSet, encoded, from_command_line
+from samennw.storage.frontmatter import append_to_list, parse, remove_keys, set_keys
+from samennw.storage.repository import Repository, check_id
+
+
+def origin_date(repo: Repository, action: Action) -> date | None:
+    meeting = repo.meetings.get(action.vergadering or "")
+    return meeting.datum if meeting else None
+
+
+def get_action(repo: Repository, action_id: str) -> Action:
+    """The action with this id; 'kvdj-005' finds KVDJ-005 (ids are written in capitals)."""
+    try:
+        action_id = check_id(action_id.upper(), action=True)
+    except SamennwError:
+        raise SamennwError(f"'{action_id}' is geen geldige actiecode") from None
+    action = repo.actions.get(action_id)
+    if action is None:
+        raise NotFoundError(unknown("actie", action_id, list(repo.actions)))
+    return action
+
+
+def get_meeting(repo: Repository, meeting_id: str | None) -> Meeting | None:
+    if meeting_id is None:
+        return None
+    check_id(meeting_id)
+    meeting = repo.meetings.get(meeting_id)
+    if meeting is None:
+        raise NotFoundError(unknown("vergadering", meeting_id, list(repo.meetings)))
+    return meeting
+
+
+def _current_text(repo: Repository, action: Action) -> tuple[Path, str]:
+    """The action's file and text, refusing if it changed since the repository was loaded."""
+    path = repo.root / Path(str(action.source_path))
+    text = path.read_bytes().decode("utf-8")
+    if action._text_hash is not None and hash(text.removeprefix("\ufeff")) != action._text_hash:
+        raise ConflictError(f"'{action.source_path}' is intussen gewijzigd; er is niets gewijzigd")
+    return path, text
+
+
+def _checked(path: Path, new_text: str) -> str:
+    """Refuse to write an action file that would not load again (never write garbage)."""
+    encoded(new_text, path.name)
+    problems: list[Problem] = []
+    try:
+        doc = parse(new_text.removeprefix("\ufeff"), path)
+        Action.model_validate({**doc.data, "body": doc.body})
+    except (DataFileError, ValidationError) as exc:
+        problems.append(Problem(str(exc), Location(path)))
+    if problems:
+        raise OperationError(
+            f"'{path.name}' kan niet veilig worden bewerkt (de vorm van het bestand is "
+            "ongebruikelijk); pas het met de hand aan. Er is niets gewijzigd."
+        )
+    return new_text
+
+
+def _edited(path: Path, edit: Callable[[], str]) -> str:
+    try:
+        return _checked(path, edit())
+    except ValueError as exc:  # e.g. an inline list that cannot grow
+        raise OperationError(
+            f"'{path.name}' kan niet veilig worden bewerkt ({exc}); pas het met de hand aan. "
+            "Er is niets gewijzigd."
+        ) from None
+
+
+def _update_item(
+    on: date, text: str, meeting: Meeting | None, option: str = "--toelichting"
+) -> dict[str, object]:
+    item: dict[str, object] = {"datum": on, "tekst": from_command_line(text, option)}
+    if meeting is not None:
+        item["vergadering"] = meeting.id
+    return item
+
+
+# closing keys go after the last of these that the file has (the order of docs/format.md)
+_KEYS_BEFORE_CLOSING = ("vergadering", "actielijn", "werkgroep", "team")
+
+
+def close_action(
+    repo: Repository,
+    action_id: str,
+    on: date,
+    note: str | None = None,
+    meeting_id: str | None = None,
+) -> tuple[ChangeSet, str]:
+    """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied)."""
+    action = get_action(repo, action_id)
+    if action.status is ActionStatus.AFGEROND:
+        raise OperationError(
+            f"actie {action_id} is al afgerond"
+            + (f" (op {format_date(action.afgerond_op)})" if action.afgerond_op else "")
+        )
+    meeting = get_meeting(repo, meeting_id)
+    origin = origin_date(repo, action)
+    if origin is not None and on < origin:
+        raise OperationError(
+            f"afronddatum {format_date(on)} ligt vóór de vergadering van {format_date(origin)} "
+            "waarin de actie ontstond"
+        )
+    old, text = _current_text(repo, action)
+    values: dict[str, object] = {"status": "afgerond", "afgerond_op": on}
+    if meeting is not None:
+        values["afgerond_in"] = meeting.id
+    present = action.model_fields_set
+    after = next(k for k in (*_KEYS_BEFORE_CLOSING, "status") if k in present)
+
+    def edit() -> str:
+        new_text = set_keys(text, values, after=after)
+        if note:
+            new_text = append_to_list(
+                new_text,
+                "updates",
+                _update_item(on, note, meeting),
+                after="afgerond_in" if meeting else "afgerond_op",
+            )
+        return new_text
+
+    new_text = _edited(old, edit)
+    changes = _planned_move(repo, action.id, old, text, new_text, ActionStatus.AFGEROND)
+    return changes, f"Actie {action.id} afgerond"
+
+
+def closing_date_warning(on: date, today: date) -> str | None:
+    """A closing date after today is allowed (the file is as the user asked) but said."""
+    if on <= today:
+        return None
+    return (
+        f"let op: afronddatum {format_date(on)} ligt na vandaag ({format_date(today)}); "
+        "'samennw validate' blijft dit melden tot die dag"
+    )
+
+
+def reopen_action(
+    repo: Repository,
+    action_id: str,
+    on: date,
+    note: str | None = None,
+    meeting_id: str | None = None,
+) -> tuple[ChangeSet, str]:
+    """Reverse :func:`close_action`: status open, closing keys removed, file moved back."""
+    action = get_action(repo, action_id)
+    if action.status is ActionStatus.OPEN:
+        raise OperationError(f"actie {action_id} is niet afgerond")
+    meeting = get_meeting(repo, meeting_id)
+    old, text = _current_text(repo, action)
+
+    def edit() -> str:
+        new_text = remove_keys(set_keys(text, {"status": "open"}), ["afgerond_op", "afgerond_in"])
+        if note:
+            new_text = append_to_list(new_text, "updates", _update_item(on, note, meeting))
+        return new_text
+
+    new_text = _edited(old, edit)
+    changes = _planned_move(repo, action.id, old, text, new_text, ActionStatus.OPEN)
+    return changes, f"Actie {action.id} heropend"
+
+
+def _planned_move(
+    repo: Repository, action_id: str, old: Path, text: str, new_text: str, status: ActionStatus
+) -> ChangeSet:
+    """Move the action file to the folder of ``status`` with its new text."""
+    new = repo.action_path(action_id, status)
+    changes = ChangeSet(repo.root)
+    changes.expect(old, text.encode("utf-8"))
+    changes.expect(new, None)
+    changes.move(old, new, new_text)
+    return changes
+
+
+def add_update(
+    repo: Repository, action_id: str, on: date, note: str, meeting_id: str | None = None
+) -> tuple[ChangeSet, str]:
+    """Append a dated update to an action."""
+    if not note.strip():
+        raise OperationError("de tekst van de update is leeg")
+    action = get_action(repo, action_id)
+    meeting = get_meeting(repo, meeting_id)
+    path, text = _current_text(repo, action)
+    item = _update_item(on, note.strip(), meeting, "--tekst")
+    new_text = _edited(path, lambda: append_to_list(text, "updates", item))
+    changes = ChangeSet(repo.root)
+    changes.expect(path, text.encode("utf-8"))
+    changes.write(path, new_text)
+    return changes, f"Update bij actie {action.id}"
+
+
+def next_action_id(repo: Repository, prefix: str) -> str:
+    numbers = [int(a.split("-", 1)[1]) for a in repo.actions if a.split("-", 1)[0] == prefix]
+    return f"{prefix}-{max(numbers, default=0) + 1:03d}"
+
+
+# words in a 'wie' text that mean the whole team (or the werkgroep) of the list
+_WHOLE_TEAM = frozenset({"alle aanwezigen", "aanwezigen", "iedereen", "allen", "allemaal",
+                         "alle leden", "leden", "team"})  # fmt: skip
+_WORKGROUP = frozenset({"werkgroep", "de werkgroep"})
+
+
+def resolve_owners(
+    directory: Directory, wie: str, team: str | None = None, werkgroep: str | None = None
+) -> list[str]:
+    """Resolve the names in a 'wie' text ("Tjalling/Sofie en Maartje") to ids.
+
+    "Alle aanwezigen", "iedereen", "leden" mean the team whose list it is; "werkgroep"
+    the werkgroep given. Unknown or ambiguous names are an error with suggestions.
+    """
+    refs: list[str] = []
+    unknown_names: list[str] = []
+    ambiguous: list[tuple[str, set[str]]] = []
+    for token in split_wie(wie):
+        key = normalize(token)
+        if key in _WHOLE_TEAM and team:
+            ids = {team}
+        elif key in _WORKGROUP and werkgroep:
+            ids = {werkgroep}
+        else:
+            ids = directory.find_persons(token) | directory.find_teams(token)
+        if len(ids) == 1:
+            ref = ids.pop()
+            if ref not in refs:
+                refs.append(ref)
+        elif ids:
+            ambiguous.append((token, ids))
+        else:
+            unknown_names.append(token)
+    if ambiguous:
+        token, ids = ambiguous[0]
+        raise NotFoundError(
+            "niet eenduidige naam in 'wie': "
+            + "; ".join(f"'{t}' kan zijn: {directory.describe(i)}" for t, i in ambiguous)
+            + f"; geef de codes met --betrokkenen (bijv. --betrokkenen {min(ids)})"
+        )
+    if unknown_names:
+        hints = []
+        for token in unknown_names:
+            close = directory.suggest(token)
+            hints.append(f"'{token}'" + (f" (bedoelde u {' of '.join(close)}?)" if close else ""))
+        raise NotFoundError(
+            "onbekende naam in 'wie': "
+            + ", ".join(hints)
+            + "; geef de codes met --betrokkenen (bijv. --betrokkenen tjalling,ot-kvdj)"
+        )
+    return refs
+
+
+@dataclass(frozen=True, slots=True)
+class NewAction:
+    team: str
+    wat: str
+    wie: str = ""
+    wanneer: str = ""
+    werkgroep: str | None = None
+    actielijn: str | None = None
+    vergadering: str | None = None
+    betrokkenen: tuple[str, ...] | None = None
+    herkomst: str | None = None
+    toelichting: str = ""
+
+
+def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
+    """Create an action with the next free id of its team's list, references checked."""
+    new = replace(  # every text as written (NFC, no control characters), trimmed
+        new,
+        wat=from_command_line(new.wat, "--wat").strip(),
+        wie=from_command_line(new.wie, "--wie").strip(),
+        wanneer=from_command_line(new.wanneer, "--wanneer").strip(),
+        herkomst=from_command_line(new.herkomst, "--herkomst").strip()
+        if new.herkomst
+        else new.herkomst,
+        toelichting=from_command_line(new.toelichting, "--toelichting").strip(),
+    )
+    directory = Directory(repo.partners)
+    team = directory.resolve_team(new.team)
+    if not new.wat:
+        raise OperationError("'wat' is leeg")
+    werkgroep = directory.resolve_team(new.werkgroep).id if new.werkgroep else None
+    if werkgroep and directory.teams[werkgroep].ouder != team.id:
+        raise OperationError(f"werkgroep '{werkgroep}' hoort niet bij team '{team.id}'")
+    if new.actielijn and new.actielijn not in repo.action_lines:
+        raise NotFoundError(unknown("actielijn", new.actielijn, list(repo.action_lines)))
+    meeting = get_meeting(repo, new.vergadering)
+    if new.betrokkenen is not None:
+        refs = list(new.betrokkenen)
+        bad = [r for r in refs if not directory.known(r)]
+        if bad:
+            raise NotFoundError(
+                unknown("persoon, organisatie of team", bad[0], directory.all_refs())
+            )
+    else:
+        refs = resolve_owners(directory, new.wie, team.id, werkgroep)
+    prefix = team.actie_prefix or team.id.upper().replace("-", "")[:8]
+    action_id = next_action_id(repo, prefix)
+    values: dict[str, object] = {
+        "id": action_id,
+        "herkomst": new.herkomst,
+        "wat": new.wat,
+        "wie": new.wie,
+        "betrokkenen": refs,
+        "wanneer": new.wanneer,
+        "status": "open",
+        "team": team.id,
+        "werkgroep": werkgroep,
+        "actielijn": new.actielijn,
+        "vergadering": meeting.id if meeting else None,
+    }
+    from samennw.storage.frontmatter import render_front_matter
+
+    text = render_front_matter(values, new.toelichting + "\n" if new.toelichting else "")
+    encoded(text, f"{action_id}.md")
+    Action.model_validate({**parse(text).data, "body": ""})  # never write what we cannot read
+    path = repo.action_path(action_id, ActionStatus.OPEN)
+    changes = ChangeSet(repo.root)
+    changes.expect(path, None)
+    changes.expect(repo.action_path(action_id, ActionStatus.AFGEROND), None)
+    changes.write(path, text)
+    return changes, f"Actie {action_id} toegevoegd"

@@ -1,0 +1,1 @@
+"""Rendered documents and listings: contexts, templates, Markdown, HTML, Word, iCalendar."""

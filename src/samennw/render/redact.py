@@ -1,0 +1,126 @@
+"""Woo redaction and text clean-up, applied to a whole context before templating.
+
+One mechanism for every format: :func:`prepare` walks the plain-dict context and
+rewrites every string, so a template (packaged or overridden) never sees a private
+name, whatever field it prints.
+
+* ``[[5.1.2.b|tekst]]`` — a span the secretary marked confidential: the ground in a
+  public version, the plain text otherwise.
+* In a public version, every name of a person not marked ``openbaar: true`` (full
+  name, first name, surname, aliases) becomes the Woo ground ``5.1.2.e``. Matching is
+  case- and accent-insensitive, on word boundaries, longest names first; names of
+  public office holders are matched too, so that "Femke Halsema" is never cut up by a
+  private "Femke".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from samennw.model.records import Partners, Person
+from samennw.safetext import printable
+
+PRIVACY_GROUND = "5.1.2.e"
+_SPAN = re.compile(r"\[\[\s*([0-9]+(?:[.,][0-9a-z]+)*)\s*\|(.*?)\]\]", re.DOTALL | re.IGNORECASE)
+_PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le"}
+_ACCENTED = {
+    "a": "aàáâäãå", "e": "eèéêë", "i": "iìíîï", "o": "oòóôöõø", "u": "uùúûü",
+    "c": "cç", "n": "nñ", "y": "yýÿ", "s": "sš", "z": "zž",
+}  # fmt: skip
+
+
+def _base(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+def _name_pattern(name: str) -> str:
+    """A regex for ``name`` that ignores accents and spacing: 'Ünver' matches 'Unver'."""
+    parts: list[str] = []
+    for ch in unicodedata.normalize("NFC", name.strip()):
+        if ch.isspace():
+            if not parts or parts[-1] != r"\s+":
+                parts.append(r"\s+")
+            continue
+        base = _base(ch).lower()
+        variants = _ACCENTED.get(base)
+        parts.append(f"[{variants}]" if variants else re.escape(ch))
+    return "".join(parts)
+
+
+def person_names(person: Person) -> list[str]:
+    """Every name a document may use for ``person``: full, first, surname(s), aliases."""
+    names = list(person.aliassen)
+    if person.naam:
+        words = person.naam.split()
+        names.append(person.naam)
+        if len(words) > 1 and not words[0].endswith("."):
+            names.append(words[0])
+        for i in range(1, len(words)):
+            suffix = words[i:]
+            if len(suffix) > 1 or suffix[0].lower() not in _PARTICLES:
+                names.append(" ".join(suffix))
+    return [n for n in names if len(n.strip()) >= 2]
+
+
+class Redactor:
+    """Rewrites strings for a public (``openbaar``) or internal version."""
+
+    def __init__(self, partners: Partners, *, public: bool) -> None:
+        self.public = public
+        self._ground: dict[str, str | None] = {}  # folded name -> ground (None = public)
+        for person in partners.personen:
+            ground = None if person.openbaar else (person.lakgrond or PRIVACY_GROUND)
+            for name in person_names(person):
+                if ground is not None:  # a name shared by a public and a private person
+                    self._ground[_fold(name)] = ground  # is redacted
+                else:
+                    self._ground.setdefault(_fold(name), None)
+        self._names: re.Pattern[str] | None = None
+        if public and any(g is not None for g in self._ground.values()):
+            ordered = sorted(self._ground, key=lambda n: (-len(n), n))
+            alternatives = "|".join(_name_pattern(n) for n in ordered)
+            # a Dutch possessive ('Tjallings voorstel') is part of the name
+            self._names = re.compile(rf"(?<![\w])(?:{alternatives})(?:'?s)?(?![\w])", re.IGNORECASE)
+
+    def text(self, value: str) -> str:
+        # no control characters: terminal escapes in Markdown, forbidden in XML (Word)
+        value = printable(unicodedata.normalize("NFC", value))
+        if self.public:
+            value = _SPAN.sub(lambda m: m.group(1).replace(",", "."), value)
+        else:
+            value = _SPAN.sub(lambda m: m.group(2), value)
+        if self._names is not None:
+            value = self._names.sub(self._replace, value)
+        return value
+
+    def _replace(self, match: re.Match[str]) -> str:
+        found = match.group(0)
+        key = _fold(found)
+        if key not in self._ground:
+            key = _fold(re.sub(r"'?s$", "", found, flags=re.IGNORECASE))
+        ground = self._ground.get(key, PRIVACY_GROUND)
+        return found if ground is None else ground
+
+    def apply(self, value: Any) -> Any:
+        """A copy of ``value`` (a plain context) with every string rewritten."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {k: self.apply(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.apply(v) for v in value]
+        return value
+
+
+def _fold(name: str) -> str:
+    """Case-, accent- and spacing-insensitive key of a name."""
+    return " ".join("".join(_base(c) for c in name).casefold().split())
+
+
+def prepare(context: dict[str, Any], partners: Partners, *, public: bool) -> dict[str, Any]:
+    """The context as templates should see it: cleaned, spans resolved, redacted if public."""
+    result: dict[str, Any] = Redactor(partners, public=public).apply(context)
+    result["openbaar"] = public
+    return result

@@ -1,0 +1,1 @@
+"""Storage: reading, the repository, the cache, safe writing and git."""

@@ -1,0 +1,588 @@
+"""Find, load and save a data repository.
+
+Loading collects problems instead of stopping at the first one (validate reports them
+all); the commands that change data refuse to work on a repository with errors.
+Saving writes a temporary file in the same folder, fsyncs and renames.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from samennw.errors import (
+    DataFileError,
+    InvalidDataError,
+    Location,
+    Problem,
+    SamennwError,
+    close_matches,
+    raise_if_errors,
+)
+from samennw.model.records import (
+    Action,
+    ActionLine,
+    ActionStatus,
+    Domain,
+    ImportantDate,
+    Meeting,
+    Organisation,
+    Partners,
+    Person,
+    Sourced,
+    Team,
+)
+from samennw.model.schema_errors import problems_from
+from samennw.storage.frontmatter import parse
+from samennw.storage.paths import (
+    check_name,
+    check_no_symlinks,
+    data_dir_of,
+    find_root,
+    folder_mismatch,
+    ignored,
+    register,
+    relative,
+    walk,
+)
+from samennw.storage.yamlreader import load_yaml, read_text
+
+ACTION_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9]{3,}$")
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+M = TypeVar("M", bound=Sourced)
+
+
+def check_id(value: str, *, action: bool = False) -> str:
+    """Refuse ids that could escape a folder or are malformed, before any path is built."""
+    pattern = ACTION_ID if action else SAFE_ID
+    if "/" in value or "\\" in value or ".." in value or not pattern.match(value):
+        kind = "actiecode" if action else "code"
+        raise SamennwError(f"'{value}' is geen geldige {kind}")
+    return value
+
+
+@dataclass
+class Repository:
+    root: Path
+    data_dir: Path
+    partners: Partners
+    meetings: Mapping[str, Meeting] = field(default_factory=dict)
+    actions: Mapping[str, Action] = field(default_factory=dict)
+    action_lines: Mapping[str, ActionLine] = field(default_factory=dict)
+    important_dates: list[ImportantDate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    file_count: int = 0
+    broken_ids: set[str] = field(default_factory=set)  # invalid partners entries (reported)
+    # sections of partners.yaml that could not be used (a misspelt section key, a value
+    # that is not a list), each with the place of its cause (see load_partners)
+    unusable_sections: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def partners_usable(self) -> bool:
+        """False when partners.yaml is missing or unreadable as a whole (see load_partners):
+        every reference to a person, organisation, team or domain is then unknowable."""
+        return self.partners.source_path is not None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.error]
+
+    def raise_if_invalid(self) -> None:
+        raise_if_errors(self.problems)
+
+    # paths ---------------------------------------------------------------------------
+    def action_path(self, action_id: str, status: ActionStatus) -> Path:
+        check_id(action_id, action=True)
+        return self.data_dir / "acties" / status.value / f"{action_id}.md"
+
+    def meeting_path(self, meeting: Meeting) -> Path:
+        check_id(meeting.id)
+        return self.data_dir / "meetings" / str(meeting.datum.year) / f"{meeting.id}.md"
+
+    def rel(self, path: Path) -> Path:
+        return relative(path, self.root)
+
+
+# the folders below data/ with one object per file
+FOLDERS: tuple[tuple[str, type[Sourced]], ...] = (
+    ("meetings", Meeting),
+    ("actielijnen", ActionLine),
+    ("acties", Action),
+)
+
+
+DATA_FILES = ("partners.yaml", "belangrijke-data.yaml")  # the files directly in data/
+
+
+def check_top_level(data_dir: Path, root: Path, problems: list[Problem]) -> None:
+    """Report what lies directly in ``data/`` and is not read (``partners.yml``).
+
+    Hidden names and a README pass (see :func:`samennw.storage.paths.ignored`). A name that is a
+    plausible typo of a data file or folder (another case, ``.yml``) is an error: its
+    data would be missed without a word; anything else a warning.
+    """
+    try:
+        with os.scandir(data_dir) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return  # reported where the data folder is read
+    folders = [name for name, _ in FOLDERS]
+    for entry in entries:
+        name = entry.name
+        if ignored(name) or name in DATA_FILES or name in folders:
+            continue
+        is_dir = entry.is_dir(follow_symlinks=False)
+        known = folders if is_dir else DATA_FILES
+        what = "map" if is_dir else "bestand"
+        shown = Location(relative(Path(entry.path), root))
+        meant = [w for w in known if w == name.lower()] or close_matches(name.lower(), known, 1)
+        if meant and _same_entry(entry.path, data_dir / meant[0]):
+            # a file system that ignores case (macOS, Windows) finds it; git and CI do not
+            problems.append(
+                Problem(
+                    f"{what} heet '{name}', maar samennw leest '{meant[0]}' (kleine letters): "
+                    "alleen een bestandssysteem dat hoofdletters niet onderscheidt vindt "
+                    f"deze {what}, een clone op Linux (CI) niet; hernoem de {what}",
+                    shown,
+                )
+            )
+        elif meant:
+            problems.append(Problem(f"{what} wordt niet gelezen; bedoelde u '{meant[0]}'?", shown))
+        else:
+            problems.append(
+                Problem(
+                    f"{what} wordt niet gelezen: in {data_dir.name}/ leest samennw alleen "
+                    f"{', '.join(DATA_FILES)} en de mappen {', '.join(folders[:-1])} en "
+                    f"{folders[-1]}",
+                    shown,
+                    error=False,
+                )
+            )
+
+
+def _same_entry(path: str, other: Path) -> bool:
+    """Whether ``other`` names the entry ``path`` (a file system that ignores case)."""
+    try:
+        return other.samefile(path)
+    except OSError:
+        return False
+
+
+def _in(shown: Path, where: Location | None) -> Location:
+    """``where`` in the file as shown to users (read_text knows only the absolute path)."""
+    return Location(shown) if where is None else replace(where, path=shown)
+
+
+def load_document(
+    path: Path, model: type[M], shown: Path, problems: list[Problem], *, keep_lines: bool = True
+) -> M | None:
+    """Load one front-matter file into ``model``; problems are appended, not raised.
+
+    ``keep_lines=False`` (bulk loads) drops the line map; it is read again on demand.
+    """
+    try:
+        text = read_text(path)
+        doc = parse(text, shown)
+    except DataFileError as exc:
+        problems.append(Problem(exc.message, _in(shown, exc.location)))
+        return None
+    data: dict[str, Any] = dict(doc.data)
+    data["body"] = doc.body
+    try:
+        obj = model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, model, shown, doc.lines))
+        return None
+    private = obj.__pydantic_private__
+    assert private is not None
+    private.update(
+        _path=shown, _lines=doc.lines if keep_lines else None, _origin=path, _text_hash=hash(text)
+    )
+    return obj
+
+
+def load_partners(
+    data_dir: Path,
+    root: Path,
+    problems: list[Problem],
+    broken: set[str] | None = None,
+    unusable: dict[str, Location] | None = None,
+) -> Partners:
+    """partners.yaml, entry by entry; problems are appended, not raised.
+
+    A file that cannot be used as a whole (missing, a link, unreadable, not a mapping)
+    gives empty partners without a ``source_path``: ``Repository.partners_usable``.
+    A section that cannot be used goes into ``unusable`` (section -> where the cause is):
+    one whose value is not a list, and, when the file has an unknown top-level key, each
+    section that is missing or empty (the unknown key is most likely that section,
+    misspelt: ``persoonen:``). References to its ids then cannot be checked.
+    """
+    path = data_dir / "partners.yaml"
+    shown = relative(path, root)
+    if path.is_symlink():
+        problems.append(Problem("symbolische koppeling is niet toegestaan", Location(shown)))
+        return Partners()
+    if not path.is_file():
+        problems.append(
+            Problem(
+                "partners.yaml ontbreekt; zonder personen, organisaties en teams zijn de "
+                "verwijzingen in de andere bestanden niet te controleren",
+                Location(shown),
+            )
+        )
+        return Partners()
+    try:
+        raw, lines = load_yaml(read_text(path), shown)
+    except DataFileError as exc:
+        problems.append(Problem(exc.message, _in(shown, exc.location)))
+        return Partners()
+    if raw is None:
+        problems.append(Problem("bestand is leeg", Location(shown, 1)))
+        return Partners()
+    if not isinstance(raw, dict):
+        problems.append(Problem("sleutels met lijsten verwacht", Location(shown, 1)))
+        return Partners()
+    sections: dict[str, type[Sourced]] = {
+        "domeinen": Domain,
+        "organisaties": Organisation,
+        "personen": Person,
+        "teams": Team,
+    }
+    strangers: dict[str, Location] = {}  # unknown top-level keys
+    for key in raw:
+        if key not in sections:
+            close = close_matches(str(key), sections, n=1)
+            hint = f"; bedoelde u '{close[0]}'?" if close else ""
+            where = Location(shown, *lines.get((key,), (None, None)))
+            strangers[str(key)] = where
+            problems.append(Problem(f"onbekende sleutel '{key}'{hint}", where))
+    lost: dict[str, Location] = {}
+    if strangers:
+        for key in sections:
+            if not raw.get(key):  # missing or empty: the stranger closest to it is the cause
+                cause = max(strangers, key=lambda s: difflib.SequenceMatcher(None, s, key).ratio())
+                lost[key] = strangers[cause]
+    kept: dict[str, list[Sourced]] = {}
+    for key, model in sections.items():
+        items = raw.get(key) or []
+        if not isinstance(items, list):
+            where = Location(shown, *lines.get((key,), (None, None)))
+            problems.append(Problem(f"een lijst verwacht bij '{key}'", where))
+            lost[key] = where
+            continue
+        kept[key] = []
+        for i, item in enumerate(items):  # item by item: one typo costs one item, not all
+            try:
+                obj = model.model_validate(item)
+            except ValidationError as exc:
+                problems.extend(problems_from(exc, model, shown, lines, (key, i)))
+                if (
+                    broken is not None
+                    and isinstance(item, dict)
+                    and isinstance(item.get("id"), str)
+                ):
+                    broken.add(item["id"])  # reported once here, not at every reference
+                continue
+            obj.attach(shown, lines, (key, i))
+            kept[key].append(obj)
+    partners = Partners.model_construct(**kept)  # type: ignore[arg-type]
+    partners.attach(shown, lines)
+    if unusable is not None:
+        unusable.update(lost)
+    return partners
+
+
+def load_important_dates(
+    data_dir: Path, root: Path, problems: list[Problem]
+) -> list[ImportantDate]:
+    path = data_dir / "belangrijke-data.yaml"
+    if not path.is_file():
+        return []
+    shown = relative(path, root)
+    try:
+        raw, lines = load_yaml(read_text(path), shown)
+    except DataFileError as exc:
+        problems.append(Problem(exc.message, _in(shown, exc.location)))
+        return []
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problems.append(Problem("een lijst van data verwacht", Location(shown, 1)))
+        return []
+    result = []
+    for i, item in enumerate(raw):
+        try:
+            obj = ImportantDate.model_validate(item)
+        except ValidationError as exc:
+            problems.extend(problems_from(exc, ImportantDate, shown, lines, (i,)))
+            continue
+        obj.attach(shown, lines, (i,))
+        result.append(obj)
+    return result
+
+
+def load_repository(path: Path | None = None) -> Repository:
+    """Load everything below the repository root; problems are collected, not raised."""
+    root = find_root(path)
+    data_dir = data_dir_of(root)
+    problems: list[Problem] = []
+    check_no_symlinks(data_dir)
+    check_top_level(data_dir, root, problems)
+    broken: set[str] = set()
+    unusable: dict[str, Location] = {}
+    partners = load_partners(data_dir, root, problems, broken, unusable)
+    repo = Repository(root=root, data_dir=data_dir, partners=partners, problems=problems)
+    repo.broken_ids, repo.unusable_sections = broken, unusable
+    repo.file_count = 1
+    repo.important_dates = load_important_dates(data_dir, root, problems)
+    targets: dict[str, dict[str, Any]] = {"meetings": {}, "actielijnen": {}, "acties": {}}
+    repo.meetings, repo.action_lines, repo.actions = (
+        targets["meetings"],
+        targets["actielijnen"],
+        targets["acties"],
+    )
+    for folder, model in FOLDERS:
+        for entry in walk(data_dir / folder, problems, root):
+            repo.file_count += 1
+            file = Path(entry.path)
+            obj = load_document(file, model, relative(file, root), problems, keep_lines=False)
+            if obj is not None:
+                register(obj, file.stem, targets[folder], problems)
+    return repo
+
+
+class _Paths(Mapping[str, Path]):
+    """File names by id, as Paths made on access: building 100,000 Paths up front costs
+    more than a writing command's whole work."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+
+    def __getitem__(self, key: str) -> Path:
+        return Path(self._names[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+class LazyFolder(Mapping[str, M]):
+    """The objects of one data folder by id (= file name), each parsed on first use."""
+
+    def __init__(
+        self,
+        files: Mapping[str, Path],
+        model: type[M],
+        root: Path,
+        listed: list[str] | None = None,
+    ) -> None:
+        self._files, self._model, self._root = files, model, root
+        self._loaded: dict[str, M] = {}
+        self._listed = listed  # iterate only these (None: all); any id can still be read
+
+    def restricted(self, keys: Iterable[str]) -> LazyFolder[M]:
+        """The same folder, but iterating only ``keys`` (for a document about one team)."""
+        view = LazyFolder(
+            self._files, self._model, self._root, [k for k in keys if k in self._files]
+        )
+        view._loaded = self._loaded
+        return view
+
+    def __getitem__(self, key: str) -> M:
+        obj = self._loaded.get(key)
+        if obj is None:
+            path = self._files[key]  # KeyError: not there
+            problems: list[Problem] = []
+            obj = load_document(path, self._model, relative(path, self._root), problems)
+            if obj is None:
+                raise InvalidDataError(f"'{relative(path, self._root)}' is ongeldig", problems)
+            self._loaded[key] = obj
+        return obj
+
+    def stream(self, problems: list[Problem]) -> Iterator[M]:
+        """Every object once, read now and not kept (problems are collected)."""
+        seen: dict[str, Any] = {}  # id -> its file (for duplicate ids inside the files)
+        for key, path in self._files.items():
+            obj = self._loaded.get(key) or load_document(
+                path, self._model, relative(path, self._root), problems, keep_lines=False
+            )
+            if obj is None:
+                continue
+            if register(obj, key, seen, problems):
+                seen[obj.id] = str(obj.source_path)  # type: ignore[attr-defined]
+            yield obj
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._files  # Mapping's default would read the file
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files if self._listed is None else self._listed)
+
+    def __len__(self) -> int:
+        return len(self._files if self._listed is None else self._listed)
+
+
+def lazy_repository(root: Path) -> Repository:
+    """A repository whose meetings, actions and action lines are read only when used.
+
+    Writing commands check validity through the query index and touch a handful of
+    files; ``validate`` streams every file through its checks (LazyFolder.stream). Both
+    stay fast and small on a repository of 100,000 files.
+    """
+    data_dir = data_dir_of(root)
+    check_no_symlinks(data_dir)
+    problems: list[Problem] = []
+    check_top_level(data_dir, root, problems)
+    broken: set[str] = set()
+    unusable: dict[str, Location] = {}
+    repo = Repository(
+        root=root,
+        data_dir=data_dir,
+        partners=load_partners(data_dir, root, problems, broken, unusable),
+        problems=problems,
+        broken_ids=broken,
+        unusable_sections=unusable,
+        file_count=1,
+    )
+    repo.important_dates = load_important_dates(data_dir, root, problems)
+    folders: dict[str, Mapping[str, Any]] = {}
+    for folder, model in FOLDERS:
+        names: dict[str, str] = {}  # id -> file name; a Path only when a file is used
+        for entry in walk(data_dir / folder, problems, root):
+            stem = entry.name[:-3]
+            if stem in names:  # e.g. the same action in open/ and afgerond/
+                other = relative(Path(names[stem]), root)
+                problems.append(
+                    Problem(
+                        f"dubbele code '{stem}' (ook in {other})",
+                        Location(relative(Path(entry.path), root), 2),
+                    )
+                )
+                continue
+            names[stem] = entry.path
+        folders[folder] = LazyFolder(_Paths(names), model, root)
+        repo.file_count += len(names)
+    repo.meetings, repo.action_lines, repo.actions = (
+        folders["meetings"],
+        folders["actielijnen"],
+        folders["acties"],
+    )
+    return repo
+
+
+# The temporary file of a write: ``.<name>.<pid>.tmp`` next to the file. Only names of
+# this exact form (a data file's name and a process id) are ever cleaned up as samennw's.
+_TEMP_NAME = re.compile(r"^\.(?P<name>[^./][^/\\]*\.(?:md|yaml|json))\.(?P<pid>[0-9]+)\.tmp$")
+
+
+def temp_path(path: Path, pid: int | None = None) -> Path:
+    """The temporary file :func:`atomic_write` uses for ``path`` (in process ``pid``)."""
+    return path.with_name(f".{path.name}.{os.getpid() if pid is None else pid}.tmp")
+
+
+def is_temp_name(name: str) -> bool:
+    """True for a name :func:`temp_path` makes, and for no other name."""
+    return _TEMP_NAME.match(name) is not None
+
+
+def fsync_folder(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write ``data`` to the temporary file of ``path`` (created anew, fsynced).
+
+    OSError on failure (its ``filename`` is ``path``); no temporary file is left.
+    """
+    tmp = temp_path(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    try:
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
+    return tmp
+
+
+def put_in_place(tmp: Path, path: Path) -> None:
+    """Rename a temporary file over ``path`` and make the rename durable (OSError)."""
+    try:
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    fsync_folder(path.parent)
+
+
+def atomic_write(path: Path, content: str | bytes) -> bool:
+    """Write ``content`` to ``path`` via temp file + fsync + rename. False if unchanged."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    try:
+        put_in_place(write_temp(path, data), path)
+    except OSError as exc:
+        raise SamennwError(f"kan '{path}' niet schrijven ({exc.strerror})") from None
+    return True
+
+
+def reader_problems(path: Path, written: Path, root: Path) -> list[Problem]:
+    """The errors a reader of ``path`` would report if it held the bytes of ``written``.
+
+    Runs the reader itself (:func:`load_document`: size limit, UTF-8, characters, YAML,
+    the model) plus the file-name checks, so a writer never puts down a file that
+    ``open-actions``, ``validate`` or the next write would refuse.
+    """
+    shown = relative(path, root)
+    data_dir = data_dir_of(root)
+    problems: list[Problem] = []
+    try:
+        folder = path.relative_to(data_dir).parts[0]
+    except (ValueError, IndexError):
+        folder = ""
+    model = next((m for name, m in FOLDERS if name == folder), None)
+    if model is None or path.suffix != ".md":
+        try:
+            text = read_text(written)
+            if path.suffix in (".yaml", ".yml"):
+                load_yaml(text, shown)
+        except DataFileError as exc:
+            problems.append(Problem(exc.message, _in(shown, exc.location)))
+        return problems
+    obj = load_document(written, model, shown, problems)
+    if obj is not None:
+        check_name(obj, path.stem, problems)
+        status = getattr(obj, "status", None)
+        if isinstance(obj, Action) and status is not None:
+            mismatch = folder_mismatch(status.value, path.parent.name)
+            if mismatch:
+                problems.append(Problem(mismatch, obj.locate("status")))
+    return [p for p in problems if p.error]
