@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # the modules mutated, by short name, and their files under src/samennw/
 MODULE_FILES = {
-    "validate": "ops/validate",
+    "validate": "ops/checks",  # validate's checks; running them: ops/validate
     "actions": "ops/actions",
     "query": "ops/query",
     "redact": "render/redact",
@@ -208,31 +208,31 @@ KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
         "pos is never None: the key is always in the line map (see key[:-1])",
     ),
     Equivalent(
-        "samennw.ops.validate.x__parent_name",
+        "samennw.ops.checks.x__parent_name",
         'return head.rpartition(os.sep)[2] if sep else ""',
         None,
         "a shown data file always lies in a folder (data/...), so sep is never empty",
     ),
     Equivalent(
-        "samennw.ops.validate.x_focus",
+        "samennw.ops.validate_report.x_focus",
         "wanted[str(p.resolve().relative_to(root.resolve()))] = p",
         "wanted[str(p.resolve().relative_to(root.resolve()))] = None",
         "only the keys of 'wanted' are used",
     ),
     Equivalent(
-        "samennw.ops.validate.x_focus",
+        "samennw.ops.validate_report.x_focus",
         "wanted[str(p)] = p",
         "wanted[str(p)] = None",
         "only the keys of 'wanted' are used",
     ),
     Equivalent(
-        "samennw.ops.validate.",
+        "samennw.ops.checks.",
         "error=False,",
         "error=None,",
         "None and False are both a warning: Problem.error is only ever tested for truth",
     ),
     Equivalent(
-        "samennw.ops.validate.xǁ_Checkerǁaction",
+        "samennw.ops.checks.xǁCheckerǁaction",
         'a, ("wanneer",), f"\'{a.wanneer}\' is niet als datum of periode te lezen", error=False',
         'a, ("wanneer",), f"\'{a.wanneer}\' is niet als datum of periode te lezen", error=None',
         "None and False are both a warning: Problem.error is only ever tested for truth",
@@ -299,7 +299,7 @@ KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
         "setdefault's default is None",
     ),
     Equivalent(
-        "samennw.ops.validate.xǁ_Checkerǁaction",
+        "samennw.ops.checks.xǁCheckerǁaction",
         "folder = _parent_name(path) if path is not None else None",
         "folder = _parent_name(path) if (path is not None) or True else None",
         "validate only meets objects read from files, which always have a path",

@@ -1,4 +1,4 @@
-"""Every check of samennw.ops.validate, with the exact lines a secretary reads.
+"""Every check of samennw.ops.checks, with the exact lines a secretary reads.
 
 One repository with one mistake of each kind: the whole output is asserted, file by file
 and in bulk (the two must agree line for line), and in the github and json formats.
