@@ -1,4 +1,5 @@
-"""The action list of one team, read through the index, equals the one from a full load."""
+"""Every document read through the index (only the files it needs) equals the one from a
+full load: per team, per meeting, cold and warm cache."""
 
 from __future__ import annotations
 
@@ -7,23 +8,52 @@ from pathlib import Path
 
 import pytest
 
-from samennw.render.document import RenderRequest, _team_repository, render_document
-from samennw.storage.repository import load_repository
+from samennw.render.document import RenderRequest, render_document
+from samennw.storage.index import RepositoryIndex
+from samennw.storage.repository import indexed_repository, load_repository
+
+
+def request(kind: str, target: str | None, fmt: str, op: date | None = None) -> RenderRequest:
+    return RenderRequest(
+        kind=kind,
+        target=target,
+        fmt=fmt,
+        today=date(2026, 1, 1),
+        op=op,
+        stamp=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+
+
+def requests(root: Path, fmt: str) -> list[RenderRequest]:
+    full = load_repository(root)
+    teams = [t.id for t in full.partners.teams]
+    meetings = sorted(full.meetings)
+    assert len(teams) > 5 and len(meetings) >= 5
+    found = [request("besluitenlijst", None, fmt), request("ics", None, "ics")]
+    for team in teams:
+        found += [request("actielijst", team, fmt, op) for op in (None, date(2025, 10, 1))]
+        found += [request("besluitenlijst", team, fmt), request("ics", team, "ics")]
+    for meeting in meetings:
+        found += [request("notulen", meeting, fmt), request("agenda", meeting, fmt)]
+    return found
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_team_repository_renders_the_same(embedded_copy: Path, fmt: str) -> None:
-    teams = [t.id for t in load_repository(embedded_copy).partners.teams]
-    assert len(teams) > 5
-    for team in teams:
-        for op in (None, date(2025, 10, 1)):
-            req = RenderRequest(
-                kind="actielijst",
-                target=team,
-                fmt=fmt,
-                today=date(2026, 1, 1),
-                op=op,
-                stamp=datetime(2026, 1, 1, tzinfo=UTC),
-            )
+def test_indexed_repository_renders_the_same(embedded_copy: Path, fmt: str) -> None:
+    for warm in (False, True):  # the second round answers from the index's cache
+        for req in requests(embedded_copy, fmt):
+            index = RepositoryIndex(embedded_copy)
             full = render_document(load_repository(embedded_copy), req)
-            assert render_document(_team_repository(embedded_copy, team), req) == full, team
+            got = render_document(indexed_repository(index), req)
+            index.save()
+            assert got == full, (warm, req.kind, req.target)
+
+
+def test_indexed_repository_reads_only_what_a_document_needs(embedded_copy: Path) -> None:
+    """The decisions of one team read that team's meetings, and no action at all."""
+    index = RepositoryIndex(embedded_copy)
+    repo = indexed_repository(index)
+    render_document(repo, request("besluitenlijst", "ot-kvdj", "md"))
+    read = {m for m in repo.meetings if m in repo.meetings._loaded}  # type: ignore[attr-defined]
+    assert read and all(m.startswith("ot-kvdj") for m in read)
+    assert index._actions is None  # the action shards were never opened

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from samennw.storage import cachefile
-from samennw.storage import catalog as queryindex
+from samennw.storage import index as queryindex
 from tests.conftest import ACTION, MEETING, build_file_tree, run
 
 
@@ -27,7 +27,7 @@ def trusting(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cachefile, "RACY_NS", -(10**18))
 
 
-def index_file(repo: Path, name: str = "query.json") -> Path:
+def index_file(repo: Path, name: str = "acties-open.json") -> Path:
     return repo / cachefile.CACHE_DIR / name
 
 
@@ -259,8 +259,10 @@ def test_views_of_the_partners_answer_like_the_models(embedded_copy: Path) -> No
 
     problems: list[object] = []
     models = Directory(load_partners(embedded_copy / "data", embedded_copy, problems))  # type: ignore[arg-type]
-    new: dict[str, list[object]] = {}
-    view = queryindex._partners(embedded_copy / "data", embedded_copy, {}, new, [])  # type: ignore[arg-type]
+    index = queryindex.RepositoryIndex(embedded_copy)
+    view = index.partners()
+    index.save()
+    new = read_index(index_file(embedded_copy, "partners.json"))
     cached = queryindex._partners_view(json.loads(json.dumps(new["data/partners.yaml"][5])))
     for partners in (view, cached):
         views = Directory(partners)
@@ -416,8 +418,8 @@ def test_code_stamp_follows_every_module(tmp_path: Path) -> None:
 def test_inventory_read_over_processes_equals_one_process(
     embedded_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The writers' inventory reads changed files over every CPU; the answer is the same."""
-    from samennw.storage.inventory import load_inventory
+    """The writers' check of every file reads changed files over every CPU; the answer is
+    the same."""
 
     build_file_tree(
         embedded_copy,
@@ -433,8 +435,10 @@ def test_inventory_read_over_processes_equals_one_process(
     for jobs in ("1", "3"):
         monkeypatch.setenv("SAMENNW_JOBS", jobs)
         monkeypatch.setenv("XDG_CACHE_HOME", str(embedded_copy / f"cache-{jobs}"))  # cold
-        inventory = load_inventory(embedded_copy)
-        results.append(([str(p) for p in inventory.problems], inventory.action_teams))
+        index = queryindex.RepositoryIndex(embedded_copy)
+        index.check_all()
+        teams = {t: index.actions_of([t]) for t in ("ot-kvdj", "ab")}
+        results.append(([str(p) for p in index.problems], index.action_files(), teams))
     assert results[0] == results[1]
     shown = "\n".join(results[0][0])
     assert "dubbele code 'KVDJ-001'" in shown and "KVDJ-999.md" in shown and "kapot.md" in shown

@@ -221,7 +221,7 @@ def open_actions_cmd(
     from samennw.console import err, out, table
     from samennw.ops.query import ActionQuery, find_actions
     from samennw.render import listing
-    from samennw.storage.catalog import load_query_catalog
+    from samennw.storage.index import load_query_catalog
 
     fmt = fmt.lower()
     if fmt not in ("table", "json", "csv", "markdown"):

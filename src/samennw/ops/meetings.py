@@ -42,7 +42,7 @@ def parse_times(text: str | None) -> tuple[str | None, str | None]:
 
 
 def previous_meeting(repo: Repository, team_id: str, before: date) -> Meeting | None:
-    earlier = [m for m in repo.meetings.values() if m.team == team_id and m.datum < before]
+    earlier = [m for m in repo.meetings_of({team_id}) if m.datum < before]
     return max(earlier, key=lambda m: m.datum, default=None)
 
 
@@ -70,7 +70,7 @@ def new_meeting(
     items = [from_command_line(item, "--punt") for item in items or []]
     previous = previous_meeting(repo, team.id, on)
     open_actions = sorted(
-        (a for a in repo.actions.values() if a.team == team.id and a.status is ActionStatus.OPEN),
+        (a for a in repo.actions_of({team.id}) if a.status is ActionStatus.OPEN),
         key=lambda a: (a.werkgroep or "", a.volgorde or 0, a.id),
     )
     agenda = [
@@ -115,7 +115,7 @@ def new_meeting(
 
 def list_meetings(repo: Repository, team_name: str | None = None) -> list[Meeting]:
     team_id = Directory(repo.partners).resolve_team(team_name).id if team_name else None
-    meetings = [m for m in repo.meetings.values() if team_id is None or m.team == team_id]
+    meetings = repo.meetings_of(None if team_id is None else {team_id})
     return sorted(meetings, key=lambda m: (m.datum, m.id))
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 from samennw.errors import GitStateError, OperationError
 from samennw.storage import gitops, paths, recovery
 from samennw.storage.changeset import ChangeSet
+from samennw.storage.index import RepositoryIndex
 from samennw.storage.locking import write_lock
 from samennw.storage.paths import PACKAGE_DIR, data_dir_of, find_root, relative, uses_embedded
-from samennw.storage.repository import Repository, lazy_repository
+from samennw.storage.repository import Repository, indexed_repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +51,11 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
     with write_lock(root):
         notices = recovery.repair(root)
         notices += gitops.check_state(root, committing=commit)
-        from samennw.storage.inventory import load_inventory
-
-        load_inventory(data).raise_if_invalid()  # every file readable (fast: the index)
-        repo = lazy_repository(root)
+        index = RepositoryIndex(root)
+        index.check_all()  # every file readable (fast: the index's cache)
+        index.save()
+        index.raise_if_invalid()
+        repo = indexed_repository(index)
         repo.raise_if_invalid()
         changes, message = plan(repo)
         if commit:

@@ -259,9 +259,7 @@ def notulen_context(repo: Repository, meeting_ref: str, today: date) -> Context:
     ]
     preamble, items = minutes_items(meeting)
     titles = {i.nr: i.titel for i in meeting.agenda}
-    actions = sorted(
-        (a for a in repo.actions.values() if a.vergadering == meeting.id), key=lambda a: a.id
-    )
+    actions = repo.actions_from(meeting.id)
     concept = meeting.notulen_status is MinutesStatus.CONCEPT
     approved_in = repo.meetings.get(meeting.vastgesteld_in or "")
     return {
@@ -309,15 +307,13 @@ def actielijst_context(
     team = find_team(directory, team_ref)
     groups = werkgroepen(directory, team)
     group_ids = {g.id for g in groups}
-    meetings = [m for m in repo.meetings.values() if m.team in {team.id, *group_ids}]
+    meetings = repo.meetings_of({team.id, *group_ids})
     if op is not None:
         meetings = [m for m in meetings if m.datum <= op]
     last = max((m.datum for m in meetings), default=None)
     open_rows: dict[str | None, list[Context]] = {None: [], **{g: [] for g in group_ids}}
     done_rows: dict[str | None, list[Context]] = {None: [], **{g: [] for g in group_ids}}
-    for action in repo.actions.values():
-        if action.team != team.id and action.team not in group_ids:
-            continue
+    for action in repo.actions_of({team.id, *group_ids}):
         # ``op``: the list as it stood that day. An action born in a later meeting is
         # left out; one without a meeting has no date to judge by and is kept. Closed
         # after the day means open then; updates (and closing notes) after it are left out.
@@ -394,10 +390,8 @@ def _team_meetings(
     repo: Repository, directory: Directory, team_ref: str | None
 ) -> tuple[Team | None, list[Meeting]]:
     team = find_team(directory, team_ref) if team_ref else None
-    meetings = list(repo.meetings.values())
-    if team is not None:
-        ids = {team.id, *(g.id for g in werkgroepen(directory, team))}
-        meetings = [m for m in meetings if m.team in ids]
+    ids = None if team is None else {team.id, *(g.id for g in werkgroepen(directory, team))}
+    meetings = repo.meetings_of(ids)
     return team, sorted(meetings, key=lambda m: (m.datum, m.begin or "", m.id))
 
 

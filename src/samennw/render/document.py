@@ -147,50 +147,27 @@ def write_output(path: Path, data: bytes) -> None:
     atomic_write(path, data)
 
 
-def _team_repository(data: Path | None, team_name: str) -> Repository:
-    """Only what one team's action list needs: its (werkgroepen's) actions and meetings.
-
-    Validity comes from the inventory (:mod:`samennw.storage.inventory`); other files are read only
-    when referred to, so the list of one team stays quick on a repository of 100,000 files.
-    """
-    from samennw.model.people import Directory
-    from samennw.storage.inventory import load_inventory
-    from samennw.storage.paths import find_root
-    from samennw.storage.repository import LazyFolder, lazy_repository
-
-    inventory = load_inventory(data)
-    inventory.raise_if_invalid()
-    repo = lazy_repository(find_root(data))
-    repo.raise_if_invalid()
-    directory = Directory(repo.partners)
-    team = directory.resolve_team(team_name)
-    group = {team.id, *(t.id for t in directory.teams.values() if t.ouder == team.id)}
-    actions, meetings = repo.actions, repo.meetings
-    if isinstance(actions, LazyFolder) and isinstance(meetings, LazyFolder):
-        teams = inventory.action_teams
-        repo.actions = actions.restricted(a for a, t in teams.items() if t in group)
-        repo.meetings = meetings.restricted(m for m in meetings if m[:-11] in group)
-    return repo
-
-
 def render_command(data: Path | None, req: RenderRequest, output: Path | None) -> bytes | None:
     """What ``samennw render`` does: load, render, write; returns bytes for stdout."""
+    from samennw.storage.index import RepositoryIndex
     from samennw.storage.locking import read_lock
-    from samennw.storage.paths import find_root
-    from samennw.storage.repository import load_repository
+    from samennw.storage.paths import find_root, uses_embedded
+    from samennw.storage.repository import indexed_repository
 
     if output is not None:
         output_format(req.kind, req.fmt, output)  # -f and the suffix of -o agree
         check_output_path(output)
     elif req.fmt == "docx" and req.kind != "ics":
         raise RenderError("een Word-bestand kan niet naar het scherm; geef -o BESTAND.docx op")
-    with read_lock(find_root(data)):  # files are read while rendering: not mid-move
-        if req.kind == "actielijst" and req.target:
-            repo = _team_repository(data, req.target)
-        else:
-            repo = load_repository(data)
+    root = find_root(data)
+    index = RepositoryIndex(root, cache=not uses_embedded(data))
+    try:
+        with read_lock(root):  # files are read while rendering: not mid-move
+            repo = indexed_repository(index)
             repo.raise_if_invalid()
-        result = render_document(repo, req)
+            result = render_document(repo, req)
+    finally:
+        index.save()
     if output is None:
         return result
     write_output(output, result)

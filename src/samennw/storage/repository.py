@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -54,6 +54,9 @@ from samennw.storage.paths import (
 )
 from samennw.storage.yamlreader import load_yaml, read_text
 
+if TYPE_CHECKING:
+    from samennw.storage.index import RepositoryIndex
+
 ACTION_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9]{3,}$")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 M = TypeVar("M", bound=Sourced)
@@ -68,8 +71,36 @@ def check_id(value: str, *, action: bool = False) -> str:
     return value
 
 
+class Source:
+    """Where the files of a repository come from: the working tree.
+
+    :class:`samennw.storage.revision.GitRevision` reads them from a git revision instead;
+    the loaders below ask their source, never the disk directly.
+    """
+
+    revision: str | None = None  # None: the working tree
+
+    def is_file(self, path: Path) -> bool:
+        return path.is_file()
+
+    def is_symlink(self, path: Path) -> bool:
+        return path.is_symlink()
+
+    def read_text(self, path: Path) -> str:
+        """The text of a data file (DataFileError in Dutch when it cannot be used)."""
+        return read_text(path)
+
+
+WORKING_TREE = Source()
+
+
 @dataclass
 class Repository:
+    """The data of one repository. Meetings, actions and action lines are mappings by id
+    whose objects are read on first use (:class:`LazyFolder`); ask for what you need with
+    :meth:`meetings_of`, :meth:`actions_of` and :meth:`actions_from`, which use the
+    repository's index (when it has one) to read only those files."""
+
     root: Path
     data_dir: Path
     partners: Partners
@@ -83,6 +114,34 @@ class Repository:
     # sections of partners.yaml that could not be used (a misspelt section key, a value
     # that is not a list), each with the place of its cause (see load_partners)
     unusable_sections: dict[str, Location] = field(default_factory=dict)
+    source: Source = WORKING_TREE
+    index: RepositoryIndex | None = None
+
+    # what domain code asks ---------------------------------------------------------
+    def meetings_of(self, teams: Collection[str] | None) -> list[Meeting]:
+        """The meetings of ``teams`` (None: every meeting)."""
+        if self.index is not None:
+            found = [self.meetings[m] for m in self.index.meetings_of(teams)]
+        else:
+            found = list(self.meetings.values())
+        return [m for m in found if teams is None or m.team in teams]
+
+    def actions_of(self, teams: Collection[str]) -> list[Action]:
+        """The actions whose ``team`` is one of ``teams``."""
+        if self.index is None:
+            return [a for a in self.actions.values() if a.team in teams]
+        ids = self.index.actions_of(teams)
+        self.index.raise_if_invalid()  # a broken action file might be one of them
+        return [a for a in (self.actions[i] for i in ids) if a.team in teams]
+
+    def actions_from(self, meeting_id: str) -> list[Action]:
+        """The actions that arose in meeting ``meeting_id``, by id."""
+        if self.index is None:
+            found = [a for a in self.actions.values() if a.vergadering == meeting_id]
+            return sorted(found, key=lambda a: a.id)
+        ids = self.index.actions_from(meeting_id)
+        self.index.raise_if_invalid()  # a broken action file might be one of them
+        return [a for a in (self.actions[i] for i in ids) if a.vergadering == meeting_id]
 
     @property
     def partners_usable(self) -> bool:
@@ -181,14 +240,20 @@ def _in(shown: Path, where: Location | None) -> Location:
 
 
 def load_document(
-    path: Path, model: type[M], shown: Path, problems: list[Problem], *, keep_lines: bool = True
+    path: Path,
+    model: type[M],
+    shown: Path,
+    problems: list[Problem],
+    *,
+    keep_lines: bool = True,
+    source: Source = WORKING_TREE,
 ) -> M | None:
     """Load one front-matter file into ``model``; problems are appended, not raised.
 
     ``keep_lines=False`` (bulk loads) drops the line map; it is read again on demand.
     """
     try:
-        text = read_text(path)
+        text = source.read_text(path)
         doc = parse(text, shown)
     except DataFileError as exc:
         problems.append(Problem(exc.message, _in(shown, exc.location)))
@@ -203,7 +268,10 @@ def load_document(
     private = obj.__pydantic_private__
     assert private is not None
     private.update(
-        _path=shown, _lines=doc.lines if keep_lines else None, _origin=path, _text_hash=hash(text)
+        _path=shown,
+        _lines=doc.lines if keep_lines else None,
+        _origin=path if source is WORKING_TREE else None,
+        _text_hash=hash(text),
     )
     return obj
 
@@ -214,6 +282,7 @@ def load_partners(
     problems: list[Problem],
     broken: set[str] | None = None,
     unusable: dict[str, Location] | None = None,
+    source: Source = WORKING_TREE,
 ) -> Partners:
     """partners.yaml, entry by entry; problems are appended, not raised.
 
@@ -226,10 +295,10 @@ def load_partners(
     """
     path = data_dir / "partners.yaml"
     shown = relative(path, root)
-    if path.is_symlink():
+    if source.is_symlink(path):
         problems.append(Problem("symbolische koppeling is niet toegestaan", Location(shown)))
         return Partners()
-    if not path.is_file():
+    if not source.is_file(path):
         problems.append(
             Problem(
                 "partners.yaml ontbreekt; zonder personen, organisaties en teams zijn de "
@@ -239,7 +308,7 @@ def load_partners(
         )
         return Partners()
     try:
-        raw, lines = load_yaml(read_text(path), shown)
+        raw, lines = load_yaml(source.read_text(path), shown)
     except DataFileError as exc:
         problems.append(Problem(exc.message, _in(shown, exc.location)))
         return Partners()
@@ -300,14 +369,14 @@ def load_partners(
 
 
 def load_important_dates(
-    data_dir: Path, root: Path, problems: list[Problem]
+    data_dir: Path, root: Path, problems: list[Problem], source: Source = WORKING_TREE
 ) -> list[ImportantDate]:
     path = data_dir / "belangrijke-data.yaml"
-    if not path.is_file():
+    if not source.is_file(path):
         return []
     shown = relative(path, root)
     try:
-        raw, lines = load_yaml(read_text(path), shown)
+        raw, lines = load_yaml(source.read_text(path), shown)
     except DataFileError as exc:
         problems.append(Problem(exc.message, _in(shown, exc.location)))
         return []
@@ -330,82 +399,69 @@ def load_important_dates(
 
 def load_repository(path: Path | None = None) -> Repository:
     """Load everything below the repository root; problems are collected, not raised."""
-    root = find_root(path)
-    data_dir = data_dir_of(root)
-    problems: list[Problem] = []
-    check_no_symlinks(data_dir)
-    check_top_level(data_dir, root, problems)
-    broken: set[str] = set()
-    unusable: dict[str, Location] = {}
-    partners = load_partners(data_dir, root, problems, broken, unusable)
-    repo = Repository(root=root, data_dir=data_dir, partners=partners, problems=problems)
-    repo.broken_ids, repo.unusable_sections = broken, unusable
-    repo.file_count = 1
-    repo.important_dates = load_important_dates(data_dir, root, problems)
-    targets: dict[str, dict[str, Any]] = {"meetings": {}, "actielijnen": {}, "acties": {}}
-    repo.meetings, repo.action_lines, repo.actions = (
-        targets["meetings"],
-        targets["actielijnen"],
-        targets["acties"],
-    )
-    for folder, model in FOLDERS:
-        for entry in walk(data_dir / folder, problems, root):
-            repo.file_count += 1
-            file = Path(entry.path)
-            obj = load_document(file, model, relative(file, root), problems, keep_lines=False)
-            if obj is not None:
-                register(obj, file.stem, targets[folder], problems)
+    repo = lazy_repository(find_root(path))
+    problems = repo.problems
+    repo.meetings = {m.id: m for m in LazyFolder.of(repo.meetings).stream(problems)}
+    repo.action_lines = {a.id: a for a in LazyFolder.of(repo.action_lines).stream(problems)}
+    repo.actions = {a.id: a for a in LazyFolder.of(repo.actions).stream(problems)}
     return repo
 
 
 class _Paths(Mapping[str, Path]):
     """File names by id, as Paths made on access: building 100,000 Paths up front costs
-    more than a writing command's whole work."""
+    more than a writing command's whole work. ``names`` may be a function that gives
+    them, called on first use (an index is consulted only when the folder is used)."""
 
-    def __init__(self, names: dict[str, str]) -> None:
-        self._names = names
+    def __init__(self, names: dict[str, str] | Callable[[], dict[str, str]]) -> None:
+        self._names = names if isinstance(names, dict) else None
+        self._make = None if isinstance(names, dict) else names
+
+    @property
+    def names(self) -> dict[str, str]:
+        if self._names is None:
+            assert self._make is not None
+            self._names = self._make()
+        return self._names
 
     def __getitem__(self, key: str) -> Path:
-        return Path(self._names[key])
+        return Path(self.names[key])
 
     def __contains__(self, key: object) -> bool:
-        return key in self._names
+        return key in self.names
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
+        return iter(self.names)
 
     def __len__(self) -> int:
-        return len(self._names)
+        return len(self.names)
 
 
 class LazyFolder(Mapping[str, M]):
     """The objects of one data folder by id (= file name), each parsed on first use."""
 
     def __init__(
-        self,
-        files: Mapping[str, Path],
-        model: type[M],
-        root: Path,
-        listed: list[str] | None = None,
+        self, files: Mapping[str, Path], model: type[M], root: Path, source: Source = WORKING_TREE
     ) -> None:
-        self._files, self._model, self._root = files, model, root
+        self._files, self._model, self._root, self._source = files, model, root, source
         self._loaded: dict[str, M] = {}
-        self._listed = listed  # iterate only these (None: all); any id can still be read
 
-    def restricted(self, keys: Iterable[str]) -> LazyFolder[M]:
-        """The same folder, but iterating only ``keys`` (for a document about one team)."""
-        view = LazyFolder(
-            self._files, self._model, self._root, [k for k in keys if k in self._files]
+    @staticmethod
+    def of(folder: Mapping[str, Any]) -> LazyFolder[Any]:
+        assert isinstance(folder, LazyFolder)
+        return folder
+
+    def _load(self, path: Path, problems: list[Problem], keep_lines: bool) -> M | None:
+        shown = relative(path, self._root)
+        return load_document(
+            path, self._model, shown, problems, keep_lines=keep_lines, source=self._source
         )
-        view._loaded = self._loaded
-        return view
 
     def __getitem__(self, key: str) -> M:
         obj = self._loaded.get(key)
         if obj is None:
             path = self._files[key]  # KeyError: not there
             problems: list[Problem] = []
-            obj = load_document(path, self._model, relative(path, self._root), problems)
+            obj = self._load(path, problems, True)
             if obj is None:
                 raise InvalidDataError(f"'{relative(path, self._root)}' is ongeldig", problems)
             self._loaded[key] = obj
@@ -415,9 +471,7 @@ class LazyFolder(Mapping[str, M]):
         """Every object once, read now and not kept (problems are collected)."""
         seen: dict[str, Any] = {}  # id -> its file (for duplicate ids inside the files)
         for key, path in self._files.items():
-            obj = self._loaded.get(key) or load_document(
-                path, self._model, relative(path, self._root), problems, keep_lines=False
-            )
+            obj = self._loaded.get(key) or self._load(path, problems, False)
             if obj is None:
                 continue
             if register(obj, key, seen, problems):
@@ -428,37 +482,62 @@ class LazyFolder(Mapping[str, M]):
         return key in self._files  # Mapping's default would read the file
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._files if self._listed is None else self._listed)
+        return iter(self._files)
 
     def __len__(self) -> int:
-        return len(self._files if self._listed is None else self._listed)
+        return len(self._files)
 
 
-def lazy_repository(root: Path) -> Repository:
-    """A repository whose meetings, actions and action lines are read only when used.
+def open_repository(
+    root: Path,
+    folders: Mapping[str, Mapping[str, Path]],
+    *,
+    source: Source = WORKING_TREE,
+    index: RepositoryIndex | None = None,
+    problems: list[Problem] | None = None,
+) -> Repository:
+    """The repository at ``root`` whose data files are ``folders`` (folder name -> id ->
+    file), each read from ``source`` on first use; partners and important dates now.
 
-    Writing commands check validity through the query index and touch a handful of
-    files; ``validate`` streams every file through its checks (LazyFolder.stream). Both
-    stay fast and small on a repository of 100,000 files.
+    The one constructor behind :func:`lazy_repository` (the names from the working
+    tree), :func:`indexed_repository` (the names from the index) and
+    :func:`samennw.storage.revision.revision_repository` (a git revision).
     """
     data_dir = data_dir_of(root)
-    check_no_symlinks(data_dir)
-    problems: list[Problem] = []
-    check_top_level(data_dir, root, problems)
+    problems = [] if problems is None else problems
     broken: set[str] = set()
     unusable: dict[str, Location] = {}
     repo = Repository(
         root=root,
         data_dir=data_dir,
-        partners=load_partners(data_dir, root, problems, broken, unusable),
+        partners=load_partners(data_dir, root, problems, broken, unusable, source=source),
         problems=problems,
         broken_ids=broken,
         unusable_sections=unusable,
         file_count=1,
+        source=source,
+        index=index,
     )
-    repo.important_dates = load_important_dates(data_dir, root, problems)
-    folders: dict[str, Mapping[str, Any]] = {}
-    for folder, model in FOLDERS:
+    repo.important_dates = load_important_dates(data_dir, root, problems, source=source)
+    repo.meetings = LazyFolder(folders["meetings"], Meeting, root, source)
+    repo.action_lines = LazyFolder(folders["actielijnen"], ActionLine, root, source)
+    repo.actions = LazyFolder(folders["acties"], Action, root, source)
+    return repo
+
+
+def lazy_repository(root: Path) -> Repository:
+    """The working tree's repository, every file name listed now, each file read on use.
+
+    ``validate`` streams every file through its checks (LazyFolder.stream), so it stays
+    fast and small on a repository of 100,000 files.
+    """
+    data_dir = data_dir_of(root)
+    check_no_symlinks(data_dir)
+    problems: list[Problem] = []
+    check_top_level(data_dir, root, problems)
+    folders: dict[str, Mapping[str, Path]] = {}
+    count = 1
+    for folder, _ in FOLDERS:
         names: dict[str, str] = {}  # id -> file name; a Path only when a file is used
         for entry in walk(data_dir / folder, problems, root):
             stem = entry.name[:-3]
@@ -472,14 +551,32 @@ def lazy_repository(root: Path) -> Repository:
                 )
                 continue
             names[stem] = entry.path
-        folders[folder] = LazyFolder(_Paths(names), model, root)
-        repo.file_count += len(names)
-    repo.meetings, repo.action_lines, repo.actions = (
-        folders["meetings"],
-        folders["actielijnen"],
-        folders["acties"],
-    )
+        folders[folder] = _Paths(names)
+        count += len(names)
+    repo = open_repository(root, folders, problems=problems)
+    repo.file_count = count
     return repo
+
+
+def indexed_repository(index: RepositoryIndex) -> Repository:
+    """The working tree's repository with ``index``: meetings and actions are found
+    through it (:meth:`Repository.meetings_of` and the like), so a command reads only the
+    files its answer depends on. The index's problems are raised by those methods; a
+    file read directly that turns out broken raises as it is read."""
+    root = index.root
+    data_dir = index.data_dir
+    problems: list[Problem] = []
+    check_top_level(data_dir, root, problems)
+    base = str(root).rstrip(os.sep) + os.sep
+    lines: dict[str, str] = {}
+    for entry in walk(data_dir / "actielijnen", problems, root):  # a handful of files
+        lines.setdefault(entry.name[:-3], entry.path)
+    folders: dict[str, Mapping[str, Path]] = {
+        "meetings": _Paths(lambda: {m: base + shown for m, shown in index.meeting_files().items()}),
+        "actielijnen": _Paths(lines),
+        "acties": _Paths(lambda: {a: base + shown for a, shown in index.action_files().items()}),
+    }
+    return open_repository(root, folders, index=index, problems=problems)
 
 
 # The temporary file of a write: ``.<name>.<pid>.tmp`` next to the file. Only names of

@@ -254,6 +254,12 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise DataFileError(f"kan bestand niet lezen ({exc.strerror})", Location(path)) from None
+    return decode_text(raw, path, max_bytes)
+
+
+def decode_text(raw: bytes, path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The bytes of a data file (from disk or from git) as text, with :func:`read_text`'s
+    checks: size cap, UTF-8, no NUL; a byte-order mark is dropped."""
     if len(raw) > max_bytes:
         raise DataFileError(
             f"bestand is te groot ({len(raw)} bytes; maximaal {max_bytes})", Location(path)
