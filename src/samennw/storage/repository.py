@@ -407,7 +407,7 @@ def load_repository(path: Path | None = None) -> Repository:
     return repo
 
 
-class _Paths(Mapping[str, Path]):
+class FileNames(Mapping[str, Path]):
     """File names by id, as Paths made on access: building 100,000 Paths up front costs
     more than a writing command's whole work. ``names`` may be a function that gives
     them, called on first use (an index is consulted only when the folder is used)."""
@@ -551,7 +551,7 @@ def lazy_repository(root: Path) -> Repository:
                 )
                 continue
             names[stem] = entry.path
-        folders[folder] = _Paths(names)
+        folders[folder] = FileNames(names)
         count += len(names)
     repo = open_repository(root, folders, problems=problems)
     repo.file_count = count
@@ -571,10 +571,14 @@ def indexed_repository(index: RepositoryIndex) -> Repository:
     lines: dict[str, str] = {}
     for entry in walk(data_dir / "actielijnen", problems, root):  # a handful of files
         lines.setdefault(entry.name[:-3], entry.path)
+
+    def names(files: Callable[[], dict[str, str]]) -> FileNames:
+        return FileNames(lambda: {key: base + shown for key, shown in files().items()})
+
     folders: dict[str, Mapping[str, Path]] = {
-        "meetings": _Paths(lambda: {m: base + shown for m, shown in index.meeting_files().items()}),
-        "actielijnen": _Paths(lines),
-        "acties": _Paths(lambda: {a: base + shown for a, shown in index.action_files().items()}),
+        "meetings": names(index.meeting_files),
+        "actielijnen": FileNames(lines),
+        "acties": names(index.action_files),
     }
     return open_repository(root, folders, index=index, problems=problems)
 
