@@ -46,6 +46,7 @@ class GitRevision(Source):
             tree = commit.tree / str(base / "data") if base.parts else commit.tree / "data"
         except KeyError:
             return  # no data folder at that revision: partners.yaml is reported missing
+        item: Any
         for item in tree.traverse():
             if item.type == "blob":
                 self._blobs[str(PurePosixPath(item.path).relative_to(base))] = item
