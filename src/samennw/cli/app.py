@@ -464,14 +464,9 @@ def meetings_cmd(
     data: DataOption = None,
 ) -> None:
     from samennw.console import table
-    from samennw.ops.meetings import MEETING_COLUMNS, list_meetings, meeting_rows
-    from samennw.storage.locking import read_consistently
-    from samennw.storage.paths import find_root
-    from samennw.storage.repository import load_repository
+    from samennw.ops.meetings import MEETING_COLUMNS, meeting_overview
 
-    repo = read_consistently(find_root(data), lambda: load_repository(data))
-    repo.raise_if_invalid()
-    table(MEETING_COLUMNS, meeting_rows(list_meetings(repo, team)))
+    table(MEETING_COLUMNS, meeting_overview(data, team))
 
 
 @app.command(
@@ -482,11 +477,9 @@ def log_cmd(
     data: DataOption = None,
 ) -> None:
     from samennw.console import table
-    from samennw.ops.history import item_history
-    from samennw.storage.repository import load_repository
+    from samennw.ops.history import item_log
 
-    repo = load_repository(data)
-    entries = item_history(repo, item_id)
+    entries = item_log(data, item_id)
     table(
         ["Commit", "Datum", "Auteur", "Bericht", "Bestand"],
         [[e.commit, e.date, e.author, e.message, e.path] for e in entries],

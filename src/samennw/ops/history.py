@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from samennw.errors import NotFoundError
 from samennw.model.records import ActionStatus, Meeting
 from samennw.ops.actions import get_action
 from samennw.storage.gitops import LogEntry, history
 from samennw.storage.repository import ACTION_ID, Repository, check_id
+
+
+def item_log(data: Path | None, item_id: str) -> list[LogEntry]:
+    """What ``samennw log`` shows: the commits that touched one action or meeting."""
+    from samennw.storage.repository import reading
+
+    with reading(data) as repo:
+        return item_history(repo, item_id)
 
 
 def item_history(repo: Repository, item_id: str) -> list[LogEntry]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from samennw.errors import OperationError
 from samennw.model.dates import format_date
@@ -111,6 +112,14 @@ def new_meeting(
     changes.expect(path, None)
     changes.write(path, text)
     return changes, f"Vergadering {meeting_id} aangemaakt"
+
+
+def meeting_overview(data: Path | None, team_name: str | None = None) -> list[list[str]]:
+    """What ``samennw meetings`` shows: a row per meeting (of one team)."""
+    from samennw.storage.repository import reading
+
+    with reading(data) as repo:
+        return meeting_rows(list_meetings(repo, team_name))
 
 
 def list_meetings(repo: Repository, team_name: str | None = None) -> list[Meeting]:

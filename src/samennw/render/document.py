@@ -149,25 +149,15 @@ def write_output(path: Path, data: bytes) -> None:
 
 def render_command(data: Path | None, req: RenderRequest, output: Path | None) -> bytes | None:
     """What ``samennw render`` does: load, render, write; returns bytes for stdout."""
-    from samennw.storage.index import RepositoryIndex
-    from samennw.storage.locking import read_lock
-    from samennw.storage.paths import find_root, uses_embedded
-    from samennw.storage.repository import indexed_repository
+    from samennw.storage.repository import reading
 
     if output is not None:
         output_format(req.kind, req.fmt, output)  # -f and the suffix of -o agree
         check_output_path(output)
     elif req.fmt == "docx" and req.kind != "ics":
         raise RenderError("een Word-bestand kan niet naar het scherm; geef -o BESTAND.docx op")
-    root = find_root(data)
-    index = RepositoryIndex(root, cache=not uses_embedded(data))
-    try:
-        with read_lock(root):  # files are read while rendering: not mid-move
-            repo = indexed_repository(index)
-            repo.raise_if_invalid()
-            result = render_document(repo, req)
-    finally:
-        index.save()
+    with reading(data) as repo:  # files are read while rendering
+        result = render_document(repo, req)
     if output is None:
         return result
     write_output(output, result)

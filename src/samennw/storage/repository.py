@@ -11,6 +11,7 @@ import difflib
 import os
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -581,6 +582,30 @@ def indexed_repository(index: RepositoryIndex) -> Repository:
         "acties": names(index.action_files),
     }
     return open_repository(root, folders, index=index, problems=problems)
+
+
+@contextmanager
+def reading(data: Path | None) -> Iterator[Repository]:
+    """The repository a reading command works on (``--data``, else found from here).
+
+    Indexed, so the command reads only the files its answer depends on; under the read
+    lock, so a writer's move is never seen halfway; invalid partners or top-level data
+    stop it (a broken data file stops it when the command reads that file). What the
+    index learned is kept in its cache afterwards (not for the embedded data set).
+    """
+    from samennw.storage.index import RepositoryIndex
+    from samennw.storage.locking import read_lock
+    from samennw.storage.paths import uses_embedded
+
+    root = find_root(data)
+    index = RepositoryIndex(root, cache=not uses_embedded(data))
+    try:
+        with read_lock(root):
+            repo = indexed_repository(index)
+            repo.raise_if_invalid()
+            yield repo
+    finally:
+        index.save()
 
 
 # The temporary file of a write: ``.<name>.<pid>.tmp`` next to the file. Only names of
