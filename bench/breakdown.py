@@ -52,15 +52,12 @@ def bulk_stages(root: Path, paths: list[Path], kinds: list[type], n: int, r: int
     """The loader and the split over processes of ``validate`` on a large repository."""
     from samennw.ops import validate as validate_mod
     from samennw.storage import repository as store
+    from samennw.storage.parallel import available_cpus
+    from samennw.storage.reader import load_quick
 
-    try:
-        from samennw.storage.bulkload import load_quick
-        from samennw.storage.parallel import available_cpus
-    except ImportError:  # older samennw
-        return
     shown = [str(p.relative_to(root)) for p in paths]
     timed(
-        "bulkload.load_quick (lezen t/m pydantic, geen regelkaart)",
+        "reader.load_quick (lezen t/m pydantic, geen regelkaart)",
         lambda: [load_quick(p, k, s, []) for p, k, s in zip(paths, kinds, shown, strict=True)],
         n,
         r,
@@ -96,11 +93,7 @@ def main() -> int:
     from samennw.storage import repository as store
     from samennw.storage import yamlreader as yamlsafe
 
-    fast: Callable[..., Any] | None
-    try:
-        from samennw.storage.yamlfast import load_yaml_fast as fast
-    except ImportError:  # older samennw
-        fast = None
+    fast: Callable[..., Any] | None = yamlsafe.load_yaml_fast
     events = getattr(yamlsafe, "load_yaml_events", None) or yamlsafe.load_yaml
 
     paths: list[Path] = []
@@ -143,7 +136,7 @@ def main() -> int:
     yamls = [s[0] for s in splits]
     if fast is not None:
         parsed = timed(
-            "parse: samennw.storage.yamlfast (pure Python)",
+            "parse: samennw.storage.yamlreader.load_yaml_fast (pure Python)",
             lambda: [fast(y, 1) for y in yamls],
             n,
             r,

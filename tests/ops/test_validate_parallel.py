@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from samennw.errors import Problem
 from samennw.ops import validate as v
 from samennw.storage import parallel
-from samennw.storage.repository import lazy_repository, load_document
+from samennw.storage.reader import load_document
+from samennw.storage.repository import lazy_repository
 from tests.conftest import ACTION, MEETING, PARTNERS, build_file_tree, run
 
 DECISIONS = """\
@@ -307,7 +308,7 @@ def test_a_dying_worker_changes_nothing(
 
 def test_bulk_loader_gives_what_load_document_gives(many_errors: Path) -> None:
     from samennw.model.records import Action, ActionLine, Meeting
-    from samennw.storage.bulkload import load_quick
+    from samennw.storage.reader import load_quick
 
     files = sorted((many_errors / "data").rglob("*.md"))
     assert len(files) > 30
@@ -346,7 +347,7 @@ ACTION_YAML = ACTION.split("---\n")[1]
 def test_bulk_loader_splits_front_matter_as_load_document(tmp_path: Path) -> None:
     """Fences, byte-order marks, line ends and bodies: the same object or the same problems."""
     from samennw.model.records import Action
-    from samennw.storage.bulkload import load_quick
+    from samennw.storage.reader import load_quick
 
     path = tmp_path / "KVDJ-001.md"
     cases = 0

@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from samennw.errors import DataFileError
 from samennw.storage.frontmatter import split, yaml_scalar
-from samennw.storage.yamlfast import load_yaml_fast
-from samennw.storage.yamlreader import MAX_DEPTH, load_yaml_events
+from samennw.storage.yamlreader import MAX_DEPTH, load_yaml_events, load_yaml_fast
 from tests.conftest import EMBEDDED
 
 

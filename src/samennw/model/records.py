@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -25,6 +25,9 @@ from pydantic import (
 )
 
 from samennw.errors import Location
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 ACTION_ID_PATTERN = r"^[A-Z][A-Z0-9]*-[0-9]{3,}$"
@@ -141,12 +144,21 @@ class Sourced(Model):
     def attach(self, path: Any, lines: Any, prefix: tuple[str | int, ...] = ()) -> None:
         self._path, self._lines, self._prefix = path, lines, prefix
 
+    def set_source(
+        self, path: Path | str, *, lines: Any, origin: Path | None, text_hash: int | None
+    ) -> None:
+        """Where this object was read: its file as shown, its line map (None: read again
+        from ``origin`` when a problem is located) and the hash of the text as read."""
+        private = self.__pydantic_private__  # direct: pydantic's __setattr__ is slow
+        assert private is not None
+        private.update(_path=path, _lines=lines, _origin=origin, _text_hash=text_hash)
+
 
 def _lines_of(origin: Any) -> Any:
     """The line map of a front-matter file, read again (see ``Sourced._origin``)."""
     from samennw.errors import DataFileError
     from samennw.storage.frontmatter import parse
-    from samennw.storage.yamlreader import read_text
+    from samennw.storage.reader import read_text
 
     try:
         return parse(read_text(origin)).lines

@@ -21,8 +21,9 @@ from samennw.model.records import (
     Sourced,
 )
 from samennw.safetext import first_unsafe
+from samennw.storage.reader import read_text
 from samennw.storage.repository import LazyFolder, Repository
-from samennw.storage.yamlreader import character_name, read_text
+from samennw.storage.yamlreader import character_name
 
 M = TypeVar("M", bound=Sourced)
 

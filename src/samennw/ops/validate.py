@@ -15,7 +15,6 @@ from samennw.errors import Location, Problem
 from samennw.model.records import Action, ActionLine, Meeting, Sourced, _lines_of
 from samennw.ops.checks import Checker, not_found
 from samennw.ops.validate_report import Report, as_json, focus, format_github, summary
-from samennw.storage.bulkload import load_quick, with_path
 from samennw.storage.parallel import (
     FORK_FROM,
     MAX_PROCESSES,
@@ -25,6 +24,7 @@ from samennw.storage.parallel import (
     requested_jobs,
 )
 from samennw.storage.paths import check_name, relative
+from samennw.storage.reader import load_quick, with_path
 from samennw.storage.repository import LazyFolder, Repository
 
 # the command line's interface: validate, then show the report

@@ -31,6 +31,11 @@ class Document:
 
 def split(text: str, path: Path | None = None) -> tuple[str, str, int]:
     """Return (front matter YAML, body, index of closing fence line)."""
+    if text.startswith("---\n"):  # the usual file: is the first '---' line exactly that?
+        end = text.find("\n---", 3)
+        after = end + 4
+        if end >= 0 and (after == len(text) or text[after] == "\n"):
+            return text[4:end] + "\n", text[after + 1 :], text.count("\n", 0, end + 1)
     if not text.strip():
         raise DataFileError("bestand is leeg", Location(path, 1))
     all_lines = text.split("\n")

@@ -321,7 +321,7 @@ class RepositoryIndex:
         """The problem of an action whose status does not match its folder, at its line."""
         from samennw.model.records import Action
         from samennw.storage.paths import folder_mismatch
-        from samennw.storage.repository import load_document
+        from samennw.storage.reader import load_document
 
         path = self.root / shown
         action = load_document(path, Action, Path(shown), self.problems, keep_lines=False)
@@ -486,8 +486,8 @@ def _read_files(reader: Callable[[str, str, str], _Read], files: list[_File]) ->
 def _load(model_name: str, shown: str, name: str, stem: str) -> tuple[Any, list[Problem]]:
     """The object in file ``name`` (shown as ``shown``), its name checked; problems."""
     from samennw.model import records
-    from samennw.storage.bulkload import load_quick, with_path
     from samennw.storage.paths import check_name
+    from samennw.storage.reader import load_quick, with_path
 
     problems: list[Problem] = []
     obj = load_quick(Path(name), getattr(records, model_name), shown, problems, name=name)

@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -41,7 +41,6 @@ from samennw.model.records import (
     Team,
 )
 from samennw.model.schema_errors import problems_from
-from samennw.storage.frontmatter import parse
 from samennw.storage.paths import (
     check_name,
     check_no_symlinks,
@@ -53,7 +52,14 @@ from samennw.storage.paths import (
     relative,
     walk,
 )
-from samennw.storage.yamlreader import load_yaml, read_text
+from samennw.storage.reader import (
+    WORKING_TREE,
+    Source,
+    load_document,
+    read_text,
+    shown_in,
+)
+from samennw.storage.yamlreader import load_yaml
 
 if TYPE_CHECKING:
     from samennw.storage.index import RepositoryIndex
@@ -70,29 +76,6 @@ def check_id(value: str, *, action: bool = False) -> str:
         kind = "actiecode" if action else "code"
         raise SamennwError(f"'{value}' is geen geldige {kind}")
     return value
-
-
-class Source:
-    """Where the files of a repository come from: the working tree.
-
-    :class:`samennw.storage.revision.GitRevision` reads them from a git revision instead;
-    the loaders below ask their source, never the disk directly.
-    """
-
-    revision: str | None = None  # None: the working tree
-
-    def is_file(self, path: Path) -> bool:
-        return path.is_file()
-
-    def is_symlink(self, path: Path) -> bool:
-        return path.is_symlink()
-
-    def read_text(self, path: Path) -> str:
-        """The text of a data file (DataFileError in Dutch when it cannot be used)."""
-        return read_text(path)
-
-
-WORKING_TREE = Source()
 
 
 @dataclass
@@ -235,48 +218,6 @@ def _same_entry(path: str, other: Path) -> bool:
         return False
 
 
-def _in(shown: Path, where: Location | None) -> Location:
-    """``where`` in the file as shown to users (read_text knows only the absolute path)."""
-    return Location(shown) if where is None else replace(where, path=shown)
-
-
-def load_document(
-    path: Path,
-    model: type[M],
-    shown: Path,
-    problems: list[Problem],
-    *,
-    keep_lines: bool = True,
-    source: Source = WORKING_TREE,
-) -> M | None:
-    """Load one front-matter file into ``model``; problems are appended, not raised.
-
-    ``keep_lines=False`` (bulk loads) drops the line map; it is read again on demand.
-    """
-    try:
-        text = source.read_text(path)
-        doc = parse(text, shown)
-    except DataFileError as exc:
-        problems.append(Problem(exc.message, _in(shown, exc.location)))
-        return None
-    data: dict[str, Any] = dict(doc.data)
-    data["body"] = doc.body
-    try:
-        obj = model.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(problems_from(exc, model, shown, doc.lines))
-        return None
-    private = obj.__pydantic_private__
-    assert private is not None
-    private.update(
-        _path=shown,
-        _lines=doc.lines if keep_lines else None,
-        _origin=path if source is WORKING_TREE else None,
-        _text_hash=hash(text),
-    )
-    return obj
-
-
 def load_partners(
     data_dir: Path,
     root: Path,
@@ -311,7 +252,7 @@ def load_partners(
     try:
         raw, lines = load_yaml(source.read_text(path), shown)
     except DataFileError as exc:
-        problems.append(Problem(exc.message, _in(shown, exc.location)))
+        problems.append(Problem(exc.message, shown_in(shown, exc.location)))
         return Partners()
     if raw is None:
         problems.append(Problem("bestand is leeg", Location(shown, 1)))
@@ -379,7 +320,7 @@ def load_important_dates(
     try:
         raw, lines = load_yaml(source.read_text(path), shown)
     except DataFileError as exc:
-        problems.append(Problem(exc.message, _in(shown, exc.location)))
+        problems.append(Problem(exc.message, shown_in(shown, exc.location)))
         return []
     if raw is None:
         return []
@@ -701,7 +642,7 @@ def reader_problems(path: Path, written: Path, root: Path) -> list[Problem]:
             if path.suffix in (".yaml", ".yml"):
                 load_yaml(text, shown)
         except DataFileError as exc:
-            problems.append(Problem(exc.message, _in(shown, exc.location)))
+            problems.append(Problem(exc.message, shown_in(shown, exc.location)))
         return problems
     obj = load_document(written, model, shown, problems)
     if obj is not None:

@@ -16,8 +16,8 @@ from typing import Any
 
 from samennw.errors import Location, Problem, SamennwError
 from samennw.storage.paths import SYMLINK, data_dir_of, ignored, unread_file
-from samennw.storage.repository import FOLDERS, FileNames, Repository, Source, open_repository
-from samennw.storage.yamlreader import decode_text
+from samennw.storage.reader import Source, decode_text
+from samennw.storage.repository import FOLDERS, FileNames, Repository, open_repository
 
 LINK_MODE = 0o120000
 
