@@ -4,9 +4,19 @@
                         [--out-dir DIR] [--seed N] [--no-git] [--only NAME,NAME]
 
 Generates the data repository with bench/generate.py into ``DIR/<scale>-s<seed>`` (default
-DIR: /tmp/samennw-bench), or reuses it when its manifest matches the current generator.
+DIR: /tmp/samennw-bench), or reuses it when its manifest matches the current generator
+(and, as a git repository, is clean and still at its one commit).
 By default the repository is made a git repository with one commit, as a real data
-repository is, so `close`/`heropen` also pay for their git staging.
+repository is, so the writing commands also pay for their git staging, and `--commit`
+can be timed.
+
+Measured and judged (issue #10): `--help`, `validate` (cold, warm, warm after one changed
+file), `open-actions`, `render` notulen/agenda (the render team's last meeting),
+besluitenlijst (that team, that year), ics, actielijst (md and docx), and the writing
+commands `close`, `heropen`, `update`, `add-action`, each also with `--commit`. Every
+writing command's changes are undone after each cycle (files from a copy, a new action
+deleted, a commit taken back with ``git reset --soft`` in this repository only, then the
+index reset); at the end the script checks that the data and HEAD are as they were.
 
 Each command is a fresh process started with ``subprocess.Popen`` and reaped with
 ``os.wait4``: wall time is ``time.perf_counter`` around start and reap, peak memory is the
@@ -28,6 +38,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -63,6 +74,11 @@ class Measurement:
     median: float | None = None
     cpu_median: float | None = None
     ratio: float | None = None
+
+    def record(self, elapsed: float, cpu: float, rss: float) -> None:
+        self.times.append(elapsed)
+        self.cpu.append(cpu)
+        self.rss_mb.append(rss)
 
     def finish(self) -> None:
         if self.times:
@@ -107,6 +123,27 @@ def run_once(
     return elapsed, cpu, kb / 1024, proc.returncode, tail
 
 
+class BenchError(Exception):
+    """A command under test failed; its measurement says how."""
+
+
+@dataclass
+class Writer:
+    """Writing commands timed as one cycle, then the data is put back exactly.
+
+    ``steps`` run in this order per cycle (close, then heropen); ``guard`` holds the bytes
+    every touched file must have afterwards (``None``: must not exist); a command that
+    creates one new file does so in ``creates_in``.
+    """
+
+    steps: list[tuple[str, list[str]]]
+    guard: dict[Path, bytes | None]
+    creates_in: Path | None = None
+    note: str = ""
+    restored: int = 0  # cycles after which a file had to be put back from its copy
+    created: list[str] = field(default_factory=list)  # files the command made (relative)
+
+
 class Bench:
     def __init__(self, args: argparse.Namespace, root: Path, manifest: dict) -> None:
         self.args, self.root, self.manifest = args, root, manifest
@@ -123,6 +160,17 @@ class Bench:
         self.cwd = Path(tempfile.mkdtemp(prefix="samennw-bench-cwd-"))
         self.results: list[Measurement] = []
         self.only = set(args.only.split(",")) if args.only else None
+        # the data repository is the bench's own git repository (not one around it): only
+        # then are the commits of `--commit` taken back
+        self.git = is_own_git_repository(root)
+        self.start_head = _git(root, "rev-parse", "HEAD").stdout.strip() if self.git else None
+        self.roles: dict[str, str] = {}  # role in the targets → measurement name
+        self.writer_pairs: list[tuple[str, str]] = []  # (without, with --commit)
+        # every file the benchmark changes, as it was, and the folders it adds files to
+        self.guards: dict[Path, bytes | None] = {}
+        self.listings: dict[Path, set[str]] = {}
+        self.data_check = ""  # the data after the benchmark, as it was before?
+        self.data_ok = True
 
     def wanted(self, name: str) -> bool:
         return self.only is None or any(part in name for part in self.only)
@@ -132,7 +180,7 @@ class Bench:
 
     def has_command(self, *words: str) -> bool:
         cmd = [self.samennw, *words, "--help"]
-        return subprocess.run(cmd, env=self.env, capture_output=True).returncode == 0
+        return subprocess.run(cmd, env=self.env, cwd=self.cwd, capture_output=True).returncode == 0
 
     def measure(
         self,
@@ -143,10 +191,12 @@ class Bench:
         floor: str | None = None,
         before: Callable[[], None] | None = None,
         ok_codes: tuple[int, ...] = (0,),
+        force: bool = False,
     ) -> Measurement:
+        """Time ``cmd``; ``force``: also when --only leaves it out (another target needs it)."""
         m = Measurement(name, cmd, kind, floor)
         self.results.append(m)
-        if not self.wanted(name):
+        if not (force or self.wanted(name)):
             m.status, m.note = "n.v.t.", "overgeslagen (--only)"
             return m
         print(f"  {name} …", file=sys.stderr, flush=True)
@@ -159,13 +209,11 @@ class Bench:
             elapsed, cpu, rss, code, tail = run_once(cmd, self.cwd, self.env)
             if code not in ok_codes:
                 m.status = "fout"
-                m.note = f"exit {code}: {tail.strip().splitlines()[-1] if tail.strip() else ''}"
+                m.note = f"exit {code}: {last_line(tail)}"
                 print(f"    {m.note}", file=sys.stderr)
                 break
             if i >= self.args.warmup:
-                m.times.append(elapsed)
-                m.cpu.append(cpu)
-                m.rss_mb.append(rss)
+                m.record(elapsed, cpu, rss)
         m.finish()
         return m
 
@@ -177,12 +225,14 @@ class Bench:
         d = str(self.root)
         py, sam = self.python, self.samennw
         nationaal = self.args.scale == "nationaal"
-        query_floor = "import+grep" if nationaal else "import"
-        self.measure("floor: import typer", [py, "-c", "import typer"], kind="floor")
+        query_floor = "grep" if nationaal else "import"
+        # the import floors are cheap and nearly every target needs one: always measured
+        self.measure("floor: import typer", [py, "-c", "import typer"], kind="floor", force=True)
         self.measure(
             "floor: import typer, pydantic, yaml",
             [py, "-c", "import typer, pydantic, yaml"],
             kind="floor",
+            force=True,
         )
         self.measure(
             "floor: typer command, open-actions' options",
@@ -190,17 +240,22 @@ class Bench:
             kind="floor",
         )
         self.measure(
-            "floor: grep -rl Tjalling data", ["grep", "-rl", "Tjalling", f"{d}/data"], kind="floor"
+            "floor: grep -rl Tjalling data",
+            ["grep", "-rl", "Tjalling", f"{d}/data"],
+            kind="floor",
+            force=nationaal and self.wanted("open-actions"),
         )
         self.measure(
             "floor: libyaml, all files, 1 process",
             [py, str(BENCH / "parse_all.py"), d],
             kind="floor",
+            force=self.wanted("validate (cold)"),
         )
         self.measure("samennw --help", [sam, "--help"], floor="import typer")
         validate = [sam, "validate", "--data", d]
         self.measure("validate (cold)", validate, floor="libyaml", before=self.drop_cache)
         self.measure("validate (warm)", validate, floor="libyaml")
+        self.validate_after_change()
         owner = [sam, "open-actions", "--owner", "Tjalling", "--data", d]
         if self.has_command("open-actions"):
             self.measure("open-actions (cold)", owner, floor=query_floor, before=self.drop_cache)
@@ -208,69 +263,318 @@ class Bench:
         else:
             for name in ("open-actions (cold)", "open-actions (warm)"):
                 self.not_available(name, "commando bestaat (nog) niet", query_floor)
-        self.close_reopen()
-        team = self.manifest["render_team"]
-        if self.has_command("render", "actielijst"):
-            self.measure(
-                f"render actielijst {team}",
-                [sam, "render", "actielijst", team, "--data", d],
-                floor="import",
-            )
-        else:
-            self.not_available(f"render actielijst {team}", "commando bestaat (nog) niet", "import")
+        self.renders()
+        self.writers()
+        self.check_data()
         shutil.rmtree(self.cwd, ignore_errors=True)
 
-    def close_reopen(self) -> None:
-        """Time `close ID` and `heropen ID` alternately; the action ends where it started."""
-        names = ("close <ID>", "heropen <ID>")
-        if not (self.has_command("close") and self.has_command("heropen")):
-            for name in names:
-                self.not_available(name, "commando bestaat (nog) niet", "import")
-            return
+    def action_ids(self) -> list[str]:
+        """Tjalling's open actions: [0] close/heropen, [1] update, [2] validate's change."""
         tj = self.manifest["tjalling"]
-        action_id = (tj["open_personal"] or tj["open_via_team"])[0]
-        open_path = self.root / "data" / "acties" / "open" / f"{action_id}.md"
-        closed_path = self.root / "data" / "acties" / "afgerond" / f"{action_id}.md"
-        original = open_path.read_bytes()
+        return [*tj["open_personal"], *tj["open_via_team"]]
+
+    def open_action(self, index: int) -> Path:
+        return self.root / "data" / "acties" / "open" / f"{self.action_ids()[index]}.md"
+
+    def validate_after_change(self) -> None:
+        """Warm `validate` after one action file changed (as after an edit or a pull).
+
+        Before every run the file gets one of two versions (its body plus one line, A or
+        B), so its content really differs from what the previous run saw; afterwards it
+        gets its own bytes back.
+        """
+        name = "validate (warm, 1 bestand gewijzigd)"
+        self.roles["validate changed"] = name
+        path = self.open_action(2)
+        original = path.read_bytes()
+        self.guards.setdefault(path, original)
+        versions = [
+            original + b"\nBench: wijziging A.\n",
+            original + b"\nBench: wijziging BB, een tweede versie.\n",
+        ]
+        turn = [0]
+
+        def change() -> None:
+            path.write_bytes(versions[turn[0] % 2])
+            turn[0] += 1
+
+        cmd = [self.samennw, "validate", "--data", str(self.root)]
+        try:
+            m = self.measure(name, cmd, floor="libyaml", before=change)
+        finally:
+            if turn[0]:
+                path.write_bytes(original)
+        if m.status == "ok":
+            m.note = f"{relative_to(path, self.root)}: voor elke run 1 regel erbij (A/B)"
+
+    def renders(self) -> None:
+        """The documents of issue #10: one meeting, one team's year, its calendar, its list."""
         d, sam = str(self.root), self.samennw
-        date = self.manifest["close_date"]
-        close = [sam, "close", action_id, "--datum", date, "--data", d]
-        reopen = [sam, "heropen", action_id, "--datum", date, "--data", d]
-        mc = Measurement(names[0], close, "samennw", "import")
-        mr = Measurement(names[1], reopen, "samennw", "import")
-        self.results += [mc, mr]
-        if not self.wanted("close") and not self.wanted("heropen"):
-            mc.status = mr.status = "n.v.t."
-            mc.note = mr.note = "overgeslagen (--only)"
+        team = self.manifest["render_team"]
+        meeting = last_meeting(self.root, team)
+        md_name = f"render actielijst {team}"
+        docx_name = f"render actielijst {team} -f docx"
+        self.roles["actielijst md"], self.roles["actielijst docx"] = md_name, docx_name
+        documents: list[tuple[str, str, list[str]]] = []  # (role, name, command words)
+        if meeting is None:
+            for role in ("notulen", "agenda", "besluitenlijst"):
+                self.roles[role] = f"render {role}"
+                self.not_available(f"render {role}", f"geen vergadering van {team}", "import")
+        else:
+            year = meeting.removeprefix(f"{team}-")[:4]
+            van_tot = ["--van", f"{year}-01-01", "--tot", f"{year}-12-31"]
+            documents += [
+                ("notulen", f"render notulen {meeting}", ["notulen", meeting]),
+                ("agenda", f"render agenda {meeting}", ["agenda", meeting]),
+                (
+                    "besluitenlijst",
+                    f"render besluitenlijst {team} {year}",
+                    ["besluitenlijst", team, *van_tot],
+                ),
+            ]
+        documents.append(("ics", f"render ics {team}", ["ics", team]))
+        for role, name, words in documents:
+            self.roles[role] = name
+            if self.has_command("render", words[0]):
+                self.measure(name, [sam, "render", *words, "--data", d], floor="import")
+            else:
+                self.not_available(name, "commando bestaat (nog) niet", "import")
+        if not self.has_command("render", "actielijst"):
+            self.not_available(md_name, "commando bestaat (nog) niet", "import")
+            self.not_available(docx_name, "commando bestaat (nog) niet", "actielijst md")
             return
-        print(f"  close/heropen {action_id} …", file=sys.stderr, flush=True)
+        self.measure(
+            md_name,
+            [sam, "render", "actielijst", team, "--data", d],
+            floor="import",
+            force=self.wanted(docx_name),  # the docx target compares with it
+        )
+        out_dir = Path(tempfile.mkdtemp(prefix="samennw-bench-docx-"))
+        try:
+            out = out_dir / f"actielijst-{team}.docx"
+            cmd = [sam, "render", "actielijst", team, "-f", "docx", "-o", str(out), "--data", d]
+            m = self.measure(docx_name, cmd, floor="actielijst md")
+            if m.status == "ok":
+                size = out.stat().st_size if out.is_file() else 0
+                m.note = f"naar een tijdelijke map ({size / 1024:.0f} kB)"
+                if not size:
+                    m.status, m.note = "fout", "geen docx geschreven"
+        finally:
+            shutil.rmtree(out_dir, ignore_errors=True)
+
+    # --- writing commands ---------------------------------------------------------------
+    def writers(self) -> None:
+        """close/heropen, update and add-action, each without and with ``--commit``."""
+        d, sam = str(self.root), self.samennw
+        acties = self.root / "data" / "acties"
+        close_id, update_id = self.action_ids()[:2]
+        date = self.manifest["close_date"]
+        team = self.manifest["render_team"]
+        close_open = acties / "open" / f"{close_id}.md"
+        update_path = self.open_action(1)
+        new_action = ["--wat", "Bench: nieuwe actie", "--wie", "Tjalling"]
+        cycles = [
+            Writer(
+                steps=[
+                    ("close <ID>", [sam, "close", close_id, "--datum", date, "--data", d]),
+                    ("heropen <ID>", [sam, "heropen", close_id, "--datum", date, "--data", d]),
+                ],
+                guard={
+                    close_open: close_open.read_bytes(),
+                    acties / "afgerond" / f"{close_id}.md": None,
+                },
+                note=f"actie {close_id}, --datum {date}",
+            ),
+            Writer(
+                steps=[
+                    (
+                        "update <ID> --tekst",
+                        [sam, "update", update_id, "--tekst", "Bench: voortgang.", "--data", d],
+                    )
+                ],
+                guard={update_path: update_path.read_bytes()},
+                note=f"actie {update_id}",
+            ),
+            Writer(
+                steps=[
+                    (
+                        f"add-action {team}",
+                        [sam, "add-action", team, *new_action, "--data", d],
+                    )
+                ],
+                guard={},
+                creates_in=acties / "open",
+            ),
+        ]
+        for writer in cycles:
+            for path, content in writer.guard.items():
+                self.guards.setdefault(path, content)
+            if writer.creates_in is not None:
+                self.listings.setdefault(writer.creates_in, names_in(writer.creates_in))
+            commands = [cmd[1] for _, cmd in writer.steps]
+            if not all(self.has_command(c) for c in commands):
+                for name, _ in writer.steps:
+                    self.not_available(name, "commando bestaat (nog) niet", "import")
+                    self.not_available(f"{name} --commit", "commando bestaat (nog) niet")
+                    self.writer_pairs.append((name, f"{name} --commit"))
+                continue
+            self.write_cycle(writer)
+
+    def write_cycle(self, w: Writer) -> None:
+        """Time ``w``'s steps, alternately without and with ``--commit`` (the difference is
+        a target), putting the data back after every cycle."""
+        plain = [Measurement(name, cmd, "samennw", "import") for name, cmd in w.steps]
+        committed = [
+            Measurement(f"{name} --commit", [*cmd, "--commit"], "samennw", "import")
+            for name, cmd in w.steps
+        ]
+        self.results += plain + committed
+        self.writer_pairs += [(a.name, b.name) for a, b in zip(plain, committed, strict=True)]
+        if not any(self.wanted(m.name) for m in plain + committed):
+            for m in plain + committed:
+                m.status, m.note = "n.v.t.", "overgeslagen (--only)"
+            return
+        variants = [plain]
+        if self.git:
+            variants.append(committed)
+        else:
+            for m in committed:
+                m.status, m.note = "n.v.t.", "geen git-repository (--no-git)"
+        also = " (ook --commit)" if self.git else ""
+        print(f"  {' / '.join(m.name for m in plain)}{also} …", file=sys.stderr, flush=True)
+        listing = names_in(w.creates_in) if w.creates_in else set()
         try:
             for i in range(self.args.warmup + self.args.runs):
-                for m in (mc, mr):
-                    elapsed, cpu, rss, code, tail = run_once(m.cmd, self.cwd, self.env)
-                    if code != 0:
-                        m.status = "fout"
-                        m.note = f"exit {code}: {tail.strip().splitlines()[-1:]}"
-                        raise RuntimeError(m.note)
-                    if i >= self.args.warmup:
-                        m.times.append(elapsed)
-                        m.cpu.append(cpu)
-                        m.rss_mb.append(rss)
-        except RuntimeError as exc:
+                for variant in variants:
+                    head = self.head() if variant is committed else None
+                    try:
+                        self.run_steps(variant, w, listing, i >= self.args.warmup, head)
+                    finally:
+                        self.put_back(w, head, listing)
+        except BenchError as exc:
             print(f"    {exc}", file=sys.stderr)
-        finally:
-            restored = open_path.exists() and open_path.read_bytes() == original
-            if not restored or closed_path.exists():
-                closed_path.unlink(missing_ok=True)
-                open_path.write_bytes(original)
-                mr.note = "bestand hersteld uit kopie (heropen gaf niet dezelfde bytes terug)"
+            for m in plain + committed:
+                if m.status == "ok":
+                    m.status, m.note = "n.v.t.", "niet (volledig) gemeten: een stap faalde"
+        for m in plain + committed:
+            m.finish()
+        if w.creates_in is not None:
+            restore = f"nieuw bestand na elke run verwijderd ({', '.join(sorted(set(w.created)))})"
+        elif len(plain) > 1:  # close/heropen: heropen should give the bytes back itself
+            restore = (
+                f"{w.restored}× hersteld uit kopie (heropen gaf niet dezelfde bytes terug)"
+                if w.restored
+                else "heropen geeft het bestand byte-voor-byte terug"
+            )
+        else:
+            restore = "bestand na elke run hersteld uit kopie"
+        notes = [w.note, restore] if len(plain) == 1 else [w.note]
+        if len(plain) > 1 and plain[-1].status == "ok":
+            plain[-1].note = restore
+        if plain[0].status == "ok":
+            plain[0].note = "; ".join(n for n in notes if n)
+
+    def run_steps(
+        self, steps: list[Measurement], w: Writer, listing: set[str], timed: bool, head: str | None
+    ) -> None:
+        """One cycle of ``w``; ``head`` given: with --commit, so each step must commit."""
+        for m in steps:
+            elapsed, cpu, rss, code, tail = run_once(m.cmd, self.cwd, self.env)
+            if code != 0:
+                m.status, m.note = "fout", f"exit {code}: {last_line(tail)}"
+                raise BenchError(m.note)
+            if head is not None:
+                new_head = self.head()
+                if new_head == head:
+                    m.status, m.note = "fout", f"--commit maakte geen commit: {last_line(tail)}"
+                    raise BenchError(m.note)
+                head = new_head
+            if timed:
+                m.record(elapsed, cpu, rss)
+            if w.creates_in is not None:
+                self.check_created(m, w, listing, tail)
+
+    def check_created(self, m: Measurement, w: Writer, listing: set[str], output: str) -> None:
+        """The one new file is the one the command named (put_back deletes it)."""
+        assert w.creates_in is not None
+        new = sorted(names_in(w.creates_in) - listing)
+        named = [
+            line.strip()
+            for line in output.splitlines()
+            if line.strip().endswith(".md") and Path(line.strip()).parent.name == w.creates_in.name
+        ]
+        expected = [relative_to(w.creates_in / n, self.root) for n in new]
+        if len(new) != 1 or named != expected:
+            m.status, m.note = "fout", f"nieuwe bestanden {expected}, gemeld: {named}"
+            raise BenchError(m.note)
+        w.created.append(expected[0])
+
+    def head(self) -> str:
+        return _git(self.root, "rev-parse", "HEAD").stdout.strip()
+
+    def put_back(self, w: Writer, head: str | None, listing: set[str]) -> None:
+        """The data as before the cycle: commits taken back, files restored, index reset.
+
+        With ``--commit`` (``head`` given) HEAD is moved back with ``git reset --soft``
+        (only in the bench's own repository, only when ``head`` is an ancestor: the commits
+        the cycle made), the files are restored, then the index follows HEAD again
+        (``git reset -q``). Nothing else in the working tree is touched.
+        """
+        if head is not None and self.git:
+            current = self.head()
+            if current != head:
+                ancestor = subprocess.run(
+                    ["git", "merge-base", "--is-ancestor", head, current], cwd=self.root
+                )
+                if ancestor.returncode != 0:
+                    raise RuntimeError(f"HEAD {current} stamt niet af van {head}; niets teruggezet")
+                _git(self.root, "reset", "-q", "--soft", head)
+        if w.creates_in is not None:
+            for name in sorted(names_in(w.creates_in) - listing):
+                (w.creates_in / name).unlink()  # made by this cycle's command
+        restored = False
+        for path, content in w.guard.items():
+            current_bytes = path.read_bytes() if path.exists() else None
+            if current_bytes == content:
+                continue
+            restored = True
+            if content is None:
+                path.unlink()
             else:
-                mr.note = "heropen geeft het bestand byte-voor-byte terug"
-            if (self.root / ".git").exists():
-                subprocess.run(["git", "reset", "-q"], cwd=self.root, check=False)
-        mc.note = f"actie {action_id}, --datum {date}"
-        mc.finish()
-        mr.finish()
+                path.write_bytes(content)
+        w.restored += restored
+        if self.git:
+            _git(self.root, "reset", "-q")
+
+    def check_data(self) -> None:
+        """After the benchmark: every file it changed as it was, no file added, and (git)
+        ``git status`` empty with HEAD where it was."""
+        problems = [
+            relative_to(path, self.root)
+            for path, content in self.guards.items()
+            if (path.read_bytes() if path.exists() else None) != content
+        ]
+        for folder, names in self.listings.items():
+            problems += [relative_to(folder / n, self.root) for n in names_in(folder) - names]
+        head = self.head() if self.git else None
+        status = _git(self.root, "status", "--porcelain").stdout.strip() if self.git else ""
+        if head != self.start_head:
+            problems.append(f"HEAD {head} (start {self.start_head})")
+        if status:
+            problems.append(f"git status: {status[:300]!r}")
+        self.data_ok = not problems
+        if problems:
+            self.data_check = f"FOUT: gegevens na afloop gewijzigd: {'; '.join(problems)}"
+        elif self.git:
+            self.data_check = (
+                f"gegevens na afloop ongewijzigd: {len(self.guards)} bestanden byte-voor-byte, "
+                f"git status leeg, HEAD {(head or '')[:10]} zoals bij de start"
+            )
+        else:
+            self.data_check = (
+                f"gegevens na afloop ongewijzigd: {len(self.guards)} bestanden byte-voor-byte, "
+                "geen nieuwe bestanden (geen git-repository)"
+            )
 
     # --- results ------------------------------------------------------------------------
     def floors(self, attr: str = "median") -> dict[str, float | None]:
@@ -286,10 +590,21 @@ class Bench:
             "libyaml": by_name.get("floor: libyaml, all files, 1 process"),
         }
 
+    def baselines(self, attr: str = "median") -> dict[str, float | None]:
+        """The floors plus the measurements other commands are compared with."""
+        base = self.floors(attr)
+        md = self.get(self.roles.get("actielijst md", ""))
+        base["actielijst md"] = getattr(md, attr) if md and md.status == "ok" else None
+        return base
+
+    def get(self, name: str) -> Measurement | None:
+        return next((m for m in self.results if m.name == name), None)
+
     def targets(self) -> list[dict[str, object]]:
-        floors, cpu_floors = self.floors(), self.floors("cpu_median")
-        get = {m.name: m for m in self.results}
+        """Every target of issue #10, judged on wall time; CPU seconds next to it."""
+        floors, cpu_floors = self.baselines(), self.baselines("cpu_median")
         scale = self.args.scale
+        nationaal = scale == "nationaal"
         rows: list[dict[str, object]] = []
 
         def verdict_of(value: float | None, limit: float | None) -> str:
@@ -297,69 +612,148 @@ class Bench:
                 return "n.v.t."
             return "PASS" if value <= limit else "FAIL"
 
-        def target(
-            label: str, name: str, factor: float, floor: str, *, one_process: bool = True
+        def ok(name: str) -> Measurement | None:
+            m = self.get(name)
+            return m if m is not None and m.status == "ok" and m.median is not None else None
+
+        def minus(b: float | None, a: float | None) -> float | None:
+            return b - a if a is not None and b is not None else None
+
+        def add(
+            label: str,
+            value: float | None,
+            limit: float | None,
+            cpu: float | None,
+            cpu_limit: float | None,
+            *,
+            scales: tuple[str, ...] | None = None,
+            one_process: bool = True,
+            delta: bool = False,
         ) -> None:
-            """``one_process=False``: the command may use every CPU, so its CPU seconds
+            """``scales``: judged only there (elsewhere the numbers with verdict n.v.t.).
+            ``one_process=False``: the command may use every CPU, so its CPU seconds
             (summed over its processes) are shown but not judged against the floor's."""
-            m = get.get(name)
-            ok = m is not None and m.status == "ok"
-            value = m.median if ok and m else None
-            cpu = m.cpu_median if ok and m else None
+            judged = scales is None or scale in scales
+            if not judged:
+                label += f" (target applies at {', '.join(scales or ())})"
+            row: dict[str, object] = {
+                "target": label,
+                "value": value,
+                "limit": limit,
+                "unit": "s",
+                "verdict": verdict_of(value, limit) if judged else "n.v.t.",
+                "cpu_value": cpu,
+                "cpu_limit": cpu_limit,
+                "cpu_verdict": verdict_of(cpu, cpu_limit) if judged and one_process else "n.v.t.",
+            }
+            if not one_process:
+                row["cpu_all_processes"] = True
+            if delta:
+                row["delta"] = True
+            rows.append(row)
+
+        def relative(
+            label: str,
+            name: str,
+            factor: float,
+            floor: str,
+            *,
+            scales: tuple[str, ...] | None = None,
+            one_process: bool = True,
+        ) -> None:
+            m = ok(name)
             base, cpu_base = floors.get(floor), cpu_floors.get(floor)
-            limit = factor * base if base is not None else None
-            cpu_limit = factor * cpu_base if cpu_base is not None else None
-            rows.append(
-                {
-                    "target": label,
-                    "value": value,
-                    "limit": limit,
-                    "unit": "s",
-                    "verdict": verdict_of(value, limit),
-                    "cpu_value": cpu,
-                    "cpu_limit": cpu_limit,
-                    "cpu_verdict": verdict_of(cpu, cpu_limit) if one_process else "n.v.t.",
-                }
+            add(
+                label,
+                m.median if m else None,
+                factor * base if base is not None else None,
+                m.cpu_median if m else None,
+                factor * cpu_base if cpu_base is not None else None,
+                scales=scales,
+                one_process=one_process,
             )
 
-        if scale == "nationaal":
-            target(
-                "warm open-actions ≤ 2× (import floor + grep floor)",
-                "open-actions (warm)",
-                2,
-                "import+grep",
-            )
+        def absolute(
+            label: str,
+            name: str,
+            seconds: float,
+            *,
+            scales: tuple[str, ...] | None = None,
+            one_process: bool = True,
+        ) -> None:
+            m = ok(name)
+            value, cpu = (m.median, m.cpu_median) if m else (None, None)
+            add(label, value, seconds, cpu, seconds, scales=scales, one_process=one_process)
+
+        if nationaal:
+            relative("warm open-actions ≤ 0.7× grep -rl floor", "open-actions (warm)", 0.7, "grep")
         else:
-            target("warm open-actions ≤ 2× import floor", "open-actions (warm)", 2, "import")
-        target("samennw --help ≤ 1.5× import typer", "samennw --help", 1.5, "import typer")
-        target(
+            relative("warm open-actions ≤ 2× import floor", "open-actions (warm)", 2, "import")
+        relative("samennw --help ≤ 1.3× import typer", "samennw --help", 1.3, "import typer")
+        relative(
             "cold validate ≤ 0.5× libyaml floor",
             "validate (cold)",
             0.5,
             "libyaml",
+            scales=("programma", "nationaal"),
             one_process=False,
         )
+        absolute(
+            "warm validate after 1 changed file ≤ 1.5 s",
+            self.roles.get("validate changed", ""),
+            1.5,
+            scales=("nationaal",),
+            one_process=False,
+        )
+        factor = 4 if nationaal else 3
+        for role in ("notulen", "agenda", "besluitenlijst", "ics"):
+            relative(
+                f"warm render {role} ≤ {factor}× import floor",
+                self.roles.get(role, ""),
+                factor,
+                "import",
+            )
+        relative(
+            "render actielijst -f docx ≤ 2× md",
+            self.roles.get("actielijst docx", ""),
+            2,
+            "actielijst md",
+        )
+        for plain, _ in self.writer_pairs:
+            absolute(f"warm {plain} ≤ 1.0 s", plain, 1.0, scales=("nationaal",))
+        for plain, committed in self.writer_pairs:
+            label = f"{plain}: --commit adds ≤ 0.3 s"
+            if not self.git:
+                label += " (needs the git repository)"
+            a, b = ok(plain), ok(committed)
+            wall = minus(b.median, a.median) if a and b else None
+            cpu = minus(b.cpu_median, a.cpu_median) if a and b else None
+            add(label, wall, 0.3, cpu, 0.3, delta=True)
         peak = max(
             (m.peak_mb for m in self.results if m.kind == "samennw" and m.peak_mb is not None),
             default=None,
         )
-        label = "peak memory (all samennw commands) ≤ 500 MB"
-        if scale == "nationaal":
-            verdict = "n.v.t." if peak is None else ("PASS" if peak <= 500 else "FAIL")
+        label = "peak memory (all samennw commands) ≤ 300 MB"
+        if nationaal:
+            verdict = "n.v.t." if peak is None else ("PASS" if peak <= 300 else "FAIL")
         else:
             verdict = "n.v.t."
             label += " (target applies at nationaal)"
         rows.append(
-            {"target": label, "value": peak, "limit": 500.0, "unit": "MB", "verdict": verdict}
+            {"target": label, "value": peak, "limit": 300.0, "unit": "MB", "verdict": verdict}
         )
         return rows
 
     def report(self, generation: dict[str, object]) -> dict[str, object]:
-        floors = self.floors()
+        baselines = self.baselines()
         for m in self.results:
-            base = floors.get(m.floor) if m.floor else None
+            base = baselines.get(m.floor) if m.floor else None
             if m.median is not None and base:
                 m.ratio = m.median / base
+        for plain, committed in self.writer_pairs:
+            a, b = self.get(plain), self.get(committed)
+            if a and b and a.median is not None and b.median is not None and not b.note:
+                b.note = f"{b.median - a.median:+.3f} s t.o.v. zonder --commit"
         targets = self.targets()
         c = self.manifest["counts"]
         floor_runs = max(self.args.runs, self.args.floor_runs)
@@ -376,15 +770,9 @@ class Bench:
         print()
         width = max(len(str(t["target"])) for t in targets)
         for t in targets:
-            fmt = ".1f" if t["unit"] == "MB" else ".3f"
-            value = "—" if t["value"] is None else f"{t['value']:{fmt}} {t['unit']}"
-            limit = "—" if t["limit"] is None else f"{t['limit']:{fmt}} {t['unit']}"
-            line = f"{t['target']:<{width}}  {value:>12} ≤ {limit:<12} {t['verdict']:<6}"
-            if t.get("cpu_value") is not None and t.get("cpu_verdict") == "n.v.t.":
-                line += f"  (cpu, alle processen samen: {t['cpu_value']:.3f})"
-            elif t.get("cpu_value") is not None and t.get("cpu_limit") is not None:
-                line += f"  (cpu: {t['cpu_value']:.3f} ≤ {t['cpu_limit']:.3f} {t['cpu_verdict']})"
-            print(line.rstrip())
+            print(format_target(t, width))
+        print()
+        print(self.data_check)
         return {
             "scale": self.args.scale,
             "seed": self.args.seed,
@@ -396,11 +784,26 @@ class Bench:
             "git": (self.root / ".git").exists(),
             "counts": c,
             "generation": generation,
-            "floors_s": floors,
+            "floors_s": self.floors(),
             "results": [{**asdict(m), "peak_rss_mb": m.peak_mb} for m in self.results],
             "targets": targets,
+            "data_check": {"ok": self.data_ok, "text": self.data_check},
             "environment": environment(),
         }
+
+
+def format_target(t: dict[str, object], width: int) -> str:
+    """One target: value ≤ limit, verdict, and the CPU seconds next to it."""
+    fmt = ".1f" if t["unit"] == "MB" else "+.3f" if t.get("delta") else ".3f"
+    value = "—" if t["value"] is None else f"{t['value']:{fmt}} {t['unit']}"
+    limit = "—" if t["limit"] is None else f"{t['limit']:{fmt.lstrip('+')}} {t['unit']}"
+    line = f"{t['target']:<{width}}  {value:>12} ≤ {limit:<12} {t['verdict']:<6}"
+    cpu, cpu_limit = t.get("cpu_value"), t.get("cpu_limit")
+    if cpu is not None and t.get("cpu_all_processes"):
+        line += f"  (cpu, alle processen samen: {cpu:.3f})"
+    elif cpu is not None and cpu_limit is not None:
+        line += f"  (cpu: {cpu:{fmt}} ≤ {cpu_limit:.3f} {t['cpu_verdict']})"
+    return line.rstrip()
 
 
 def format_table(results: list[Measurement]) -> str:
@@ -449,12 +852,46 @@ def environment() -> dict[str, object]:
     }
 
 
+def last_line(output: str) -> str:
+    lines = output.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def relative_to(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def names_in(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+def last_meeting(root: Path, team: str) -> str | None:
+    """The last meeting of ``team`` itself (ids ``<team>-JJJJ-MM-DD``; not its werkgroepen')."""
+    pattern = re.compile(rf"{re.escape(team)}-(\d{{4}}-\d{{2}}-\d{{2}})")
+    found = [
+        (match.group(1), path.stem)
+        for path in (root / "data" / "meetings").glob("*/*.md")
+        if (match := pattern.fullmatch(path.stem))
+    ]
+    return max(found)[1] if found else None
+
+
 # --- data -----------------------------------------------------------------------------------
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     cmd = ["git", "-c", "user.name=samennw-bench", "-c", "user.email=bench@example.invalid"]
     return subprocess.run([*cmd, *args], cwd=root, capture_output=True, text=True, check=True)
+
+
+def is_own_git_repository(root: Path) -> bool:
+    """``root`` is the top of its own git repository (made by :func:`ensure_data`)."""
+    if not (root / ".git").is_dir():
+        return False
+    top = subprocess.run(
+        ["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True
+    )
+    return top.returncode == 0 and Path(top.stdout.strip()).resolve() == root.resolve()
 
 
 def reusable(root: Path, scale: str, seed: int, git: bool) -> dict | None:
@@ -468,8 +905,12 @@ def reusable(root: Path, scale: str, seed: int, git: bool) -> dict | None:
         return None
     if git != (root / ".git").is_dir():
         return None
-    if git and _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip():
+    if git and not is_own_git_repository(root):
+        return None
+    if git and _git(root, "status", "--porcelain").stdout.strip():
         return None  # an interrupted run left changes behind
+    if git and _git(root, "rev-list", "--count", "HEAD").stdout.strip() != "1":
+        return None  # ... or a commit of `--commit` (generated data has exactly one)
     return manifest
 
 
@@ -523,6 +964,9 @@ def main(argv: list[str] | None = None) -> int:
     out = RESULTS_DIR / f"results-{args.scale}.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nresultaten: {out}", file=sys.stderr)
+    if not bench.data_ok:
+        print(bench.data_check, file=sys.stderr)
+        return 1
     return 0
 
 
