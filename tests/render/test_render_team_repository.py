@@ -13,7 +13,9 @@ from samennw.storage.index import RepositoryIndex
 from samennw.storage.repository import indexed_repository, load_repository
 
 
-def request(kind: str, target: str | None, fmt: str, op: date | None = None) -> RenderRequest:
+def request(
+    kind: str, target: str | None, fmt: str, op: date | None = None, year: int | None = None
+) -> RenderRequest:
     return RenderRequest(
         kind=kind,
         target=target,
@@ -21,6 +23,8 @@ def request(kind: str, target: str | None, fmt: str, op: date | None = None) -> 
         today=date(2026, 1, 1),
         op=op,
         stamp=datetime(2026, 1, 1, tzinfo=UTC),
+        van=date(year, 1, 1) if year else None,
+        tot=date(year, 12, 31) if year else None,
     )
 
 
@@ -33,6 +37,7 @@ def requests(root: Path, fmt: str) -> list[RenderRequest]:
     for team in teams:
         found += [request("actielijst", team, fmt, op) for op in (None, date(2025, 10, 1))]
         found += [request("besluitenlijst", team, fmt), request("ics", team, "ics")]
+        found += [request("besluitenlijst", team, fmt, year=y) for y in (2023, 2025)]
     for meeting in meetings:
         found += [request("notulen", meeting, fmt), request("agenda", meeting, fmt)]
     return found
@@ -50,10 +55,15 @@ def test_indexed_repository_renders_the_same(embedded_copy: Path, fmt: str) -> N
 
 
 def test_indexed_repository_reads_only_what_a_document_needs(embedded_copy: Path) -> None:
-    """The decisions of one team read that team's meetings, and no action at all."""
+    """The decisions of one team read that team's meetings, and no action at all; of one
+    year, only that year's meetings."""
     index = RepositoryIndex(embedded_copy)
     repo = indexed_repository(index)
-    render_document(repo, request("besluitenlijst", "ot-kvdj", "md"))
+    render_document(repo, request("besluitenlijst", "ab", "md"))
     read = {m for m in repo.meetings if m in repo.meetings._loaded}  # type: ignore[attr-defined]
-    assert read and all(m.startswith("ot-kvdj") for m in read)
+    assert read == {"ab-2023-04-21", "ab-2023-05-24", "ab-2023-07-04"}
     assert index._actions is None  # the action shards were never opened
+    repo = indexed_repository(RepositoryIndex(embedded_copy))
+    render_document(repo, request("besluitenlijst", None, "md", year=2025))
+    read = {m for m in repo.meetings if m in repo.meetings._loaded}  # type: ignore[attr-defined]
+    assert read == {"ot-kvdj-2025-09-25", "ot-kvdj-2025-11-25"}

@@ -387,11 +387,15 @@ def actielijst_context(
 
 
 def _team_meetings(
-    repo: Repository, directory: Directory, team_ref: str | None
+    repo: Repository,
+    directory: Directory,
+    team_ref: str | None,
+    van: date | None = None,
+    tot: date | None = None,
 ) -> tuple[Team | None, list[Meeting]]:
     team = find_team(directory, team_ref) if team_ref else None
     ids = None if team is None else {team.id, *(g.id for g in werkgroepen(directory, team))}
-    meetings = repo.meetings_of(ids)
+    meetings = repo.meetings_of(ids, van, tot)
     return team, sorted(meetings, key=lambda m: (m.datum, m.begin or "", m.id))
 
 
@@ -399,7 +403,7 @@ def besluitenlijst_context(
     repo: Repository, team_ref: str | None, van: date | None = None, tot: date | None = None
 ) -> Context:
     directory = Directory(repo.partners)
-    team, meetings = _team_meetings(repo, directory, team_ref)
+    team, meetings = _team_meetings(repo, directory, team_ref, van, tot)
     groups = []
     for m in meetings:
         if (van and m.datum < van) or (tot and m.datum > tot) or not m.besluiten:

@@ -192,12 +192,21 @@ class RepositoryIndex:
             self._meeting_dates = dates
         return self._meeting_dates
 
-    def meetings_of(self, teams: Collection[str] | None) -> list[str]:
-        """The ids of the meetings of ``teams`` (None: all), sorted."""
-        ids = self.meeting_files()
-        if teams is None:
-            return sorted(ids)
-        return sorted(m for m in ids if m[:-MEETING_DATE] in teams)
+    def meetings_of(
+        self, teams: Collection[str] | None, start: date | None = None, end: date | None = None
+    ) -> list[str]:
+        """The ids of the meetings of ``teams`` (None: all) from ``start`` to ``end``
+        (inclusive; None: open), sorted. A name without a readable date is kept: the
+        caller reads that file and judges it by its contents."""
+        found = []
+        for m in self.meeting_files():
+            if teams is not None and m[:-MEETING_DATE] not in teams:
+                continue
+            day = self.meeting_dates().get(m)
+            if day is not None and ((start and day < start) or (end and day > end)):
+                continue
+            found.append(m)
+        return sorted(found)
 
     def _names(
         self, folder: Path, old: dict[str, Entry], new: dict[str, Entry], found: dict[str, str]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -102,13 +103,22 @@ class Repository:
     index: RepositoryIndex | None = None
 
     # what domain code asks ---------------------------------------------------------
-    def meetings_of(self, teams: Collection[str] | None) -> list[Meeting]:
-        """The meetings of ``teams`` (None: every meeting)."""
+    def meetings_of(
+        self, teams: Collection[str] | None, start: date | None = None, end: date | None = None
+    ) -> list[Meeting]:
+        """The meetings of ``teams`` (None: every team) from ``start`` to ``end``
+        (inclusive; None: no bound)."""
         if self.index is not None:
-            found = [self.meetings[m] for m in self.index.meetings_of(teams)]
+            found = [self.meetings[m] for m in self.index.meetings_of(teams, start, end)]
         else:
             found = list(self.meetings.values())
-        return [m for m in found if teams is None or m.team in teams]
+        return [
+            m
+            for m in found
+            if (teams is None or m.team in teams)
+            and not (start and m.datum < start)
+            and not (end and m.datum > end)
+        ]
 
     def actions_of(self, teams: Collection[str]) -> list[Action]:
         """The actions whose ``team`` is one of ``teams``."""
