@@ -27,7 +27,7 @@ class ExitCode(IntEnum):
 class Location:
     """A place in a data file: 1-based line and column."""
 
-    path: Path | None
+    path: Path | str | None  # as shown to users (a str from a bulk load)
     line: int | None = None
     column: int | None = None
 

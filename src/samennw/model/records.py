@@ -113,18 +113,23 @@ class Model(BaseModel):
 class Sourced(Model):
     """A model loaded from a file: remembers the file and the line of each key."""
 
-    _path: Any = PrivateAttr(default=None)
+    # the file as shown to users: a Path, or (bulk loads, where building 100,000 Paths
+    # would cost more than the command's own work) the same name as a str
+    _path: Path | str | None = PrivateAttr(default=None)
     _lines: Any = PrivateAttr(default_factory=dict)
     _prefix: tuple[str | int, ...] = PrivateAttr(default=())
     _text_hash: int | None = PrivateAttr(default=None)  # of the file text as loaded
     # line maps take half the memory of a loaded repository: files loaded in bulk keep
     # only this (the file to re-read) and get their lines when a problem is reported
-    _origin: Any = PrivateAttr(default=None)
+    _origin: Path | None = PrivateAttr(default=None)
 
     @property
-    def source_path(self) -> Any:
+    def source_path(self) -> Path | str | None:
         """The file this object was loaded from (relative to the repository root)."""
-        return self.__pydantic_private__["_path"]  # type: ignore[index]
+        private = self.__pydantic_private__
+        assert private is not None
+        path: Path | str | None = private["_path"]
+        return path
 
     def locate(self, *key: str | int) -> Location:
         """File, line and column of ``key`` (a path inside this object)."""
