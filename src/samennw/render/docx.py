@@ -10,6 +10,13 @@ header/footer) the secretariat restyles in Word itself. Outline elements:
 ``<field label="Datum">`` a header line; ``<ul><li>`` bullets; ``<md>`` Markdown;
 ``<table><tr><th width="30">``/``<td>`` tables (the first row is the header row).
 Inline: text, ``<b>``, ``<i>``, ``<br/>``, ``<span class="verlopen">``.
+
+python-docx opens the base document, fills in the properties and saves; the body is
+written here as WordprocessingML text and parsed once. It is the XML python-docx's
+``add_paragraph``/``add_run``/``add_table`` calls would build (pinned against those
+calls by tests/render/test_render_docx_xml.py), without an object per paragraph, run
+and cell: a programme's action list has thousands of rows (issue #10). Markdown that
+is plain text (most of the Toelichting column) skips markdown-it.
 """
 
 from __future__ import annotations
@@ -70,16 +77,37 @@ def render_docx(outline: str, base: Path, stamp: datetime, template: str) -> byt
     builder = _Builder(document)
     try:
         for element in root:
-            builder.block(element, document)
+            builder.block(element, builder.body)
     except _UnknownElement as exc:
         raise RenderError(
             f"onbekend element <{exc.tag}> in sjabloon '{template}' (toegestaan: "
             "title, h1-h3, p, field, ul/li, md, table/tr/th/td, b, i, br, span)"
         ) from None
+    _insert(body, builder.xml())
     _properties(document, root, stamp)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _insert(body: Any, xml: str) -> None:
+    """Parse the built blocks once and put them before the body's section properties."""
+    from importlib import import_module
+
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import element_class_lookup
+
+    etree = import_module("lxml.etree")  # python-docx's XML library (no type stubs)
+
+    parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+    parser.set_element_class_lookup(element_class_lookup)
+    blocks = etree.fromstring(f"<w:body {_W_NS}>{xml}</w:body>", parser)
+    sect_pr = body.find(qn("w:sectPr"))
+    for block in list(blocks):
+        if sect_pr is None:
+            body.append(block)
+        else:
+            sect_pr.addprevious(block)
 
 
 def _properties(document: Any, root: Any, stamp: datetime) -> None:
@@ -134,37 +162,88 @@ class _UnknownElement(Exception):
         self.tag = tag
 
 
+class _Container:
+    """Where blocks go: the document body or one table cell, as WordprocessingML text.
+
+    ``cell_width`` is the cell's width in twips (``None``: the body). ``paragraphs``
+    counts the ``<w:p>`` children added, as python-docx's ``cell.paragraphs`` would.
+    ``ns`` goes into the tag of every block: the body's blocks declare their namespace
+    themselves, so lxml moves them into the document without fixing every element.
+    """
+
+    __slots__ = ("cell_width", "ns", "paragraphs", "parts")
+
+    def __init__(self, cell_width: int | None = None, ns: str = "") -> None:
+        self.cell_width = cell_width
+        self.ns = ns
+        self.parts: list[str] = []
+        self.paragraphs = 0
+
+    def add_paragraph(self, ppr: str, runs: str) -> None:
+        self.parts.append(f"<w:p{self.ns}>{ppr}{runs}</w:p>")
+        self.paragraphs += 1
+
+
 class _Builder:
+    """The outline as WordprocessingML, written as text and parsed once.
+
+    The XML is exactly what python-docx's ``add_paragraph``/``add_run``/``add_table``/
+    ``add_row`` calls would build (element and attribute order included), without the
+    cost of an object per paragraph, run and cell: an action list has thousands of rows.
+    """
+
     def __init__(self, document: Any) -> None:
         self.document = document
         self.style_names = {s.name for s in document.styles}
         section = document.sections[-1]
         self.text_width = section.page_width - section.left_margin - section.right_margin
+        self.block_width = document._block_width  # what document.add_table divides
+        self.body = _Container(ns=f" {_W_NS}")
+        self._style_ids: dict[tuple[str, int], str | None] = {}
+        self._md: Any = None
 
     def style(self, name: str) -> str | None:
         return name if name in self.style_names else None
 
+    def style_id(self, name: str, table: bool = False) -> str | None:
+        """The id python-docx writes for style ``name`` (None: the default style)."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        kind = WD_STYLE_TYPE.TABLE if table else WD_STYLE_TYPE.PARAGRAPH
+        key = (name, int(kind))
+        if key not in self._style_ids:
+            self._style_ids[key] = self.document.part.get_style_id(name, kind)
+        return self._style_ids[key]
+
+    def ppr(self, style: str | None) -> str:
+        """``<w:pPr>`` of ``add_paragraph(style=style)``."""
+        if style is None:
+            return ""
+        style_id = self.style_id(style)
+        return (
+            "<w:pPr/>"
+            if style_id is None
+            else f'<w:pPr><w:pStyle w:val="{_attr(style_id)}"/></w:pPr>'
+        )
+
+    def xml(self) -> str:
+        return "".join(self.body.parts)
+
     # blocks ---------------------------------------------------------------------------
-    def block(self, el: Any, container: Any) -> None:
+    def block(self, el: Any, container: _Container) -> None:
         tag = el.tag
         if tag in ("title", "h1", "h2", "h3"):
             level = 0 if tag == "title" else int(tag[1])
             self.heading(container, _inline(el), level)
         elif tag == "p":
-            par = container.add_paragraph()
             marks = {"b", "concept"} if el.get("class") == "concept" else set()
-            self.runs(par, _inline(el), frozenset(marks))
+            container.add_paragraph("", _runs(_inline(el), frozenset(marks)))
         elif tag == "field":
-            from docx.shared import Cm
-
-            par = container.add_paragraph()
-            par.paragraph_format.tab_stops.add_tab_stop(Cm(4.5))
-            self.runs(par, [(f"{el.get('label', '')}:", frozenset({"b"})), ("\t", frozenset())])
-            self.runs(par, _inline(el))
+            label = _runs([(f"{el.get('label', '')}:", frozenset({"b"})), ("\t", frozenset())])
+            container.add_paragraph(_FIELD_PPR, label + _runs(_inline(el)))
         elif tag == "ul":
             for li in el:
-                par = container.add_paragraph(style=self.style("List Bullet"))
-                self.runs(par, _inline(li))
+                container.add_paragraph(self.ppr(self.style("List Bullet")), _runs(_inline(li)))
         elif tag == "md":
             self.markdown(container, el.text or "", body=True)
         elif tag == "table":
@@ -172,86 +251,103 @@ class _Builder:
         else:
             raise _UnknownElement(tag)
 
-    def heading(self, container: Any, runs: list[Run], level: int) -> None:
+    def heading(self, container: _Container, runs: list[Run], level: int) -> None:
         name = "Title" if level == 0 else f"Heading {min(level, 9)}"
-        if container is self.document and self.style(name):
-            par = container.add_paragraph(style=name)
-            self.runs(par, runs)
+        if container is self.body and self.style(name):
+            container.add_paragraph(self.ppr(name), _runs(runs))
         else:  # inside a table cell, or a base document without heading styles
-            par = container.add_paragraph()
-            self.runs(par, runs, frozenset({"b"}))
+            container.add_paragraph("", _runs(runs, frozenset({"b"})))
 
-    def table(self, container: Any, el: Any) -> None:
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+    def table(self, container: _Container, el: Any) -> None:
+        from docx.oxml.simpletypes import ST_TwipsMeasure
+        from docx.shared import Emu, Inches
 
         rows = [r for r in el if r.tag == "tr"]
         if not rows:
             return
         cols = max(len(r) for r in rows)
-        table = container.add_table(rows=0, cols=cols)
-        table.style = self.style("Table Grid")
+        in_body = container is self.body
+        if in_body:  # document.add_table: the text width, evenly divided
+            width = self.block_width
+        else:  # cell.add_table: the cell's width
+            cell_width = container.cell_width
+            width = Inches(1) if cell_width is None else Emu(cell_width * _EMU_PER_TWIP)
+        even = Emu(width // cols).twips if cols > 0 else 0
+        grid = [even] * cols
+        style = self.style("Table Grid")
+        style_id = self.style_id(style, table=True) if style is not None else None
+        fixed = False
         percents = [int(c.get("width") or 0) for c in rows[0]]
-        widths: list[int | None] = [None] * cols
-        if container is self.document and sum(percents) > 0:
-            table.autofit = False
+        if in_body and sum(percents) > 0:
+            fixed = True  # table.autofit = False
             for i, pct in enumerate(percents[:cols]):
-                widths[i] = int(self.text_width * pct / 100) if pct else None
-                if widths[i]:
-                    table.columns[i].width = widths[i]  # the grid: what LibreOffice reads
+                column = int(self.text_width * pct / 100) if pct else None
+                if column:
+                    ST_TwipsMeasure.validate(column)  # a negative width: python-docx's error
+                    grid[i] = _twips(column)  # the grid: what LibreOffice reads
+        parts = container.parts
+        parts.append(f"<w:tbl{container.ns}><w:tblPr>")
+        if style_id is not None:
+            parts.append(f'<w:tblStyle w:val="{_attr(style_id)}"/>')
+        parts.append('<w:tblW w:type="auto" w:w="0"/>')
+        if fixed:
+            parts.append('<w:tblLayout w:type="fixed"/>')
+        parts.append(_TBL_LOOK)
+        parts.append("</w:tblPr><w:tblGrid>")
+        parts.extend(f'<w:gridCol w:w="{w}"/>' for w in grid)
+        parts.append("</w:tblGrid>" if grid else "\n  </w:tblGrid>")  # python-docx's, verbatim
+        # the cells: what Word reads; every cell has its column's width
+        tc_open = [f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in grid]
         for r_index, row_el in enumerate(rows):
-            row = table.add_row()
-            if r_index == 0:  # a real header row: repeats on every page, read as header
-                tr_pr = row._tr.get_or_add_trPr()
-                header = OxmlElement("w:tblHeader")
-                header.set(qn("w:val"), "true")
-                tr_pr.append(header)
-            for c_index, cell_el in enumerate(row_el):
-                cell = row.cells[c_index]
-                if widths[c_index]:
-                    cell.width = widths[c_index]  # the cells: what Word reads
-                self.cell(cell, cell_el)
-        if container is self.document:  # Word glues adjacent tables together
-            self.document.add_paragraph()
+            # a real header row: repeats on every page, read as header
+            parts.append(_HEADER_TR if r_index == 0 else "<w:tr>")
+            cells = list(row_el)
+            for c_index in range(cols):
+                parts.append(tc_open[c_index])
+                if c_index < len(cells):
+                    self.cell(parts, grid[c_index], cells[c_index])
+                else:
+                    parts.append("<w:p/>")
+                parts.append("</w:tc>")
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        # in the body: Word glues adjacent tables together; in a cell: Word wants a
+        # paragraph last (python-docx's cell.add_table adds it)
+        container.add_paragraph("", "")
 
-    def cell(self, cell: Any, el: Any) -> None:
-        first = cell.paragraphs[0]
+    def cell(self, parts: list[str], width: int, el: Any) -> None:
         marks = frozenset({"b"}) if el.tag == "th" else frozenset()
         if el.get("class") == "verlopen":
             marks = marks | {"verlopen"}
         blocks = [c for c in el if c.tag == "md"]
         if not blocks:
-            self.runs(first, _inline(el), marks)
+            parts.append(f"<w:p>{_runs(_inline(el), marks)}</w:p>")
             return
+        cell = _Container(width)
         for md in blocks:
             self.markdown(cell, md.text or "", body=False)
-        if not first.text and len(cell.paragraphs) > 1:
-            first._p.getparent().remove(first._p)
-
-    # inline ---------------------------------------------------------------------------
-    def runs(self, par: Any, runs: list[Run], extra: frozenset[str] = frozenset()) -> None:
-        from docx.enum.text import WD_BREAK
-        from docx.shared import RGBColor
-
-        for text, marks in runs:
-            marks = marks | extra
-            if "br" in marks:
-                par.add_run().add_break(WD_BREAK.LINE)
-                continue
-            run = par.add_run(text)
-            run.bold = True if marks & {"b", "verlopen", "concept"} else None
-            run.italic = True if "i" in marks else None
-            if "s" in marks:
-                run.font.strike = True
-            if "code" in marks:
-                run.font.name = "Courier New"
-            if marks & {"verlopen", "concept"}:
-                run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+        if not cell.paragraphs:  # the cell's own empty paragraph stays
+            parts.append("<w:p/>")
+        parts.extend(cell.parts)
 
     # markdown -------------------------------------------------------------------------
-    def markdown(self, container: Any, text: str, body: bool) -> None:
+    def markdown(self, container: _Container, text: str, body: bool) -> None:
         """Markdown blocks (via markdown-it, raw HTML off) as Word paragraphs."""
-        tokens = markdown_parser().parse(text.strip())
+        text = text.strip()
+        plain = _plain_paragraphs(text)
+        if plain is not None:  # what markdown-it makes of it, without asking it
+            for lines in plain:
+                runs: list[Run] = []
+                for line in lines:
+                    if runs:
+                        runs.append((" ", frozenset()))  # a soft line break
+                    runs.append((line, frozenset()))
+                container.add_paragraph("", _runs(runs))
+            return
+        if self._md is None:
+            self._md = markdown_parser()
+        tokens = self._md.parse(text)
+        quoted = _quoted(tokens)
         lists: list[list[int]] = []  # stack of [ordered?, counter]
         pending_item = False
         i = 0
@@ -272,35 +368,30 @@ class _Builder:
                 if body:
                     self.heading(container, runs, level)
                 else:
-                    self.runs(container.add_paragraph(), runs, frozenset({"b"}))
+                    container.add_paragraph("", _runs(runs, frozenset({"b"})))
                 i += 2
             elif kind == "paragraph_open":
-                par, prefix = self.list_paragraph(container, lists, pending_item, tok)
+                ppr, prefix = self.list_paragraph(lists, pending_item)
                 pending_item = False
-                self.runs(par, [(prefix, frozenset())] if prefix else [])
-                self.runs(
-                    par,
-                    _md_inline(tokens[i + 1]),
-                    frozenset({"i"}) if _in_quote(tokens, i) else frozenset(),
-                )
+                extra = frozenset({"i"}) if quoted[i] else frozenset()
+                text_runs = _runs([(prefix, frozenset())]) if prefix else ""
+                container.add_paragraph(ppr, text_runs + _runs(_md_inline(tokens[i + 1]), extra))
                 i += 1
             elif kind in ("fence", "code_block"):
-                par = container.add_paragraph()
                 code: list[Run] = []
                 for n, line in enumerate(tok.content.rstrip("\n").split("\n")):
                     if n:
                         code.append(("", frozenset({"br"})))
                     code.append((line, frozenset({"code"})))
-                self.runs(par, code)
+                container.add_paragraph("", _runs(code))
             elif kind == "table_open":
                 i = self.markdown_table(container, tokens, i)
             i += 1
 
-    def list_paragraph(
-        self, container: Any, lists: list[list[int]], first: bool, tok: Any
-    ) -> tuple[Any, str]:
+    def list_paragraph(self, lists: list[list[int]], first: bool) -> tuple[str, str]:
+        """The paragraph properties and number prefix of a paragraph in a list."""
         if not lists:
-            return container.add_paragraph(), ""
+            return "", ""
         ordered, counter = lists[-1]
         depth = len(lists)
         if ordered:
@@ -310,9 +401,9 @@ class _Builder:
             name = "List Bullet" if depth == 1 else f"List Bullet {min(depth, 3)}"
             style = self.style(name) if first else self.style("List Continue")
             prefix = ""
-        return container.add_paragraph(style=style), prefix
+        return self.ppr(style), prefix
 
-    def markdown_table(self, container: Any, tokens: list[Any], start: int) -> int:
+    def markdown_table(self, container: _Container, tokens: list[Any], start: int) -> int:
         import xml.etree.ElementTree as ET
 
         table = ET.Element("table")
@@ -330,12 +421,133 @@ class _Builder:
         return i
 
 
-def _in_quote(tokens: list[Any], index: int) -> bool:
+_EMU_PER_TWIP = 635
+_W_NS = _W.decode()
+_FIELD_PPR = '<w:pPr><w:tabs><w:tab w:pos="2551" w:val="left"/></w:tabs></w:pPr>'  # 4.5 cm
+_HEADER_TR = '<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>'
+_TBL_LOOK = (
+    '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+    'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+)
+_RUN_CONTROL = re.compile(r"([\t\r\n])")
+
+
+def _twips(emu: int) -> int:
+    """EMU as python-docx writes them in twips (``Length.twips``)."""
+    return round(emu / float(_EMU_PER_TWIP))
+
+
+def _text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(value: str) -> str:
+    return (
+        _text(value)
+        .replace('"', "&quot;")
+        .replace("\t", "&#9;")
+        .replace("\n", "&#10;")
+        .replace("\r", "&#13;")
+    )
+
+
+_RPR_CACHE: dict[frozenset[str], str] = {}
+
+
+def _rpr(marks: frozenset[str]) -> str:
+    """``<w:rPr>`` as python-docx's bold/italic/strike/font/colour setters leave it."""
+    rpr = _RPR_CACHE.get(marks)
+    if rpr is None:
+        props = []
+        if "code" in marks:
+            props.append('<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New"/>')
+        if marks & {"b", "verlopen", "concept"}:
+            props.append("<w:b/>")
+        if "i" in marks:
+            props.append("<w:i/>")
+        if "s" in marks:
+            props.append("<w:strike/>")
+        if marks & {"verlopen", "concept"}:
+            props.append('<w:color w:val="B00020"/>')
+        rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else "<w:rPr/>"
+        _RPR_CACHE[marks] = rpr
+    return rpr
+
+
+def _t(text: str) -> str:
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{_text(text)}</w:t>'
+    return f"<w:t>{_text(text)}</w:t>"
+
+
+def _run_content(text: str) -> str:
+    """``run.text = text``: a tab becomes ``<w:tab/>``, a line end ``<w:br/>``."""
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return _t(text) if text else ""
+    out = []
+    for piece in _RUN_CONTROL.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            out.append("<w:br/>")
+        elif piece:
+            out.append(_t(piece))
+    return "".join(out)
+
+
+def _runs(runs: list[Run], extra: frozenset[str] = frozenset()) -> str:
+    """The runs of a paragraph, each with its marks plus ``extra``."""
+    out = []
+    for text, marks in runs:
+        marks = marks | extra
+        if "br" in marks:
+            out.append("<w:r><w:br/></w:r>")
+        else:
+            out.append(f"<w:r>{_rpr(marks)}{_run_content(text)}</w:r>")
+    return "".join(out)
+
+
+# Plain text to Markdown: no character that starts inline markup anywhere (an `&` only
+# when it cannot start an entity), and no line that could start a block or underline a
+# heading: lists, quotes, headings, rules, tables, code (indented or fenced).
+_MD_INLINE = re.compile(r"[\\`*_~\[\]<|\t\r]|&#?[0-9A-Za-z]+;")
+_MD_BLOCK_START = re.compile(r"[#>+=:\-]|[0-9]+[.)]")
+
+
+def _plain_paragraphs(text: str) -> list[list[str]] | None:
+    """The paragraphs (lists of lines) of stripped Markdown ``text`` without markup.
+
+    None when the text may hold markup: then markdown-it reads it. A blank line ends a
+    paragraph; a line with whitespace at either end (a hard break, indented code) or
+    starting like a block (``- ``, ``1.``, ``#``, ``>``, ``===``) is left to markdown-it.
+    """
+    if _MD_INLINE.search(text):
+        return None
+    paragraphs: list[list[str]] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if not line:
+            if lines:
+                paragraphs.append(lines)
+                lines = []
+        elif line != line.strip() or _MD_BLOCK_START.match(line):
+            return None
+        else:
+            lines.append(line)
+    if lines:
+        paragraphs.append(lines)
+    return paragraphs
+
+
+def _quoted(tokens: list[Any]) -> list[bool]:
+    """For every token: does it sit inside a block quote."""
+    quoted = []
     depth = 0
-    for tok in tokens[:index]:
+    for tok in tokens:
+        quoted.append(depth > 0)
         depth += tok.type == "blockquote_open"
         depth -= tok.type == "blockquote_close"
-    return depth > 0
+    return quoted
 
 
 def _md_inline(token: Any) -> list[Run]:
