@@ -7,7 +7,7 @@ import os
 from collections.abc import Collection, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from samennw.errors import DataFileError, Location, Problem, did_you_mean, unknown_phrase
 from samennw.model.dates import DueKind, format_date, parse_due
@@ -36,10 +36,11 @@ class Checker:
     100,000 models in memory. Ids are file names, known before any file is read.
     """
 
-    def __init__(self, repo: Repository, today: date) -> None:
+    def __init__(self, repo: Repository, today: date, directory: Directory | None = None) -> None:
         self.repo = repo
         self.today = today
-        self.dir = Directory(repo.partners)
+        # ``directory``: the one of repo.partners, when made already (it takes a while)
+        self.dir = Directory(repo.partners) if directory is None else directory
         # the ids a reference may name; without a usable partners.yaml every reference to
         # a person, organisation, team or domain counts as known: that one file is the
         # problem, not the hundreds of references that follow from it. When one section
@@ -47,6 +48,7 @@ class Checker:
         # are counted and summed up in one line (not_found), not reported one by one
         usable = repo.partners_usable
         self.counts: dict[str, int] = {"besluiten": 0, "open": 0, "afgerond": 0}
+        self.partial = False  # some references cannot be judged (see _Blind)
 
         def pool(ids: Collection[str], *sections: str) -> Collection[str]:
             if not usable:
@@ -56,6 +58,7 @@ class Checker:
                 return ids
             blind = _Blind(ids, lost)
             self.counts[blind.key] = 0
+            self.partial = True
             return blind
 
         self.refs = pool(set(self.dir.all_refs()), "personen", "organisaties", "teams")
@@ -162,14 +165,26 @@ class Checker:
         )
 
     # --- meetings ---------------------------------------------------------------------
+    #
+    # Each kind of file has its own checks (on the object) and links: the checks that
+    # depend on other files (the ids of partners.yaml, of the meetings and of the action
+    # lines) or on today's date. The links take the file's facts, plain values (see
+    # meeting_facts) that a cache can keep, so a file is checked against changed
+    # surroundings without reading it again. They run after the file's own checks. The
+    # report is sorted by place, so the order matters only for problems at one place: a
+    # meeting's links report at other keys than its own checks, and an action's and an
+    # action line's links always came after their own checks.
     def meetings(self) -> None:
         for m in self.each(self.repo.meetings):
             self.meeting(m)
 
     def meeting(self, m: Meeting) -> None:
+        self.meeting_own(m)
+        self.meeting_links(m, meeting_facts(m))
+
+    def meeting_own(self, m: Meeting) -> None:
         self.counts["besluiten"] += len(m.besluiten)
         self.body_characters(m)
-        self.ref(m, ("team",), m.team, self.teams, "team")
         expected = f"{m.team}-{m.datum.isoformat()}"
         if m.id != expected:
             self.err(
@@ -178,11 +193,6 @@ class Checker:
         path = m.source_path
         if path is not None and (folder := _parent_name(path)) != str(m.datum.year):
             self.err(m, ("datum",), f"vergadering van {m.datum.year} staat in map '{folder}'")
-        for key in ("voorzitter", "secretaris"):
-            self.ref(m, (key,), getattr(m, key), self.persons, "persoon")
-        for key in ("aanwezig", "afwezig_met_bericht"):
-            for i, a in enumerate(getattr(m, key)):
-                self.ref(m, (key, i), a.persoon, self.persons, "persoon")
         if m.begin and m.eind and m.eind <= m.begin:
             self.err(m, ("eind",), f"eindtijd {m.eind} ligt niet na begintijd {m.begin}")
         if m.notulen_status is MinutesStatus.VASTGESTELD and m.vastgesteld_op is None:
@@ -195,30 +205,34 @@ class Checker:
                 ("vastgesteld_op",),
                 f"notulen vastgesteld op {m.vastgesteld_op} vóór de vergadering van {m.datum}",
             )
-        for key in ("vastgesteld_in", "vorige_vergadering"):
-            self.ref(m, (key,), getattr(m, key), self.repo.meetings, "vergadering")
         nrs: set[int] = set()
         for i, item in enumerate(m.agenda):
             if item.nr in nrs:
                 self.err(m, ("agenda", i, "nr"), f"agendapunt {item.nr} komt twee keer voor")
             nrs.add(item.nr)
         for i, d in enumerate(m.besluiten):
-            self.decision_id(m, i, d.id)
             if d.agendapunt is not None and m.agenda and d.agendapunt not in nrs:
                 self.err(
                     m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet"
                 )
-            self.ref(m, ("besluiten", i, "domein"), d.domein, self.domains, "domein")
-            self.ref(m, ("besluiten", i, "werkgroep"), d.werkgroep, self.teams, "werkgroep")
-            self.ref(
-                m,
-                ("besluiten", i, "actielijn"),
-                d.actielijn,
-                self.repo.action_lines,
-                "actielijn",
-            )
 
-    def decision_id(self, m: Meeting, i: int, decision_id: str) -> None:
+    def meeting_links(self, m: Sourced, facts: list[Any]) -> None:
+        team, chair, secretary, present, absent, adopted_in, previous, decisions = facts
+        self.ref(m, ("team",), team, self.teams, "team")
+        self.ref(m, ("voorzitter",), chair, self.persons, "persoon")
+        self.ref(m, ("secretaris",), secretary, self.persons, "persoon")
+        for key, people in (("aanwezig", present), ("afwezig_met_bericht", absent)):
+            for i, person in enumerate(people):
+                self.ref(m, (key, i), person, self.persons, "persoon")
+        self.ref(m, ("vastgesteld_in",), adopted_in, self.repo.meetings, "vergadering")
+        self.ref(m, ("vorige_vergadering",), previous, self.repo.meetings, "vergadering")
+        for i, (decision_id, domain, group, line) in enumerate(decisions):
+            self.decision_id(m, i, decision_id)
+            self.ref(m, ("besluiten", i, "domein"), domain, self.domains, "domein")
+            self.ref(m, ("besluiten", i, "werkgroep"), group, self.teams, "werkgroep")
+            self.ref(m, ("besluiten", i, "actielijn"), line, self.repo.action_lines, "actielijn")
+
+    def decision_id(self, m: Sourced, i: int, decision_id: str) -> None:
         """Decision ids are unique over all meetings (the one check across meeting files)."""
         if decision_id in self.decision_ids:
             self.err(
@@ -234,6 +248,10 @@ class Checker:
             self.action(a)
 
     def action(self, a: Action) -> None:
+        self.action_own(a)
+        self.action_links(a, action_facts(a))
+
+    def action_own(self, a: Action) -> None:
         self.counts[a.status.value] += 1
         self.body_characters(a)
         path = a.source_path
@@ -253,68 +271,71 @@ class Checker:
                 ("afgerond_op",),
                 "open actie heeft een 'afgerond_op'; zet status op afgerond of verwijder de datum",
             )
-        self.ref(a, ("team",), a.team, self.teams, "team")
-        self.ref(a, ("werkgroep",), a.werkgroep, self.teams, "werkgroep")
-        if a.werkgroep in self.dir.teams and self.dir.teams[a.werkgroep].ouder not in (
-            None,
-            a.team,
-        ):
-            self.err(a, ("werkgroep",), f"werkgroep '{a.werkgroep}' hoort niet bij team '{a.team}'")
-        self.ref(a, ("actielijn",), a.actielijn, self.repo.action_lines, "actielijn")
-        self.ref(a, ("vergadering",), a.vergadering, self.repo.meetings, "vergadering")
-        self.ref(a, ("afgerond_in",), a.afgerond_in, self.repo.meetings, "vergadering")
-        for i, ref in enumerate(a.betrokkenen):
+
+    def action_links(self, a: Sourced, facts: list[Any]) -> None:
+        (team, group, line, meeting, closed_in, involved, wie, closed, updates, when, status) = (
+            facts
+        )
+        self.ref(a, ("team",), team, self.teams, "team")
+        self.ref(a, ("werkgroep",), group, self.teams, "werkgroep")
+        if group in self.dir.teams and self.dir.teams[group].ouder not in (None, team):
+            self.err(a, ("werkgroep",), f"werkgroep '{group}' hoort niet bij team '{team}'")
+        self.ref(a, ("actielijn",), line, self.repo.action_lines, "actielijn")
+        self.ref(a, ("vergadering",), meeting, self.repo.meetings, "vergadering")
+        self.ref(a, ("afgerond_in",), closed_in, self.repo.meetings, "vergadering")
+        for i, ref in enumerate(involved):
             if self.missing(ref, self.refs):
                 hint = did_you_mean(ref, self.refs)
                 self.err(
                     a, ("betrokkenen", i), f"onbekende persoon, organisatie of team '{ref}'{hint}"
                 )
-        self.wie_and_refs(a)
-        origin = self.meeting_date(a.vergadering)
-        if a.afgerond_op and a.afgerond_op > self.today:
+        self.wie_and_refs(a, wie, involved)
+        origin = self.meeting_date(meeting)
+        closed_on = date.fromisoformat(closed) if closed else None
+        if closed_on and closed_on > self.today:
             self.err(
                 a,
                 ("afgerond_op",),
-                f"afgerond op {format_date(a.afgerond_op)}, na vandaag "
+                f"afgerond op {format_date(closed_on)}, na vandaag "
                 f"({format_date(self.today)}); klopt de datum?",
                 error=False,
             )
-        if origin and a.afgerond_op and a.afgerond_op < origin:
+        if origin and closed_on and closed_on < origin:
             self.err(
                 a,
                 ("afgerond_op",),
-                f"afgerond op {a.afgerond_op}, vóór de vergadering van {origin} "
+                f"afgerond op {closed_on}, vóór de vergadering van {origin} "
                 "waarin de actie ontstond",
             )
-        for i, u in enumerate(a.updates):
+        for i, update_meeting in enumerate(updates):
             self.ref(
-                a, ("updates", i, "vergadering"), u.vergadering, self.repo.meetings, "vergadering"
+                a, ("updates", i, "vergadering"), update_meeting, self.repo.meetings, "vergadering"
             )
-        due = parse_due(a.wanneer, origin)
+        due = parse_due(when, origin)
         if due.kind is DueKind.UNKNOWN:
             self.err(
-                a, ("wanneer",), f"'{a.wanneer}' is niet als datum of periode te lezen", error=False
+                a, ("wanneer",), f"'{when}' is niet als datum of periode te lezen", error=False
             )
         elif (
             due.kind in (DueKind.DATE, DueKind.PERIOD)
             and due.end is None
-            and a.status is ActionStatus.OPEN
+            and status == ActionStatus.OPEN
         ):
             self.err(
                 a,
                 ("wanneer",),
-                f"'{a.wanneer}' noemt geen jaar en de actie heeft geen vergadering waaruit het "
+                f"'{when}' noemt geen jaar en de actie heeft geen vergadering waaruit het "
                 "jaar volgt, dus ze raakt nooit verlopen; schrijf het jaar erbij",
                 error=False,
             )
 
-    def wie_and_refs(self, a: Action) -> None:
+    def wie_and_refs(self, a: Sourced, wie: str, involved: list[str]) -> None:
         """'wie' (the text) and 'betrokkenen' (the ids --owner searches) must agree: a hand
         edit of one alone makes the owner query answer from stale ids. An unknown id in
         'betrokkenen' is an error of its own, and the cause of any mismatch: no warning."""
-        if not all(self.dir.known(ref) for ref in a.betrokkenen):
+        if not all(self.dir.known(ref) for ref in involved):
             return
-        not_in_refs, not_in_text = self.dir.wie_mismatch(a.wie, a.betrokkenen)
+        not_in_refs, not_in_text = self.dir.wie_mismatch(wie, involved)
         if not not_in_refs and not not_in_text:
             return
         label = self.dir.label
@@ -334,18 +355,92 @@ class Checker:
             self.action_line(line)
 
     def action_line(self, line: ActionLine) -> None:
+        self.action_line_own(line)
+        self.action_line_links(line, action_line_facts(line))
+
+    def action_line_own(self, line: ActionLine) -> None:
         self.body_characters(line)
-        self.ref(line, ("domein",), line.domein, self.domains, "domein")
-        self.ref(line, ("team",), line.team, self.teams, "team")
-        self.ref(line, ("werkgroep",), line.werkgroep, self.teams, "werkgroep")
-        for i, t in enumerate(line.trekkers):
+
+    def action_line_links(self, line: Sourced, facts: list[Any]) -> None:
+        domain, team, group, leads, partners = facts
+        self.ref(line, ("domein",), domain, self.domains, "domein")
+        self.ref(line, ("team",), team, self.teams, "team")
+        self.ref(line, ("werkgroep",), group, self.teams, "werkgroep")
+        for i, t in enumerate(leads):
             self.ref(line, ("trekkers", i), t, self.refs, "trekker")
-        for i, org in enumerate(line.partners):
+        for i, org in enumerate(partners):
             self.ref(line, ("partners", i), org, self.refs, "partner")
+
+    # --- one file of any kind (validate in bulk) --------------------------------------
+    def own(self, obj: Sourced) -> list[Any]:
+        """The checks of ``obj`` of its own; gives its facts, for :meth:`links`."""
+        if isinstance(obj, Meeting):
+            self.meeting_own(obj)
+            return meeting_facts(obj)
+        if isinstance(obj, Action):
+            self.action_own(obj)
+            return action_facts(obj)
+        assert isinstance(obj, ActionLine)
+        self.action_line_own(obj)
+        return action_line_facts(obj)
+
+    def links(self, kind: int, where: Sourced, facts: list[Any]) -> None:
+        """The checks across files of a file of ``MODELS[kind]`` from its facts;
+        ``where`` places their problems (the object, or a stand-in: see :func:`stand_in`)."""
+        (self.meeting_links, self.action_links, self.action_line_links)[kind](where, facts)
 
     def important_dates(self) -> None:
         for d in self.repo.important_dates:
             self.ref(d, ("team",), d.team, self.teams, "team")
+
+
+MODELS: tuple[type[Sourced], ...] = (Meeting, Action, ActionLine)  # the kinds of data files
+
+
+# The facts of a file: what its links check, as plain values (JSON: ids, texts, dates as
+# ISO text), in a fixed order.
+def meeting_facts(m: Meeting) -> list[Any]:
+    return [
+        m.team,
+        m.voorzitter,
+        m.secretaris,
+        [a.persoon for a in m.aanwezig],
+        [a.persoon for a in m.afwezig_met_bericht],
+        m.vastgesteld_in,
+        m.vorige_vergadering,
+        [[d.id, d.domein, d.werkgroep, d.actielijn] for d in m.besluiten],
+    ]
+
+
+def action_facts(a: Action) -> list[Any]:
+    return [
+        a.team,
+        a.werkgroep,
+        a.actielijn,
+        a.vergadering,
+        a.afgerond_in,
+        a.betrokkenen,
+        a.wie,
+        a.afgerond_op.isoformat() if a.afgerond_op else None,
+        [u.vergadering for u in a.updates],
+        a.wanneer,
+        a.status.value,
+    ]
+
+
+def action_line_facts(line: ActionLine) -> list[Any]:
+    return [line.domein, line.team, line.werkgroep, line.trekkers, line.partners]
+
+
+def stand_in(shown: str, origin: Path) -> Sourced:
+    """An object that places problems as the file ``origin``, shown as ``shown``, read in
+    bulk would (its lines are read when a problem is reported): for the links of a file
+    that is known from its facts."""
+    where = Sourced.model_construct()
+    private = where.__pydantic_private__
+    assert private is not None
+    private.update(_path=shown, _lines=None, _origin=origin, _prefix=())
+    return where
 
 
 class _Anything(Collection[str]):

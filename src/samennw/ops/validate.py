@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import os
 from collections.abc import Iterator
 from datetime import date
@@ -12,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from samennw.errors import Location, Problem
-from samennw.model.records import Action, ActionLine, Meeting, Sourced, _lines_of
-from samennw.ops.checks import Checker, not_found
+from samennw.model.records import Sourced, _lines_of
+from samennw.ops.checks import MODELS, Checker, not_found, stand_in
+from samennw.ops.validate_cache import KEEP, Outcome, VerdictCache, open_cache, outcome
 from samennw.ops.validate_report import Report, as_json, focus, format_github, summary
 from samennw.storage.parallel import (
     FORK_FROM,
@@ -24,7 +26,7 @@ from samennw.storage.parallel import (
     requested_jobs,
 )
 from samennw.storage.paths import check_name, relative
-from samennw.storage.reader import load_quick, with_path
+from samennw.storage.reader import WORKING_TREE, load_quick, with_path
 from samennw.storage.repository import LazyFolder, Repository
 
 # the command line's interface: validate, then show the report
@@ -39,7 +41,8 @@ def validate(repo: Repository, *, jobs: int | None = None, today: date | None = 
 
     ``jobs`` (default: ``$SAMENNW_JOBS``, else automatic): 1 checks file by file in this
     process; more reads and checks the files in that many processes (see
-    :func:`_check_in_bulk`). Automatic: in bulk, one process per CPU, from
+    :func:`_check_in_bulk`), reading only the files that changed since the last run (see
+    :mod:`samennw.ops.validate_cache`). Automatic: in bulk, one process per CPU, from
     ``BULK_FROM`` files on. The report is the same either way.
     """
     if today is None:
@@ -90,21 +93,27 @@ def validate(repo: Repository, *, jobs: int | None = None, today: date | None = 
 # --- in bulk, over processes ----------------------------------------------------------
 #
 # Each process (the parent and forked workers, see samennw.storage.parallel) takes chunks of
-# files, reads, parses and validates each file (bulkload.load_quick) and runs every
+# files, reads, parses and validates each file (reader.load_quick) and runs every
 # check of that one file. It returns per file only its problems, in order, and what
 # the checks across files need: the id in the file when it is not the file name, and
 # the decision ids with their place among the problems. The parent walks the files in
 # the serial order, finds duplicate ids and decision ids, and so builds exactly the
 # problem list of the file-by-file path. Clean files return None.
+#
+# With a verdict cache (samennw.ops.validate_cache) a process first stats each file: an
+# unchanged file with a clean verdict that still holds is not read at all, an unchanged
+# one with a verdict that may not hold has its checks across files run again from the
+# facts the cache keeps, and only a new or changed file is read. The report is the same.
 
 BULK_FROM = FORK_FROM  # files; below this forking costs more than it saves
 _MIN_CHUNK = 16  # files
-_MODELS: tuple[type[Sourced], ...] = (Meeting, Action, ActionLine)  # order of the checks
 
 # (id in the file, or None if the file did not load; its problems; its decision ids as
 # (index into those problems, index of the decision, decision id))
 FileRecord = tuple[str | None, list[Problem], list[tuple[int, int, str]]] | None
-Task = tuple[int, str, Path]  # (index into _MODELS, file name without .md, path)
+# (index into MODELS, file name without .md, file name, file name relative to the root)
+Task = tuple[int, str, str, str]
+CacheOutcome = Outcome | bool | None  # what a file gives the cache (see validate_cache)
 
 
 def _bulk_processes(repo: Repository, jobs: int | None) -> int:
@@ -115,6 +124,8 @@ def _bulk_processes(repo: Repository, jobs: int | None) -> int:
     # LazyFolder's own files; objects loaded before validate are checked file by file
     if not all(isinstance(f, LazyFolder) and not f._loaded for f in folders):
         return 0
+    if repo.source is not WORKING_TREE:
+        return 0  # a git revision: its files are read through its folders, not from disk
     if jobs is not None:
         return jobs if jobs > 1 else 0
     if repo.file_count < BULK_FROM:
@@ -122,74 +133,147 @@ def _bulk_processes(repo: Repository, jobs: int | None) -> int:
     return min(available_cpus(), MAX_PROCESSES)
 
 
+def _tasks(repo: Repository) -> list[Task]:
+    tasks: list[Task] = []
+    root = repo.root
+    prefix = str(root).rstrip(os.sep) + os.sep
+    for kind, folder in enumerate((repo.meetings, repo.actions, repo.action_lines)):
+        files = folder._files  # type: ignore[attr-defined]
+        # the names as listed: a Path for each of 100,000 files costs more than a warm run
+        names = getattr(files, "names", None) or getattr(files, "_names", None)
+        if not isinstance(names, dict):
+            names = {key: str(path) for key, path in files.items()}
+        # the shown name (relative to the root) by slicing: building Paths costs more than
+        # anything else in the checks. Problems get a Path (reader.with_path).
+        tasks += [
+            (kind, key, name, name[len(prefix) :])
+            if name.startswith(prefix)
+            else (kind, key, name, str(relative(Path(name), root)))
+            for key, name in names.items()
+        ]
+    return tasks
+
+
 def _check_in_bulk(checker: Checker, processes: int) -> None:
     repo = checker.repo
-    folders = (repo.meetings, repo.actions, repo.action_lines)
-    tasks: list[Task] = [
-        (kind, key, path)
-        for kind, folder in enumerate(folders)
-        for key, path in folder._files.items()  # type: ignore[attr-defined]
-    ]
+    tasks = _tasks(repo)
     size = chunk_size(len(tasks), processes, _MIN_CHUNK)
     n_chunks = -(-len(tasks) // size)
-    files = _FileChecker(repo, checker.today, tasks, size)
-    for model in _MODELS:
+    for model in MODELS:
         model.model_rebuild()  # build the validators once, before forking
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many short-lived objects, no cycles: the collector only costs time here
     try:
+        cache = open_cache(checker)
+        files = _FileChecker(checker, tasks, size, cache)
         results = map_chunks(files.chunk, n_chunks, processes)
+        for _records, counts, _entries in results:
+            for name, n in counts.items():
+                checker.counts[name] += n
+        records = (record for chunk_records, _, _ in results for record in chunk_records)
+        _merge(checker, tasks, records)
+        if cache is not None:
+            shown = [task[3] for task in tasks]
+            cache.save(shown, [result for _, _, chunk in results for result in chunk])
     finally:
         if gc_was_enabled:
             gc.enable()
-    for _records, counts in results:
-        for name, n in counts.items():
-            checker.counts[name] += n
-    records = (record for chunk_records, _ in results for record in chunk_records)
-    _merge(checker, tasks, records)
 
 
 class _FileChecker(Checker):
     """The checks of single files, chunk by chunk (in a worker or in the parent)."""
 
-    def __init__(self, repo: Repository, today: date, tasks: list[Task], size: int) -> None:
-        super().__init__(repo, today)
-        self.tasks, self.size = tasks, size
+    def __init__(
+        self, checker: Checker, tasks: list[Task], size: int, cache: VerdictCache | None = None
+    ) -> None:
+        super().__init__(checker.repo, checker.today, checker.dir)
+        self.tasks, self.size, self.cache = tasks, size, cache
         self.later: list[tuple[int, int, str]] = []
-        self.prefix = str(repo.root).rstrip(os.sep) + os.sep
 
-    def decision_id(self, m: Meeting, i: int, decision_id: str) -> None:
+    def decision_id(self, m: Sourced, i: int, decision_id: str) -> None:
         self.later.append((len(self.problems), i, decision_id))  # decided in _merge
 
-    def chunk(self, c: int) -> tuple[list[FileRecord], dict[str, int]]:
-        self.counts = dict.fromkeys(self.counts, 0)
-        records = [self.file(*task) for task in self.tasks[c * self.size : (c + 1) * self.size]]
-        return records, self.counts
+    def chunk(self, c: int) -> tuple[list[FileRecord], dict[str, int], list[CacheOutcome]]:
+        self.counts = counts = dict.fromkeys(self.counts, 0)
+        records: list[FileRecord] = []
+        outcomes: list[CacheOutcome] = []
+        cache = self.cache
+        for kind, key, name, shown in self.tasks[c * self.size : (c + 1) * self.size]:
+            st: os.stat_result | None = None
+            known = None
+            if cache is not None:
+                try:
+                    st = os.lstat(name)  # before it is read: a later change shows next time
+                except OSError:
+                    st = None
+                known = cache.known(shown, st)
+            record: FileRecord
+            result: CacheOutcome
+            if known is None:
+                record, result = self.read(kind, key, name, shown, st)
+            else:  # unchanged since the cache saw it, without problems of its own
+                clean, extra, text = known  # (inline: this is most files)
+                if kind == 1:
+                    counts[extra] += 1  # its status
+                elif kind == 0:
+                    counts["besluiten"] += len(extra)  # its decision ids
+                if text is not None:
+                    record, result = self.recheck(kind, key, name, shown, st, clean, text)
+                elif kind == 0 and extra:  # clean: only its decision ids to merge
+                    record = (key, [], [(0, i, decision) for i, decision in enumerate(extra)])
+                    result = KEEP
+                else:
+                    record, result = None, KEEP
+            records.append(record)
+            outcomes.append(result)
+        return records, counts, outcomes
 
-    def file(self, kind: int, key: str, path: Path) -> FileRecord:
+    def read(
+        self, kind: int, key: str, name: str, shown: str, st: os.stat_result | None
+    ) -> tuple[FileRecord, CacheOutcome]:
+        """Read and check a file; ``st``: its stat before it was read (with a cache)."""
         problems: list[Problem] = []
         self.problems, self.later = problems, []
-        name = str(path)
-        # The shown name (relative to the root) as a string, by slicing: building Paths
-        # costs more than anything else in the checks. Problems get a Path below.
-        if name.startswith(self.prefix):
-            shown = name[len(self.prefix) :]
-        else:
-            shown = str(relative(path, self.repo.root))
-        obj = load_quick(path, _MODELS[kind], shown, problems, name=name)
+        obj = load_quick(Path(name), MODELS[kind], shown, problems, name=name)
         if obj is None:
-            return None, problems, []
+            return (None, problems, []), None
         obj_id: str = obj.id  # type: ignore[attr-defined]
         check_name(obj, key, problems)  # as store.register
-        if isinstance(obj, Meeting):
-            self.meeting(obj)
-        elif isinstance(obj, Action):
-            self.action(obj)
-        elif isinstance(obj, ActionLine):
-            self.action_line(obj)
+        facts = self.own(obj)
+        own_problems = len(problems)
+        self.links(kind, obj, facts)
+        result = None
+        if self.cache is not None and not own_problems:
+            result = outcome(st, kind, not problems and not self.partial, facts)
         if obj_id == key and not problems and not self.later:
-            return None
-        return obj_id, [with_path(p) for p in problems], self.later
+            return None, result
+        return (obj_id, [with_path(p) for p in problems], self.later), result
+
+    def recheck(
+        self,
+        kind: int,
+        key: str,
+        name: str,
+        shown: str,
+        st: os.stat_result | None,
+        clean: bool,
+        text: str,
+    ) -> tuple[FileRecord, CacheOutcome]:
+        """The checks across files of a file the cache knows, from its facts (``text``):
+        it is unchanged and has no problems of its own."""
+        assert self.cache is not None
+        problems: list[Problem] = []
+        self.problems, self.later = problems, []
+        facts = json.loads(text)
+        self.links(kind, stand_in(shown, Path(name)), facts)
+        now_clean = not problems and not self.partial
+        if self.cache.holds and now_clean == clean:
+            result: CacheOutcome = KEEP
+        else:
+            result = outcome(st, kind, now_clean, facts, text)
+        if not problems and not self.later:
+            return None, result
+        return (key, [with_path(p) for p in problems], self.later), result
 
 
 def _merge(checker: Checker, tasks: list[Task], records: Iterator[FileRecord]) -> None:
@@ -198,35 +282,43 @@ def _merge(checker: Checker, tasks: list[Task], records: Iterator[FileRecord]) -
     _line_map.cache_clear()  # files may have changed since an earlier run in this process
     root = checker.repo.root
     out = checker.problems
-    seen: list[dict[str, Path]] = [{} for _ in _MODELS]  # id -> first file with it
-    decisions: dict[str, Path] = {}  # decision id -> last meeting file with it
-    for (kind, key, path), record in zip(tasks, records, strict=True):
-        obj_id, problems, later = (key, [], []) if record is None else record
+    seen: list[dict[str, str]] = [{} for _ in MODELS]  # id -> first file with it
+    decisions: dict[str, str] = {}  # decision id -> last meeting file with it
+    for (kind, key, name, _), record in zip(tasks, records, strict=True):
+        if record is None:  # the common case: nothing to report, its id is its name
+            if key in seen[kind]:
+                out.append(_duplicate(key, seen[kind][key], name, root))
+            else:
+                seen[kind][key] = name
+            continue
+        obj_id, problems, later = record
         if obj_id is None:  # did not load
             out.extend(problems)
             continue
         start = 0 if obj_id == key else 1  # after the file-name problem
         out.extend(problems[:start])
         if obj_id in seen[kind]:  # as LazyFolder.stream / store.register
-            other = relative(seen[kind][obj_id], root)
-            out.append(
-                Problem(f"dubbele code '{obj_id}' (ook in {other})", _locate(path, root, ("id",)))
-            )
+            out.append(_duplicate(obj_id, seen[kind][obj_id], name, root))
         else:
-            seen[kind][obj_id] = path
+            seen[kind][obj_id] = name
         for at, i, decision_id in later:  # as Checker.decision_id
             out.extend(problems[start:at])
             start = at
             if decision_id in decisions:
-                other = relative(decisions[decision_id], root)
+                other = relative(Path(decisions[decision_id]), root)
                 out.append(
                     Problem(
                         f"dubbele besluitcode '{decision_id}' (ook in {other})",
-                        _locate(path, root, ("besluiten", i, "id")),
+                        _locate(Path(name), root, ("besluiten", i, "id")),
                     )
                 )
-            decisions[decision_id] = path
+            decisions[decision_id] = name
         out.extend(problems[start:])
+
+
+def _duplicate(obj_id: str, first: str, name: str, root: Path) -> Problem:
+    other = relative(Path(first), root)
+    return Problem(f"dubbele code '{obj_id}' (ook in {other})", _locate(Path(name), root, ("id",)))
 
 
 @functools.lru_cache(maxsize=64)
