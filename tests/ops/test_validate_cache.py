@@ -72,6 +72,10 @@ def repo(tmp_path: Path) -> Path:
     return build_file_tree(tmp_path / "repo", repo_files())
 
 
+def read_cache(path: Path) -> dict[str, list[object]]:
+    return cachefile.read(path, cachefile.secret() or b"", validate_cache.VERSION)
+
+
 def check(root: Path, today: date = TODAY) -> list[str]:
     """validate in bulk (so with the cache), as lines of text."""
     report = v.validate(lazy_repository(root), jobs=2, today=today)
@@ -93,7 +97,10 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_the_cache_is_written_beside_the_data(repo: Path) -> None:
     check(repo)
     folder = repo / cachefile.CACHE_DIR
-    assert (folder / "validate.json").is_file() and (folder / "validate-facts.json").is_file()
+    assert (folder / "validate.json").is_file()
+    facts = sorted(p.name for p in folder.glob("validate-facts-*.json"))
+    assert facts == [f"validate-facts-{n}.json" for n in range(validate_cache.SHARDS)]
+    assert sum(len(read_cache(p)) for p in folder.glob("validate-facts-*.json")) == 14
     assert (folder / ".gitignore").read_text().strip().endswith("*")
 
 
@@ -315,8 +322,8 @@ def test_a_tampered_or_foreign_cache_is_ignored(
     monkeypatch.setenv("XDG_CACHE_HOME", str(repo.parent / "andere-gebruiker"))
     check(other)  # the copy's cache is foreign to this user: written anew, with their key
     monkeypatch.setenv("XDG_CACHE_HOME", str(repo.parent / "ik"))
-    for name in ("validate.json", "validate-facts.json"):
-        shutil.copy(other / cachefile.CACHE_DIR / name, folder / name)
+    for path in (other / cachefile.CACHE_DIR).glob("validate*.json"):
+        shutil.copy(path, folder / path.name)
     edit(repo / OPEN, "[tjalling]", "[tjallin]")
     reads.clear()
     assert check(repo) == reference(repo) == broken
@@ -326,13 +333,13 @@ def test_a_tampered_or_foreign_cache_is_ignored(
 def test_facts_that_do_not_fit_the_file_are_not_used(
     repo: Path, trusting: None, reads: list[str]
 ) -> None:
-    """The facts file is trusted entry by entry, by the stat key, as the verdicts are."""
+    """The facts files are trusted entry by entry, by the stat key, as the verdicts are."""
     check(repo)
-    facts = repo / cachefile.CACHE_DIR / "validate-facts.json"
-    written = facts.read_bytes()
+    folder = repo / cachefile.CACHE_DIR
+    written = {p.name: p.read_bytes() for p in folder.glob("validate-facts-*.json")}
     edit(repo / OPEN, "Toelichting.", "Toelichting, langer.")
     check(repo)  # the verdicts are written anew, the facts are not (the context holds)
-    assert facts.read_bytes() == written
+    assert {p.name: p.read_bytes() for p in folder.glob("validate-facts-*.json")} == written
     edit(repo / "data/partners.yaml", "naam: Tjalling\n", "naam: Tjalling H\n")  # it moves
     reads.clear()
     assert check(repo) == reference(repo)

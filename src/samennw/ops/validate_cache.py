@@ -23,9 +23,9 @@ Then a clean file costs one ``stat``. Otherwise, and for a file whose checks acr
 did find something, those checks run again from its facts. Duplicate ids and decision
 ids are decided anew by every run.
 
-Two files: ``validate.json`` holds per file its verdict (and the facts of a file that is
-not clean), which every run reads; ``validate-facts.json`` the facts of every file, read
-only when the context does not hold. Both are keyed by the same stat keys, so each entry
+``validate.json`` holds per file its verdict (and the facts of a file that is not
+clean), which every run reads; ``validate-facts-<n>.json`` the facts of every file, read
+only when the context does not hold. All are keyed by the same stat keys, so each entry
 is trusted on its own, whichever file was written last.
 """
 
@@ -35,6 +35,7 @@ import json
 import os
 import stat
 import time
+import zlib
 from collections.abc import Callable
 from hashlib import blake2b
 from pathlib import Path
@@ -47,7 +48,10 @@ from samennw.storage.paths import embedded_root, is_source_checkout
 from samennw.storage.reader import WORKING_TREE
 
 VERSION = f"samennw-validate-1/{__version__}/{code_stamp()}"
-VERDICTS, FACTS = "validate.json", "validate-facts.json"
+VERDICTS = "validate.json"
+# the facts, in shards by name (a stable hash): writing one large cache file takes a few
+# copies of its text in memory at once
+FACTS, SHARDS = "validate-facts-{}.json", 8
 # the context's entry in validate.json; no data file has this name (they are in data/)
 CONTEXT = ":context"
 # Writing the cache costs about as much as reading a thousand files: while its context
@@ -55,32 +59,21 @@ CONTEXT = ":context"
 # read again next time)
 REWRITE_EVERY = 1000
 
-
-def _encoder() -> Callable[[Any], str]:
-    """Compact JSON of a file's facts: the C encoder made once (json.dumps makes one per
-    call, which costs more than the encoding of a few ids)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:  # pragma: no cover - a Python without the C accelerator
-        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    # markers, default, encode a str, indent, key separator, item separator, sort_keys,
-    # skipkeys, allow_nan: as JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-    encode = make(None, None, json.encoder.encode_basestring, None, ":", ",", False, False, True)
-    return lambda value: "".join(encode(value, 0))
-
-
-_encode = _encoder()
-
-# What a file gives the cache: KEEP its entry; a new verdict, Outcome; or None.
+# What a file gives the cache: KEEP its entry; an Outcome (a new verdict); or None.
 KEEP = True
-# its new entries: in validate.json, [*stat key before it was read, False, [clean, what
-# the run needs of it (see _extra), its facts as JSON text if not clean, else None]];
-# in validate-facts.json, [*the same stat key, False, its facts as JSON text]
-Outcome = tuple[Entry, Entry]
-Known = tuple[bool, Any, str | None]  # clean, what the parent needs, facts (None: unknown)
+# (size, mtime_ns, ctime_ns, inode: the stat key before the file was read; clean; what
+# the run needs of it, see _extra; its facts as JSON text)
+Outcome = tuple[int, int, int, int, bool, Any, str]
+Known = tuple[bool, Any, str | None]  # clean, what the run needs, facts (None: not needed)
 
 
 class VerdictCache:
-    """The verdicts of the last run (``old``) and whether its context holds now."""
+    """The verdicts of the last run (``old``) and whether its context holds now.
+
+    An entry of validate.json is [*stat key, racy, [clean, what the run needs of the file
+    (see _extra), its facts if it is not clean, else None]]; an entry of a facts shard is
+    [*stat key, racy, its facts]. Facts are JSON text, parsed only when they are used.
+    """
 
     def __init__(self, folder: Path, key: bytes, checker: Checker) -> None:
         self.folder, self.key = folder, key
@@ -90,7 +83,10 @@ class VerdictCache:
         before = self.old.pop(CONTEXT, None)
         self.holds = before is not None and _holds(before[5], self.context, checker)
         # the facts of clean files, when their checks across files must run again
-        self.facts = {} if self.holds else read(folder / FACTS, key, VERSION)
+        self.facts: dict[str, Entry] = {}
+        if not self.holds:
+            for n in range(SHARDS):
+                self.facts.update(read(folder / FACTS.format(n), key, VERSION))
 
     def known(self, shown: str, st: os.stat_result | None) -> Known | None:
         """What the cache knows of file ``shown``, unchanged since (``st``); None: it must
@@ -112,22 +108,37 @@ class VerdictCache:
 
     def save(self, shown: list[str], outcomes: list[Outcome | bool | None]) -> None:
         """Write the cache of this run, given the outcome of each file (``shown``)."""
-        kept = outcomes.count(KEEP)
+        kept = outcomes.count(KEEP)  # (outcomes hold only KEEP, None and tuples)
         new = len(outcomes) - kept - outcomes.count(None)
         changed = new + len(self.old) - kept  # new entries, and old ones gone
         if self.holds and changed * REWRITE_EVERY <= len(shown):
             return
         verdicts: dict[str, Entry] = {}
-        facts: dict[str, Entry] = {}
-        for name, outcome in zip(shown, outcomes, strict=True):
-            if outcome is KEEP:
+        for name, result in zip(shown, outcomes, strict=True):
+            if result is KEEP:
                 verdicts[name] = self.old[name]
-            elif isinstance(outcome, tuple):
-                verdicts[name], facts[name] = outcome
+            elif isinstance(result, tuple):
+                size, mtime, ctime, inode, clean, extra, facts = result
+                verdict = [clean, extra, None if clean else facts]
+                verdicts[name] = [size, mtime, ctime, inode, False, verdict]
+        self.old = self.facts = {}  # (memory: what is kept is in verdicts now)
         verdicts[CONTEXT] = [0, 0, 0, 0, False, self.context]
         write(self.folder / VERDICTS, self.key, VERSION, verdicts, self.started)
-        if not self.holds:  # every file's facts are at hand (KEEP is only for holds)
-            write(self.folder / FACTS, self.key, VERSION, facts, self.started)
+        del verdicts
+        if self.holds:  # the facts files stay as they are: a changed file has a new stat
+            return  # key, so its old facts are not used (it is read when they are needed)
+        # every file's facts are at hand (KEEP is only for a context that holds)
+        shards: list[list[tuple[str, Outcome]]] = [[] for _ in range(SHARDS)]
+        for name, result in zip(shown, outcomes, strict=True):
+            if isinstance(result, tuple):
+                shards[_shard(name)].append((name, result))
+        for n, shard in enumerate(shards):
+            entries = {name: [*result[:4], False, result[6]] for name, result in shard}
+            write(self.folder / FACTS.format(n), self.key, VERSION, entries, self.started)
+
+
+def _shard(name: str) -> int:
+    return zlib.crc32(name.encode()) % SHARDS
 
 
 def open_cache(checker: Checker) -> VerdictCache | None:
@@ -149,14 +160,29 @@ def open_cache(checker: Checker) -> VerdictCache | None:
 def outcome(
     st: os.stat_result | None, kind: int, clean: bool, facts: list[Any], text: str | None = None
 ) -> Outcome | None:
-    """The entries of a file without problems of its own whose stat before it was read is
+    """The verdict of a file without problems of its own whose stat before it was read is
     ``st`` (``text``: its facts as JSON, when known); None for anything but a regular file."""
     if st is None or not stat.S_ISREG(st.st_mode):
         return None
     if text is None:
         text = _encode(facts)
-    key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, False]
-    return [*key, [clean, _extra(kind, facts), None if clean else text]], [*key, text]
+    extra = _extra(kind, facts)
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, clean, extra, text
+
+
+def _encoder() -> Callable[[Any], str]:
+    """Compact JSON of a file's facts: the C encoder made once (json.dumps makes one per
+    call, which costs more than the encoding of a few ids)."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - a Python without the C accelerator
+        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    # markers, default, encode a str, indent, key separator, item separator, sort_keys,
+    # skipkeys, allow_nan: as JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    encode = make(None, None, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_encode = _encoder()
 
 
 def _extra(kind: int, facts: list[Any]) -> Any:
