@@ -418,8 +418,7 @@ def test_code_stamp_follows_every_module(tmp_path: Path) -> None:
 def test_inventory_read_over_processes_equals_one_process(
     embedded_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The writers' check of every file reads changed files over every CPU; the answer is
-    the same."""
+    """The index reads changed files over every CPU; the answer is the same."""
 
     build_file_tree(
         embedded_copy,
@@ -436,7 +435,7 @@ def test_inventory_read_over_processes_equals_one_process(
         monkeypatch.setenv("SAMENNW_JOBS", jobs)
         monkeypatch.setenv("XDG_CACHE_HOME", str(embedded_copy / f"cache-{jobs}"))  # cold
         index = queryindex.RepositoryIndex(embedded_copy)
-        index.check_all()
+        index.action_lines()
         teams = {t: index.actions_of([t]) for t in ("ot-kvdj", "ab")}
         results.append(([str(p) for p in index.problems], index.action_files(), teams))
     assert results[0] == results[1]

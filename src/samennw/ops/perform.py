@@ -52,15 +52,13 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
         notices = recovery.repair(root)
         notices += gitops.check_state(root, committing=commit)
         index = RepositoryIndex(root)
-        index.check_all()  # every file readable (fast: the index's cache)
-        index.save()
-        index.raise_if_invalid()
-        repo = indexed_repository(index)
+        repo = indexed_repository(index)  # the files the change reads, and only those
         repo.raise_if_invalid()
         changes, message = plan(repo)
         if commit:
             _refuse_unrecorded_references(root, changes)
         sha = recovery.carry_out(root, changes, message, commit=commit)
+        index.save()
     if commit and sha is None:
         notices.append("niets vastgelegd: in git staan deze bestanden al zo")
     return Outcome(message, [repo.rel(p) for p in changes.touched], sha, notices)

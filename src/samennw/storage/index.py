@@ -10,7 +10,6 @@ depends on:
 - ``partners``: ``partners.yaml`` as plain data (what the name resolver reads);
 - ``meeting-names``: per meeting folder, its file names, keyed by the folder's own stat
   key (a meeting's id is ``<team>-<JJJJ-MM-DD>``, which ``validate`` checks);
-- ``meetings``: per meeting file, its id, team and date;
 - ``acties-open``, ``acties-afgerond``: per action its id, status, team, werkgroep,
   action line, meeting, closing meeting and owners (``betrokkenen``); for an open action
   also what ``open-actions`` shows;
@@ -132,7 +131,6 @@ class RepositoryIndex:
         self._partners: dict[str, Any] | None = None
         self._meeting_files: dict[str, str] | None = None
         self._meeting_dates: dict[str, date] | None = None
-        self._meetings: dict[str, list[Any]] | None = None
         self._actions: dict[str, tuple[list[Any], str]] | None = None
         self._open: list[ActionFacts] | None = None
         self._lines: dict[str, list[Any]] | None = None
@@ -258,15 +256,6 @@ class RepositoryIndex:
         for name in folders:
             self._names(folder / name, old, new, found)
 
-    def check_meetings(self) -> dict[str, list[Any]]:
-        """Every meeting file read (or known from the cache): id -> [id, team, date]."""
-        if self._meetings is None:
-            self._meetings = {
-                record[0]: record
-                for record in self._scan(("meetings",), "meetings", _meeting_record)
-            }
-        return self._meetings
-
     # actions ----------------------------------------------------------------------
     def action_files(self) -> dict[str, str]:
         """Every action (open and closed): id -> its file as shown."""
@@ -384,15 +373,6 @@ class RepositoryIndex:
             }
         return self._lines
 
-    # the whole repository ---------------------------------------------------------
-    def check_all(self) -> None:
-        """Read (or find in the cache) every data file, so :attr:`problems` holds the
-        problems of every file: writing commands refuse to work on broken data."""
-        self.partners()
-        self.check_meetings()
-        self._action_lines()
-        self._all_actions()
-
     # scanning ---------------------------------------------------------------------
     def _shown(self, path: Path) -> str:
         return str(path)[self._prefix :] if str(path).startswith(str(self.root)) else str(path)
@@ -503,13 +483,6 @@ def _load(model_name: str, shown: str, name: str, stem: str) -> tuple[Any, list[
     if obj is not None:
         check_name(obj, stem, problems)
     return obj, [with_path(p) for p in problems]
-
-
-def _meeting_record(shown: str, name: str, stem: str) -> _Read:
-    meeting, problems = _load("Meeting", shown, name, stem)
-    if meeting is None:
-        return None, problems
-    return [meeting.id, meeting.team, meeting.datum.isoformat()], problems
 
 
 def _line_record(shown: str, name: str, stem: str) -> _Read:

@@ -524,15 +524,54 @@ def indexed_repository(index: RepositoryIndex) -> Repository:
     for entry in walk(data_dir / "actielijnen", problems, root):  # a handful of files
         lines.setdefault(entry.name[:-3], entry.path)
 
-    def names(files: Callable[[], dict[str, str]]) -> FileNames:
-        return FileNames(lambda: {key: base + shown for key, shown in files().items()})
+    def listed() -> dict[str, str]:  # names only: no file is stat-ed or read
+        found: dict[str, str] = {}
+        for entry in walk(data_dir / "acties", [], root, ordered=False):
+            found.setdefault(entry.name[:-3], entry.path)
+        return found
 
     folders: dict[str, Mapping[str, Path]] = {
-        "meetings": names(index.meeting_files),
+        "meetings": FileNames(
+            lambda: {key: base + shown for key, shown in index.meeting_files().items()}
+        ),
         "actielijnen": FileNames(lines),
-        "acties": names(index.action_files),
+        "acties": ActionFiles(data_dir, root, listed),
     }
     return open_repository(root, folders, index=index, problems=problems)
+
+
+class ActionFiles(FileNames):
+    """Action files by id. One id is looked up where it must be, ``acties/open/<id>.md``
+    or ``acties/afgerond/<id>.md`` (a command about one action reads nothing else); an
+    id in both places is refused as the duplicate it is. The whole list (the next free
+    number) comes from the folders' names; a file in a subfolder is found through it."""
+
+    def __init__(self, data_dir: Path, root: Path, names: Callable[[], dict[str, str]]) -> None:
+        super().__init__(names)
+        self._data_dir, self._root = data_dir, root
+
+    def _probe(self, key: str) -> Path | None:
+        if not ACTION_ID.match(key):
+            return None  # never a path from a malformed id
+        found = [
+            path
+            for path in (self._data_dir / "acties" / s.value / f"{key}.md" for s in ActionStatus)
+            if path.is_file() and not path.is_symlink()
+        ]
+        if len(found) > 1:
+            first, second = (relative(p, self._root) for p in found)
+            problem = Problem(f"dubbele code '{key}' (ook in {first})", Location(second, 2))
+            raise InvalidDataError(f"'{second}' is ongeldig", [problem])
+        return found[0] if found else None
+
+    def __getitem__(self, key: str) -> Path:
+        found = self._probe(key)
+        return found if found is not None else super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str) and self._probe(key) is not None:
+            return True
+        return super().__contains__(key)
 
 
 @contextmanager
