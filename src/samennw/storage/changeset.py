@@ -12,6 +12,7 @@ journal lets the next command finish or undo the change (:mod:`samennw.storage.r
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,7 +80,8 @@ def clean_stale_temp_files(folder: Path) -> list[Path]:
     """
     removed: list[Path] = []
     try:
-        names = [entry.name for entry in folder.iterdir()]
+        with os.scandir(folder) as it:  # names only: 100,000 Paths would cost seconds
+            names = [e.name for e in it if e.name.startswith(".") and e.name.endswith(".tmp")]
     except OSError:
         return removed
     for name in names:
