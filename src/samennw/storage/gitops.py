@@ -163,6 +163,9 @@ def _git_locks(repo: Any) -> list[Path]:
 
 
 STALE_AGE_S = 600  # without /proc: a lock this old is taken as left behind
+# File times come from the kernel's coarse clock, which runs up to a tick behind
+# time.time_ns(): a lock made a few milliseconds after the journal can look older.
+CLOCK_SLACK_NS = 100_000_000
 
 
 def wait_for_git(
@@ -217,7 +220,7 @@ def wait_for_git(
                 if (
                     ours_since_ns is not None
                     and in_use is False
-                    and after.st_mtime_ns >= ours_since_ns
+                    and max(after.st_mtime_ns, after.st_ctime_ns) >= ours_since_ns - CLOCK_SLACK_NS
                 ):
                     lock.unlink(missing_ok=True)
                     notices.append(
