@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from samennw.cli.app import app
@@ -27,6 +28,13 @@ shutil.copytree(REPO_ROOT / "data", EMBEDDED, ignore=_NO_CACHE)
 GOLDEN_REPO = SCRATCH / "golden" / "repo"  # the folder name is part of calendar UIDs
 shutil.copytree(REPO_ROOT / "tests" / "golden" / "repo", GOLDEN_REPO, ignore=_NO_CACHE)
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", str(SCRATCH / "hypothesis"))
+
+# No per-example deadline: what the property tests check is the answer, never the time;
+# on a busy 2-core machine one example (the first to import PyYAML's event reader, say)
+# can take longer than hypothesis's 200 ms, which made a correct run fail as "Flaky".
+# Speed is measured with bench/run.py instead.
+settings.register_profile("samennw", deadline=None)
+settings.load_profile("samennw")
 _OWNER = os.getpid()
 
 
