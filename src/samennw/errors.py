@@ -172,3 +172,7 @@ def did_you_mean(value: str, pool: Collection[str], cutoff: float = 0.6) -> str:
 def unknown(what: str, value: str, pool: Collection[str], cutoff: float = 0.5) -> str:
     """ "onbekende actie 'X'; bedoelde u 'Y'?" """
     return f"{unknown_phrase(what)} '{value}'{did_you_mean(value, pool, cutoff)}"
+
+
+class ImportSourceError(SamennwError):
+    """A document to import cannot be read (not a Word file, encrypted, no text, …)."""

@@ -59,6 +59,10 @@ class Directory:
                 names += [p.naam, words[0], *(" ".join(words[i:]) for i in range(1, len(words)))]
             for name in names:
                 self._person_names[normalize(name)].add(p.id)
+        self._organisation_names: dict[str, set[str]] = defaultdict(set)
+        for o in partners.organisaties:
+            for name in (o.id, o.naam, *o.afkortingen):
+                self._organisation_names[normalize(name)].add(o.id)
         self._team_names: dict[str, set[str]] = defaultdict(set)
         for t in partners.teams:
             for name in (t.id, t.naam, *t.aliassen):
@@ -100,6 +104,10 @@ class Directory:
 
     def find_teams(self, name: str) -> set[str]:
         return set(self._team_names.get(normalize(name), set()))
+
+    def find_organisations(self, name: str) -> set[str]:
+        """Organisations by id, full name or abbreviation ("Gemeente Amsterdam")."""
+        return set(self._organisation_names.get(normalize(name), set()))
 
     def resolve_person(self, name: str) -> Person:
         """Exactly one person for ``name``, or a Dutch error with suggestions."""

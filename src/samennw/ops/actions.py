@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -211,8 +211,11 @@ def add_update(
     return changes, f"Update bij actie {action.id}"
 
 
-def next_action_id(repo: Repository, prefix: str) -> str:
-    numbers = [int(a.split("-", 1)[1]) for a in repo.actions if a.split("-", 1)[0] == prefix]
+def next_action_id(repo: Repository, prefix: str, taken: Iterable[str] = ()) -> str:
+    """The team's highest number + 1, counting ids planned in this command (``taken``)."""
+    numbers = [
+        int(a.split("-", 1)[1]) for a in (*repo.actions, *taken) if a.split("-", 1)[0] == prefix
+    ]
     return f"{prefix}-{max(numbers, default=0) + 1:03d}"
 
 
@@ -222,17 +225,24 @@ _WHOLE_TEAM = frozenset({"alle aanwezigen", "aanwezigen", "iedereen", "allen", "
 _WORKGROUP = frozenset({"werkgroep", "de werkgroep"})
 
 
-def resolve_owners(
+@dataclass(frozen=True, slots=True)
+class OwnerRefs:
+    """What the names of a 'wie' text resolve to."""
+
+    refs: list[str]  # person / organisation / team ids, in the order named
+    unknown: list[str]  # names that match nobody
+    ambiguous: list[tuple[str, set[str]]]  # names that match more than one
+
+
+def owner_refs(
     directory: Directory, wie: str, team: str | None = None, werkgroep: str | None = None
-) -> list[str]:
-    """Resolve the names in a 'wie' text ("Tjalling/Sofie en Maartje") to ids.
+) -> OwnerRefs:
+    """The ids the names in a 'wie' text ("Tjalling/Sofie en Maartje") stand for.
 
     "Alle aanwezigen", "iedereen", "leden" mean the team whose list it is; "werkgroep"
-    the werkgroep given. Unknown or ambiguous names are an error with suggestions.
+    the werkgroep given; a person, team or organisation by any of its names.
     """
-    refs: list[str] = []
-    unknown_names: list[str] = []
-    ambiguous: list[tuple[str, set[str]]] = []
+    found = OwnerRefs([], [], [])
     for token in split_wie(wie):
         key = normalize(token)
         if key in _WHOLE_TEAM and team:
@@ -241,24 +251,35 @@ def resolve_owners(
             ids = {werkgroep}
         else:
             ids = directory.find_persons(token) | directory.find_teams(token)
+            if not ids:
+                ids = directory.find_organisations(token)
         if len(ids) == 1:
             ref = ids.pop()
-            if ref not in refs:
-                refs.append(ref)
+            if ref not in found.refs:
+                found.refs.append(ref)
         elif ids:
-            ambiguous.append((token, ids))
+            found.ambiguous.append((token, ids))
         else:
-            unknown_names.append(token)
-    if ambiguous:
-        token, ids = ambiguous[0]
+            found.unknown.append(token)
+    return found
+
+
+def resolve_owners(
+    directory: Directory, wie: str, team: str | None = None, werkgroep: str | None = None
+) -> list[str]:
+    """Resolve the names in a 'wie' text to ids (see :func:`owner_refs`); unknown or
+    ambiguous names are an error with suggestions."""
+    found = owner_refs(directory, wie, team, werkgroep)
+    if found.ambiguous:
+        token, ids = found.ambiguous[0]
         raise NotFoundError(
             "niet eenduidige naam in 'wie': "
-            + "; ".join(f"'{t}' kan zijn: {directory.describe(i)}" for t, i in ambiguous)
+            + "; ".join(f"'{t}' kan zijn: {directory.describe(i)}" for t, i in found.ambiguous)
             + f"; geef de codes met --betrokkenen (bijv. --betrokkenen {min(ids)})"
         )
-    if unknown_names:
+    if found.unknown:
         hints = []
-        for token in unknown_names:
+        for token in found.unknown:
             close = directory.suggest(token)
             hints.append(f"'{token}'" + (f" (bedoelde u {' of '.join(close)}?)" if close else ""))
         raise NotFoundError(
@@ -266,7 +287,7 @@ def resolve_owners(
             + ", ".join(hints)
             + "; geef de codes met --betrokkenen (bijv. --betrokkenen tjalling,ot-kvdj)"
         )
-    return refs
+    return found.refs
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +306,22 @@ class NewAction:
 
 def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     """Create an action with the next free id of its team's list, references checked."""
+    changes = ChangeSet(repo.root)
+    action_id = plan_new_action(repo, new, changes)
+    return changes, f"Actie {action_id} toegevoegd"
+
+
+def plan_new_action(
+    repo: Repository,
+    new: NewAction,
+    changes: ChangeSet,
+    taken: Iterable[str] = (),
+    planned_meetings: Iterable[str] = (),
+) -> str:
+    """Add the file of a new action to ``changes``: the next free id of its team's list
+    (after the ids in ``taken``, planned earlier in the same command), references
+    checked (its meeting may be one of ``planned_meetings``, written by the same
+    command), read back before it is planned. Returns the id."""
     new = replace(  # every text as written (NFC, no control characters), trimmed
         new,
         wat=from_command_line(new.wat, "--wat").strip(),
@@ -304,7 +341,8 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
         raise OperationError(f"werkgroep '{werkgroep}' hoort niet bij team '{team.id}'")
     if new.actielijn and new.actielijn not in repo.action_lines:
         raise NotFoundError(unknown("actielijn", new.actielijn, list(repo.action_lines)))
-    meeting = get_meeting(repo, new.vergadering)
+    planned = new.vergadering is not None and new.vergadering in set(planned_meetings)
+    meeting = None if planned else get_meeting(repo, new.vergadering)
     if new.betrokkenen is not None:
         refs = list(new.betrokkenen)
         bad = [r for r in refs if not directory.known(r)]
@@ -315,7 +353,7 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     else:
         refs = resolve_owners(directory, new.wie, team.id, werkgroep)
     prefix = team.actie_prefix or team.id.upper().replace("-", "")[:8]
-    action_id = next_action_id(repo, prefix)
+    action_id = next_action_id(repo, prefix, taken)
     values: dict[str, object] = {
         "id": action_id,
         "herkomst": new.herkomst,
@@ -327,7 +365,7 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
         "team": team.id,
         "werkgroep": werkgroep,
         "actielijn": new.actielijn,
-        "vergadering": meeting.id if meeting else None,
+        "vergadering": meeting.id if meeting else new.vergadering,
     }
     from samennw.storage.frontmatter import render_front_matter
 
@@ -335,8 +373,7 @@ def add_action(repo: Repository, new: NewAction) -> tuple[ChangeSet, str]:
     encoded(text, f"{action_id}.md")
     Action.model_validate({**parse(text).data, "body": ""})  # never write what we cannot read
     path = repo.action_path(action_id, ActionStatus.OPEN)
-    changes = ChangeSet(repo.root)
     changes.expect(path, None)
     changes.expect(repo.action_path(action_id, ActionStatus.AFGEROND), None)
     changes.write(path, text)
-    return changes, f"Actie {action_id} toegevoegd"
+    return action_id

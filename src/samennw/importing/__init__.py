@@ -1,0 +1,1 @@
+"""Bringing existing records in: minutes and action lists from Word, PDF and text."""
