@@ -18,13 +18,21 @@ the domain sections of the programme); who-is-who is curated by hand in
 ``scripts/seed_people.py``.  YAML is written by hand (no PyYAML dumper) with a
 fixed key order, so that re-running the script reproduces byte-identical
 files.  Files in the managed folders that are not produced are removed.
+
+It never destroys what git cannot give back: a file in the managed folders that a run
+would remove or overwrite with other bytes must be tracked at HEAD of the git repository
+holding ``--out`` and unchanged since (an earlier run's output, committed). Otherwise the
+script refuses, lists those files, and changes nothing: commit or move them, or choose an
+empty ``--out`` folder.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -1394,17 +1402,132 @@ def build(seeds: Path) -> dict[str, str]:
 MANAGED = ("partners.yaml", "belangrijke-data.yaml", "meetings", "actielijnen", "acties")
 
 
-def write(out: Path, files: dict[str, str]) -> tuple[int, int]:
-    out.mkdir(parents=True, exist_ok=True)
-    wanted = {out / rel for rel in files}
-    removed = 0
+class UnsafeOutputError(ConversionError):
+    """The output folder holds files that a run would delete or overwrite, and that are not
+    exactly as committed in git (so that git could give them back)."""
+
+    def __init__(self, out: Path, files: list[Path]) -> None:
+        self.files = files
+        shown = "\n".join(f"  {f}" for f in files[:20])
+        more = f"\n  ... and {len(files) - 20} more" if len(files) > 20 else ""
+        super().__init__(
+            f"refusing to write to {out}: {len(files)} file(s) there would be deleted or "
+            f"overwritten, and they are not as committed at HEAD of a git repository "
+            f"(hand-made, edited since, or untracked):\n{shown}{more}\n"
+            "Commit or move them, or choose an empty --out folder; nothing was changed."
+        )
+
+
+def _git_top(folder: Path) -> Path | None:
+    """The work tree of the git repository that holds ``folder`` (or its nearest existing
+    parent), or None outside git."""
+    probe = folder
+    while not probe.is_dir():
+        if probe.parent == probe:
+            return None
+        probe = probe.parent
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(probe), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git at all
+        return None
+    if done.returncode != 0:
+        return None
+    return Path(os.fsdecode(done.stdout.rstrip(b"\n"))).resolve()
+
+
+def committed_unchanged(files: list[Path]) -> set[Path]:
+    """Those of ``files`` (regular files, not symlinks) that git could give back as they
+    are: tracked at HEAD of their repository with exactly the bytes on disk (after git's
+    own filters, as ``git hash-object`` sees them)."""
+    if not files:
+        return set()
+    top = _git_top(files[0].parent)
+    if top is None:
+        return set()
+    rel: dict[str, Path] = {}
+    for f in files:
+        try:
+            rel[f.resolve().relative_to(top).as_posix()] = f
+        except ValueError:  # outside this repository
+            continue
+    if not rel:
+        return set()
+    git = ["git", "-C", str(top), "-c", "core.quotePath=false"]
+    listed = subprocess.run(
+        [*git, "ls-tree", "-r", "-z", "--full-tree", "HEAD", "--", *sorted(rel)],
+        capture_output=True,
+        check=False,
+    )
+    if listed.returncode != 0:  # no commit yet
+        return set()
+    at_head: dict[str, str] = {}
+    for entry in listed.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        if not entry:
+            continue
+        info, _, name = entry.partition("\t")
+        mode, kind, sha = info.split()
+        if kind == "blob" and mode in {"100644", "100755"}:
+            at_head[name] = sha
+    names = [n for n in sorted(rel) if n in at_head and "\n" not in n and not rel[n].is_symlink()]
+    if not names:
+        return set()
+    hashed = (
+        subprocess.run(
+            [*git, "hash-object", "--stdin-paths"],
+            input="".join(f"{n}\n" for n in names).encode("utf-8", "surrogateescape"),
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split()
+    )
+    return {rel[n] for n, sha in zip(names, hashed, strict=True) if at_head[n] == sha}
+
+
+def plan(out: Path, files: dict[str, str]) -> tuple[list[Path], list[Path]]:
+    """What writing ``files`` to ``out`` would do to what is there: the files in the
+    managed folders it would remove (not produced), and those it would overwrite with
+    other bytes."""
+    stale: list[Path] = []
     for name in MANAGED:
         p = out / name
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f not in wanted:
-                    f.unlink()
-                    removed += 1
+            stale += [
+                f
+                for f in sorted(p.rglob("*"))
+                if (f.is_file() or f.is_symlink()) and f.relative_to(out).as_posix() not in files
+            ]
+        elif p.is_symlink() or (p.exists() and name not in files):
+            stale.append(p)  # a folder's name taken by a file, or a link
+    changed: list[Path] = []
+    for rel, text in sorted(files.items()):
+        p = out / rel
+        if p.is_symlink() or (
+            p.exists() and (not p.is_file() or p.read_bytes() != text.encode("utf-8"))
+        ):
+            changed.append(p)
+    return stale, changed
+
+
+def write(out: Path, files: dict[str, str]) -> tuple[int, list[Path]]:
+    """Write ``files`` (paths relative to ``out``) and remove the other files in the
+    managed folders. A file is only removed or overwritten when git has it as it is
+    (tracked at HEAD, unchanged since), so that nothing is lost that git cannot give back;
+    otherwise nothing at all is changed (UnsafeOutputError, naming the files). Returns the
+    number of files written and the files removed."""
+    stale, changed = plan(out, files)
+    touched = stale + changed
+    safe = committed_unchanged([f for f in touched if f.is_file() and not f.is_symlink()])
+    unsafe = [f for f in touched if f not in safe]
+    if unsafe:
+        raise UnsafeOutputError(out, sorted(unsafe))
+    out.mkdir(parents=True, exist_ok=True)
+    for f in stale:
+        f.unlink()
     written = 0
     for rel, text in sorted(files.items()):
         p = out / rel
@@ -1418,7 +1541,7 @@ def write(out: Path, files: dict[str, str]) -> tuple[int, int]:
         written += 1
     for sub in ("acties/open", "acties/afgerond"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    return written, removed
+    return written, stale
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1438,8 +1561,14 @@ def main(argv: list[str] | None = None) -> int:
     except ConversionError as exc:
         print(f"convert_seeds: {exc}", file=sys.stderr)
         return 1
-    written, removed = write(args.out, files)
-    print(f"{len(files)} files generated ({written} written, {removed} removed) in {args.out}")
+    try:
+        written, removed = write(args.out, files)
+    except ConversionError as exc:
+        print(f"convert_seeds: {exc}", file=sys.stderr)
+        return 1
+    for f in removed:
+        print(f"removed (as committed at HEAD, so git has it): {f}")
+    print(f"{len(files)} files generated ({written} written, {len(removed)} removed) in {args.out}")
     return 0
 
 
