@@ -1,0 +1,1 @@
+"""Tests of samennw.importing: readers, minutes and action lists."""
