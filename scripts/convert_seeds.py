@@ -823,6 +823,19 @@ def agenda_entries(m: dict) -> list[dict]:
     return out
 
 
+def number_markers(body: str, ids: list[str], meeting: str) -> str:
+    """Write each action's id into its marker (the n-th marker is the n-th action)."""
+    from samennw.importing.markers import MarkerKind, find_markers, with_id
+
+    lines = body.split("\n")
+    markers = [mk for mk in find_markers(body) if mk.kind is MarkerKind.ACTION]
+    if len(markers) != len(ids):
+        fail(f"{meeting}: {len(markers)} action markers for {len(ids)} actions")
+    for mk, ident in sorted(zip(markers, ids, strict=True), key=lambda p: (p[0].line, -p[0].start)):
+        lines[mk.line] = with_id(lines[mk.line], mk, ident)
+    return "\n".join(lines)
+
+
 def extract_ab_actions(reg: Registry, m: dict) -> list[dict]:
     found = []
     for a in m["agenda"]:
@@ -1294,6 +1307,11 @@ def build(seeds: Path) -> dict[str, str]:
                 "updates": [],
             }
         )
+    # the minutes' action markers carry the ids of their actions, as `samennw extract`
+    # leaves them: the data set is processed
+    for m in meetings:
+        ids = [f["id"] for f in ab_actions if f["vergadering"] == m["id"]]
+        m["body"] = number_markers(m["body"], ids, m["id"])
     for op in cur.AB_OPVOLGING:
         hits = [
             f

@@ -378,6 +378,9 @@ class Action(Sourced):
     werkgroep: Id | None = Field(None, description="Werkgroep (sectie van de actielijst).")
     actielijn: Id | None = Field(None, description="Actielijn.")
     vergadering: Id | None = Field(None, description="Vergadering waarin de actie ontstond.")
+    agendapunt: Int | None = Field(
+        None, description="Agendapunt van die vergadering waaruit de actie voortkomt."
+    )
     afgerond_op: Date | None = Field(None, description="Datum van afronden.")
     afgerond_in: Id | None = Field(None, description="Vergadering waarin afgerond.")
     updates: list[Update] = Field(default_factory=list, description="Gedateerde updates.")

@@ -299,6 +299,7 @@ class NewAction:
     werkgroep: str | None = None
     actielijn: str | None = None
     vergadering: str | None = None
+    agendapunt: int | None = None
     betrokkenen: tuple[str, ...] | None = None
     herkomst: str | None = None
     toelichting: str = ""
@@ -366,6 +367,7 @@ def plan_new_action(
         "werkgroep": werkgroep,
         "actielijn": new.actielijn,
         "vergadering": meeting.id if meeting else new.vergadering,
+        "agendapunt": new.agendapunt,
     }
     from samennw.storage.frontmatter import render_front_matter
 

@@ -164,6 +164,47 @@ class Checker:
             )
         )
 
+    def markers(self, m: Meeting) -> None:
+        """Markers in the minutes that ``samennw extract`` has not processed yet (an error:
+        CI catches a forgotten run), and decision markers whose id is not a decision of
+        the meeting."""
+        if "**" not in m.body:
+            return
+        from samennw.importing.markers import MarkerKind, find_markers
+
+        found = find_markers(m.body)
+        if not found:
+            return
+        private = m.__pydantic_private__
+        assert private is not None
+        try:  # the body is the end of the file: count its lines from there
+            lines = read_text(private["_origin"]).count("\n")
+        except (DataFileError, OSError, TypeError):
+            lines = None
+        first = None if lines is None else lines - m.body.count("\n") + 1
+        decisions = {d.id for d in m.besluiten}
+        for marker in found:
+            where = Location(m.source_path, None if first is None else first + marker.line)
+            kind = "actie" if marker.kind is MarkerKind.ACTION else "besluit"
+            if not marker.extracted:
+                self.problems.append(
+                    Problem(
+                        f"markering van een {kind} is nog niet verwerkt: draai "
+                        f"'samennw verwerk {m.id}'",
+                        where,
+                        code="markering",
+                    )
+                )
+            elif marker.kind is MarkerKind.DECISION and marker.id not in decisions:
+                self.problems.append(
+                    Problem(
+                        f"markering noemt besluit '{marker.id}', maar dat staat niet onder "
+                        "'besluiten' van deze vergadering",
+                        where,
+                        code="markering",
+                    )
+                )
+
     # --- meetings ---------------------------------------------------------------------
     #
     # Each kind of file has its own checks (on the object) and links: the checks that
@@ -185,6 +226,7 @@ class Checker:
     def meeting_own(self, m: Meeting) -> None:
         self.counts["besluiten"] += len(m.besluiten)
         self.body_characters(m)
+        self.markers(m)
         expected = f"{m.team}-{m.datum.isoformat()}"
         if m.id != expected:
             self.err(

@@ -64,6 +64,29 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
     return Outcome(message, [repo.rel(p) for p in changes.touched], sha, notices)
 
 
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What a writing command would do (``--dry-run``): nothing is written."""
+
+    message: str
+    writes: list[Path]  # new or changed files, relative to the repository root
+    removes: list[Path]
+
+
+def preview(data: Path | None, plan: Plan) -> Preview:
+    """Plan the change on the current files, as :func:`perform` would, and report it
+    without writing anything (no lock held beyond the read lock, no recovery, no git)."""
+    from samennw.storage.repository import reading
+
+    with reading(data) as repo:
+        changes, message = plan(repo)
+    return Preview(
+        message,
+        [repo.rel(p) for p in sorted(changes.writes)],
+        [repo.rel(p) for p in sorted(changes.removes)],
+    )
+
+
 def _refuse_unrecorded_references(root: Path, changes: ChangeSet) -> None:
     """--commit: refuse when a written record refers to one that git does not hold yet.
 
