@@ -399,3 +399,63 @@ def test_validate_reports_a_marker_not_yet_extracted(repo: Path, minutes: Path) 
         f"ab-2023-04-21.md:{line}: fout: markering van een besluit is nog niet verwerkt: "
         "draai 'samennw verwerk ab-2023-04-21'"
     ) in out
+
+
+MARKDOWN_MINUTES = """\
+# Verslag Alliantiebestuur 12 maart 2024
+
+Aanwezig: Femke Halsema, Burgemeester; Samir Bashara, Programmadirecteur
+Afwezig met bericht: Emre Ünver
+Van: Burgemeester
+Datum: dinsdag 12 maart 2024, 16:00 - 17:30
+Locatie: Stopera
+
+## 1. Opening
+
+De voorzitter opent de vergadering.
+
+## 2. Planning
+
+Het programmateam stuurt de planning rond (Actie Samir Bashara).
+
+Genomen besluiten:
+
+- Het AB stelt de planning 2024 vast.
+"""
+
+
+def test_markdown_minutes_with_plain_action_lines(repo: Path, tmp_path: Path) -> None:
+    source = tmp_path / "verslag.md"
+    source.write_text(MARKDOWN_MINUTES, encoding="utf-8")
+    code, out = run("import-minutes", str(source), "--team", "ab", "--data", str(repo))
+    assert code == 0, out
+    path = repo / "data" / "meetings" / "2024" / "ab-2024-03-12.md"
+    meeting = front_matter(path)
+    assert meeting["titel"] == "Verslag Alliantiebestuur 12 maart 2024"
+    assert (meeting["begin"], meeting["eind"], meeting["locatie"]) == ("16:00", "17:30", "Stopera")
+    assert (meeting["voorzitter"], meeting["aanwezig"]) == (
+        "femke-halsema",
+        ["femke-halsema", "samir-bashara"],
+    )
+    assert meeting["afwezig_met_bericht"] == ["emre-unver"]
+    assert meeting["besluiten"] == [
+        {"id": "ab-2024-03-12-b1", "tekst": "Het AB stelt de planning 2024 vast.", "agendapunt": 2}
+    ]
+    body = path.read_text(encoding="utf-8")
+    assert "(**Actie AB-001 – Samir Bashara**)" in body
+    assert "- **Besluit ab-2024-03-12-b1:** Het AB stelt de planning 2024 vast." in body
+    action = front_matter(repo / "data" / "acties" / "open" / "AB-001.md")
+    assert (action["wat"], action["betrokkenen"]) == (
+        "Het programmateam stuurt de planning rond",
+        ["samir-bashara"],
+    )
+    code, out = run("validate", "--data", str(repo))
+    assert code == 0, out
+
+
+def test_a_samennw_meeting_file_is_not_imported(repo: Path, tmp_path: Path) -> None:
+    source = tmp_path / "ab-2023-04-21.md"
+    shutil.copy(EMBEDDED / "meetings" / "2023" / "ab-2023-04-21.md", source)
+    code, out = run("import-minutes", str(source), "--team", "ab", "--data", str(repo))
+    assert code == 1
+    assert "dit is al een vergaderbestand van samennw" in out

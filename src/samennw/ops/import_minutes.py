@@ -243,6 +243,12 @@ def import_minutes(
     """Plan the meeting files of a minutes document (see the module docstring)."""
     directory = Directory(repo.partners)
     team = directory.resolve_team(team_name)
+    if source.lines and source.lines[0].strip() == "---":
+        raise OperationError(
+            f"{source.name} begint met front matter ('---'): dit is al een vergaderbestand "
+            "van samennw; zet het in data/meetings/<jaar>/ in plaats van het te importeren. "
+            "Er is niets geschreven"
+        )
     drafts = [d for d in parse_minutes(source.lines) if d.items or d.titel]
     if not drafts or not any(d.items for d in drafts):
         raise OperationError(
