@@ -459,3 +459,14 @@ def test_a_samennw_meeting_file_is_not_imported(repo: Path, tmp_path: Path) -> N
     code, out = run("import-minutes", str(source), "--team", "ab", "--data", str(repo))
     assert code == 1
     assert "dit is al een vergaderbestand van samennw" in out
+
+
+def test_import_dry_run_writes_nothing(repo: Path) -> None:
+    before = snapshot(repo)
+    code, out = run("import-minutes", str(SEED), "--team", "ab", "--dry-run", "--data", str(repo))
+    assert code == 0, out
+    assert "zou schrijven: data/meetings/2023/ab-2023-07-04.md" in out
+    assert "zou schrijven: data/acties/open/AB-032.md" in out
+    assert "proefdraai (--dry-run): er is niets geschreven" in out
+    assert "tekst overgenomen:" in out
+    assert snapshot(repo) == before
