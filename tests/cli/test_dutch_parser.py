@@ -177,7 +177,7 @@ USAGE_ERRORS = [
     ),
     pytest.param(
         ["opn-actions"],
-        "fout: onbekende opdracht 'opn-actions'; bedoelde u 'open-actions', 'add-action'?\n"
+        "fout: onbekende opdracht 'opn-actions'; bedoelde u 'open-actions', 'import-actions', 'add-action'?\n"
         "Zie 'samennw --help'.\n",
         id="unknown command, suggestions",
     ),
@@ -251,6 +251,12 @@ Opdrachten:
   vergaderingen       Toon de vergaderingen (zelfde als 'meetings').
   meetings            Toon de vergaderingen.
   log                 Toon de git-geschiedenis van een actie of vergadering.
+  importeer-acties    Importeer een actielijst (zelfde als 'import-actions').
+  import-actions      Importeer de lopende actielijst van een team (.docx,...
+  verwerk             Verwerk de markeringen (zelfde als 'extract').
+  extract             Verwerk de markeringen in de notulen van een...
+  importeer-notulen   Importeer notulen (zelfde als 'import-minutes').
+  import-minutes      Importeer notulen (.docx, .pdf, .txt of .md): één...
   render              Maak documenten: agenda, notulen, actielijst en...
 """
 
@@ -342,10 +348,20 @@ def test_no_command_shows_the_help(runner: CliRunner, words: list[str], expected
 
 
 # The test runner formats help at 80 columns, a real terminal at 78 at most (the library's
-# maximum of 80, less a margin): one short description is cut there.
-PROGRAM_HELP_78 = PROGRAM_HELP.replace(
-    "Maak een nieuwe vergadering (zelfde als 'new-meeting').",
-    "Maak een nieuwe vergadering (zelfde als...",
+# maximum of 80, less a margin): a few short descriptions are cut there.
+PROGRAM_HELP_78 = (
+    PROGRAM_HELP.replace(
+        "Maak een nieuwe vergadering (zelfde als 'new-meeting').",
+        "Maak een nieuwe vergadering (zelfde als...",
+    )
+    .replace(
+        "Importeer een actielijst (zelfde als 'import-actions').",
+        "Importeer een actielijst (zelfde als...",
+    )
+    .replace(
+        "Importeer de lopende actielijst van een team (.docx,...",
+        "Importeer de lopende actielijst van een team...",
+    )
 )
 
 

@@ -486,6 +486,7 @@ def log_cmd(
     )
 
 
+from samennw.cli import actionlist as cli_actionlist  # noqa: E402,F401  (registers import-actions)
 from samennw.cli import importing as cli_importing  # noqa: E402,F401  (registers import commands)
 from samennw.cli import render as cli_render  # noqa: E402,F401  (registers the render commands)
 
