@@ -415,3 +415,120 @@ def test_a_new_problem_on_top_of_an_old_one_is_the_one_named(
     ), err
     assert err.rstrip().endswith("maximaal 1000000)); er is niets gewijzigd"), err
     assert data_files(small_repo) == before
+
+
+# --- what a user is told when a name or a character cannot be used ----------------------
+
+
+def test_every_ambiguous_name_in_wie_is_listed(runner: CliRunner, small_repo: Path) -> None:
+    twins = (
+        "personen:\n  - id: jan-a\n    naam: Jan Aalbers\n  - id: jan-b\n    naam: Jan Bakker\n"
+        "    aliassen: [Jan]\n  - id: piet-a\n    naam: Piet Aalbers\n  - id: piet-b\n"
+        "    naam: Piet Bakker\n    aliassen: [Piet]\n"
+    )
+    build_file_tree(small_repo, {"data/partners.yaml": PARTNERS.replace("personen:\n", twins)})
+    before = data_files(small_repo)
+    code, _, err = cli(
+        runner, small_repo, "add-action", "ot-kvdj", "--wat", "x", "--wie", "Jan/Piet"
+    )
+    assert (code, err.strip()) == (
+        1,
+        "fout: niet eenduidige naam in 'wie': 'Jan' kan zijn: jan-a (Jan Aalbers; in geen "
+        "team), jan-b (Jan Bakker; in geen team); 'Piet' kan zijn: piet-a (Piet Aalbers; in "
+        "geen team), piet-b (Piet Bakker; in geen team); geef de codes met --betrokkenen "
+        "(bijv. --betrokkenen jan-a)",
+    )
+    assert data_files(small_repo) == before
+
+
+def test_an_unknown_name_in_wie_gets_every_close_suggestion(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    people = "personen:\n  - id: marit\n    naam: Marit\n  - id: marijt\n    naam: Marijt\n"
+    build_file_tree(small_repo, {"data/partners.yaml": PARTNERS.replace("personen:\n", people)})
+    code, _, err = cli(runner, small_repo, "add-action", "ot-kvdj", "--wat", "x", "--wie", "Marijn")
+    assert code == 1
+    assert err.strip() == (
+        "fout: onbekende naam in 'wie': 'Marijn' (bedoelde u marijt of marit?); geef de codes "
+        "met --betrokkenen (bijv. --betrokkenen tjalling,ot-kvdj)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["update", "KVDJ-001", "--tekst", "a\udcffb"], "KVDJ-001.md"),
+        (["close", "KVDJ-001", "--toelichting", "a\udcffb"], "KVDJ-001.md"),
+        (["add-action", "ot-kvdj", "--wat", "a\udcffb"], "KVDJ-002.md"),
+    ],
+    ids=["update", "close", "add-action"],
+)
+def test_a_character_utf8_cannot_hold_is_refused_with_the_file(
+    runner: CliRunner, small_repo: Path, args: list[str], shown: str
+) -> None:
+    """A command-line argument with invalid bytes holds a lone surrogate (U+DCFF)."""
+    before = data_files(small_repo)
+    code, _, err = cli(runner, small_repo, *args)
+    assert (code, err.strip()) == (
+        1,
+        f"fout: '{shown}' zou een teken bevatten dat geen geldige UTF-8 is (U+DCFF); er is "
+        "niets gewijzigd",
+    )
+    assert data_files(small_repo) == before
+
+
+# --- several new actions planned in one command (extract, import) ------------------------
+
+
+def test_actions_planned_in_one_command_get_consecutive_numbers(small_repo: Path) -> None:
+    from samennw.ops.actions import NewAction, plan_new_action
+    from samennw.storage.changeset import ChangeSet
+    from samennw.storage.repository import load_repository
+
+    repo = load_repository(small_repo)
+    changes = ChangeSet(repo.root)
+    first = plan_new_action(repo, NewAction(team="ot-kvdj", wat="Een"), changes)
+    second = plan_new_action(repo, NewAction(team="ot-kvdj", wat="Twee"), changes, taken=[first])
+    third = plan_new_action(
+        repo, NewAction(team="ot-kvdj", wat="Drie"), changes, taken=[first, second]
+    )
+    assert (first, second, third) == ("KVDJ-002", "KVDJ-003", "KVDJ-004")
+    assert sorted(p.name for p in changes.writes) == ["KVDJ-002.md", "KVDJ-003.md", "KVDJ-004.md"]
+
+
+def test_an_action_of_a_meeting_planned_in_the_same_command(small_repo: Path) -> None:
+    """The meeting is written by the same command (import): not yet on disk, but known."""
+    from samennw.errors import NotFoundError
+    from samennw.ops.actions import NewAction, plan_new_action
+    from samennw.storage.changeset import ChangeSet
+    from samennw.storage.repository import load_repository
+
+    repo = load_repository(small_repo)
+    new = NewAction(
+        team="ot-kvdj", wat="Uitnodigen", wie="Tjalling", vergadering="ot-kvdj-2026-01-13",
+        agendapunt=3,
+    )  # fmt: skip
+    with pytest.raises(NotFoundError, match="onbekende vergadering 'ot-kvdj-2026-01-13'"):
+        plan_new_action(repo, new, ChangeSet(repo.root))
+    changes = ChangeSet(repo.root)
+    planned = ["ot-kvdj-2026-01-13"]
+    action_id = plan_new_action(repo, new, changes, planned_meetings=planned)
+    assert action_id == "KVDJ-002"
+    assert list(changes.writes.values()) == [
+        "---\nid: KVDJ-002\nwat: Uitnodigen\nwie: Tjalling\nbetrokkenen: [tjalling]\n"
+        'wanneer: ""\nstatus: open\nteam: ot-kvdj\nvergadering: ot-kvdj-2026-01-13\n'
+        "agendapunt: 3\n---\n"
+    ]
+
+
+def test_the_agenda_item_of_a_new_action_is_written(small_repo: Path) -> None:
+    from samennw.ops.actions import NewAction, plan_new_action
+    from samennw.storage.changeset import ChangeSet
+    from samennw.storage.repository import load_repository
+
+    repo = load_repository(small_repo)
+    changes = ChangeSet(repo.root)
+    new = NewAction(team="ot-kvdj", wat="x", vergadering="ot-kvdj-2025-11-25", agendapunt=1)
+    plan_new_action(repo, new, changes)
+    (text,) = changes.writes.values()
+    assert text.endswith("vergadering: ot-kvdj-2025-11-25\nagendapunt: 1\n---\n")

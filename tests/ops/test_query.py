@@ -147,6 +147,8 @@ def test_team_werkgroep_actielijn_and_domain_filters() -> None:
         facts("WEG-001", team="opgeheven-team"),  # a team no longer in partners.yaml
     )
     assert ids(cat, team="OT KvdJ") == ["KVDJ-001", "KVDJ-002", "KVDJ-003"]
+    assert ids(cat, team="ot-wonen") == ["WON-001"]  # found after other teams' actions
+    assert ids(cat, werkgroep="ot-wonen-wg1") == []  # no action names it as werkgroep
     assert ids(cat, werkgroep="ot-kvdj-wg1") == ["KVDJ-001"]
     assert ids(cat, team="ot-kvdj", werkgroep="ot-kvdj-wg1") == ["KVDJ-001"]
     assert ids(cat, actielijn="loopbaanroute") == ["KVDJ-002"]
