@@ -811,6 +811,15 @@ class _Fonts:
         except (KeyError, AttributeError, TypeError):
             self.fonts = {}
         self.cache: dict[str, tuple[dict[int, float], float, int]] = {}
+        self.tables: dict[str, list[float]] = {}
+
+    def table(self, name: Any) -> list[float]:
+        """The widths of a one-byte font's 256 codes, as a list (fast to index)."""
+        key = str(name)
+        if key not in self.tables:
+            widths, default, _ = self.widths(name)
+            self.tables[key] = [widths.get(code, default) for code in range(256)]
+        return self.tables[key]
 
     def widths(self, name: Any) -> tuple[dict[int, float], float, int]:
         """(code -> width, default width, bytes per code) of font resource ``name``."""
@@ -1009,11 +1018,12 @@ def _advance(items: Iterable[Any], fonts: _Fonts, state: dict[str, Any]) -> floa
             raw = raw.encode("latin-1", errors="replace")
         if per_code == 2:
             codes = [int.from_bytes(raw[i : i + 2], "big") for i in range(0, len(raw) - 1, 2)]
+            glyphs = sum(widths.get(code, default) for code in codes)
+            count, spaces = len(codes), 0
         else:
-            codes = list(raw)
-        glyphs = sum(widths.get(code, default) for code in codes)
-        spaces = codes.count(32) if per_code == 1 else 0
-        total += (glyphs / 1000 * size + tc * len(codes) + tw * spaces) * tz
+            glyphs = sum(map(fonts.table(state["font"]).__getitem__, raw))
+            count, spaces = len(raw), raw.count(32)
+        total += (glyphs / 1000 * size + tc * count + tw * spaces) * tz
     return total
 
 
@@ -1021,7 +1031,9 @@ def _page_lines(chunks: list[_Chunk], page: int) -> list[_Line]:
     """Chunks grouped on baselines (superscripts joined to their line), top to bottom."""
     if not chunks:
         return []
-    sizes = Counter(round(c.size, 1) for c in chunks for _ in range(len(c.text)))
+    sizes: Counter[float] = Counter()
+    for chunk in chunks:
+        sizes[round(chunk.size, 1)] += len(chunk.text)
     body = sizes.most_common(1)[0][0]
     lines: list[_Line] = []
     for chunk in sorted(chunks, key=lambda c: (-c.size >= -0.85 * body, -c.y, c.x0)):
