@@ -177,7 +177,8 @@ USAGE_ERRORS = [
     ),
     pytest.param(
         ["opn-actions"],
-        "fout: onbekende opdracht 'opn-actions'; bedoelde u 'open-actions', 'import-actions', 'add-action'?\n"
+        "fout: onbekende opdracht 'opn-actions'; bedoelde u 'open-actions', "
+        "'import-actions', 'add-action'?\n"
         "Zie 'samennw --help'.\n",
         id="unknown command, suggestions",
     ),
