@@ -320,8 +320,9 @@ CLOSING = (
 MINUTES = (
     "{p} licht de stand van zaken rond {t} toe.",
     "De leden bespreken de voortgang; er zijn zorgen over de continuïteit van de financiering.",
-    "Afgesproken wordt dat {o} een voorstel maakt (**Actie {o}**).",
-    "**Actie – {p}**: de notitie over {t} rondsturen.",
+    # action markers as `samennw extract` leaves them: with the action's id
+    "Afgesproken wordt dat {o} een voorstel maakt (**Actie {a} – {o}**).",
+    "**Actie {a} – {p}**: de notitie over {t} rondsturen.",
     "Het budget van [[5.1.2.b|€ 45.000]] wordt gereserveerd voor {t}.",
     "Namens het ministerie spreekt [5.1.2.e] over de rol van het Rijk.",
     "{p} meldt dat {e} goed is bezocht; volgende keer meer aandacht voor jongeren.",
@@ -713,6 +714,7 @@ class AreaWriter:
             e=event,
             E=cap(event),
             team=team.short,
+            a=f"{team.actie_prefix or 'ACTIE'}-{rng.randint(1, 999):03d}",
         )
 
     # schedule --------------------------------------------------------------------------

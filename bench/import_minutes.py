@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.importing.test_import_minutes import build_docx  # noqa: E402  (fixture builder)
+from tests.importing.make_fixtures import build_docx, build_pdf  # noqa: E402
 
 from samennw.importing.minutes import parse_minutes  # noqa: E402
 
@@ -48,16 +48,12 @@ def pdf_pages(pdf: Path) -> int:
     return len(PdfReader(str(pdf)).pages)
 
 
-def to_pdf(docx: Path, work: Path) -> Path | None:
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
+def to_pdf(docx: Path) -> Path | None:
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
         return None
-    subprocess.run(
-        [office, "--headless", "--norestore", f"-env:UserInstallation={(work / 'lo').as_uri()}",
-         "--convert-to", "pdf", "--outdir", str(work), str(docx)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    return docx.with_suffix(".pdf")
+    pdf = docx.with_suffix(".pdf")
+    build_pdf(docx, pdf)
+    return pdf
 
 
 def fresh_repo(work: Path, n: int) -> Path:
@@ -83,7 +79,7 @@ def main() -> int:
             lines = document(copies)
             docx = work / "notulen.docx"
             build_docx(lines, docx)
-            pdf = to_pdf(docx, work)
+            pdf = to_pdf(docx)
             pages = pdf_pages(pdf) if pdf else None
             if pages is None or pages >= args.pages:
                 break

@@ -13,13 +13,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import docx
 import pytest
 import yaml
 from typer.testing import CliRunner
 
 from samennw.cli.app import app
 from tests.conftest import needs_tool
+from tests.importing.make_fixtures import build_docx, build_pdf
 
 HERE = Path(__file__).parent
 SEED = HERE / "data" / "ab-notulen-2023.txt"
@@ -120,24 +120,6 @@ def test_seed_minutes_as_text_become_the_embedded_meetings(repo: Path) -> None:
     assert "ab-2023-07-04.md:" in out and "nog niet verwerkt" in out
 
 
-def build_docx(lines: list[str], out: Path) -> None:
-    """A Word document from seed-shaped text (the fixture builder of these tests)."""
-    document = docx.Document()
-    for line in lines:
-        if not line.strip():
-            continue
-        if re.match(r"^\d{1,2}\. \S", line) and len(line) < 80:
-            document.add_heading(line.strip(), level=2)
-            continue
-        bullet = line.startswith("- ")
-        paragraph = document.add_paragraph(style="List Bullet" if bullet else None)
-        text = line[2:] if bullet else line
-        for k, part in enumerate(re.split(r"\*\*", text)):
-            if part:
-                paragraph.add_run(part).bold = k % 2 == 1
-    document.save(str(out))
-
-
 @pytest.fixture(scope="module")
 def seed_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("docx") / "ab-notulen-2023.docx"
@@ -155,24 +137,8 @@ def test_seed_minutes_as_word_become_the_embedded_meetings(repo: Path, seed_docx
 def test_seed_minutes_as_pdf_become_the_embedded_meetings(
     repo: Path, seed_docx: Path, tmp_path: Path
 ) -> None:
-    assert OFFICE is not None
-    subprocess.run(
-        [
-            OFFICE,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={(tmp_path / 'profiel').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(seed_docx),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=240,
-    )
     pdf = tmp_path / "ab-notulen-2023.pdf"
+    build_pdf(seed_docx, pdf)
     code, out = run("import-minutes", str(pdf), "--team", "ab", "--data", str(repo))
     assert code == 0, out
     for meeting in AB_MEETINGS:

@@ -98,5 +98,5 @@ def import_minutes_cmd(
         _show_preview(preview(data, plan))
     else:
         _report(perform(data, plan, commit=commit))
-    for line in reports[-1].lines():
+    for line in (*source.notes, *reports[-1].lines()):
         err(line)
