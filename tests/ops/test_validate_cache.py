@@ -388,3 +388,21 @@ def test_a_git_revision_is_read_from_git_without_a_cache(repo: Path) -> None:
     assert committed.counts == v.validate(revision_repository(repo, "HEAD"), jobs=1).counts
     assert not (repo / cachefile.CACHE_DIR).exists()
     assert any("opne" in line for line in check(repo))  # the working tree: broken
+
+
+def test_references_a_broken_section_hides_are_counted_again_by_a_warm_run(
+    repo: Path, trusting: None
+) -> None:
+    """While 'teams' cannot be used, no file is clean: a warm run counts their references
+    to teams again (the summary line stays), and once the section is repaired every file
+    is judged by its references."""
+    partners = repo / "data/partners.yaml"
+    good = partners.read_text(encoding="utf-8")
+    partners.write_text(good[: good.index("teams:")] + "teams: ot-kvdj\n", encoding="utf-8")
+    cold = check(repo)
+    assert cold == reference(repo)
+    assert any("verwijzingen naar teams niet gevonden" in line for line in cold)
+    assert check(repo) == cold
+    partners.write_text(good.replace("id: ot-kvdj-wg1", "id: ot-kvdj-wg9"), encoding="utf-8")
+    assert check(repo) == reference(repo)
+    assert sum("onbekende werkgroep 'ot-kvdj-wg1'" in line for line in check(repo)) == 6

@@ -532,3 +532,29 @@ def test_bulk_from_a_number_of_files_on(
     assert v._bulk_processes(repo, None) == 0
     assert v._bulk_processes(repo, 1) == 0
     assert v._bulk_processes(repo, 3) == 3
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_control_character_at_the_start_of_a_body_or_after_an_empty_line(
+    small_repo: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """The place of the character is counted from the start of the body, which may be the
+    character itself, or an empty line."""
+    build_file_tree(
+        small_repo,
+        {
+            "data/acties/open/KVDJ-001.md": ACTION.replace("Toelichting.", "\x1b[1mToelichting."),
+            "data/acties/open/KVDJ-002.md": ACTION.replace("KVDJ-001", "KVDJ-002").replace(
+                "Toelichting.", "\nx\x07"
+            ),
+        },
+    )
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 0, out
+    tail = "in de tekst: samennw laat het weg in alles wat het toont, maar 'cat' en 'git diff' "
+    tail += "sturen het naar de terminal (verwijder het)"
+    assert out.splitlines() == [
+        f"data/acties/open/KVDJ-001.md:12:1: waarschuwing: ESC-teken (U+001B) {tail}",
+        f"data/acties/open/KVDJ-002.md:13:2: waarschuwing: BEL-teken (U+0007) {tail}",
+    ]

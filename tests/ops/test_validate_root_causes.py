@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import ACTION, MEETING, build_file_tree, run, small_repo_files, snapshot
 
+OPEN = "data/acties/open/KVDJ-001.md"
 ENGLISH = ("control characters", "special characters", "not allowed", "unacceptable")
 
 
@@ -371,4 +372,84 @@ def test_a_name_found_only_because_the_file_system_ignores_case_is_an_error(
         "data/Acties: fout: map heet 'Acties', maar samennw leest 'acties' (kleine letters): "
         "alleen een bestandssysteem dat hoofdletters niet onderscheidt vindt deze map, een "
         "clone op Linux (CI) niet; hernoem de map"
+    ]
+
+
+def _unusable(partners: str, *sections: str) -> str:
+    """partners.yaml with each of ``sections`` a single word instead of a list."""
+    lines = partners.splitlines(keepends=True)
+    out: list[str] = []
+    skipping = False
+    for line in lines:
+        key = line.split(":", 1)[0]
+        if not line.startswith(" ") and key in sections:
+            out.append(f"{key}: geen-lijst\n")
+            skipping = True
+        elif not line.startswith(" "):
+            out.append(line)
+            skipping = False
+        elif not skipping:
+            out.append(line)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_references_to_several_unusable_sections_are_one_line_at_the_first_cause(
+    small_repo, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """Three sections cannot be used: one line after the first of them, in the order of
+    the sections, counting the references to each (not 3 + 2 + 2 lines)."""
+    files = small_repo_files()
+    partners = _unusable(str(files["data/partners.yaml"]), "domeinen", "organisaties", "teams")
+    build_file_tree(
+        small_repo,
+        {
+            "data/partners.yaml": partners,
+            "data/acties/open/KVDJ-002.md": ACTION.replace("KVDJ-001", "KVDJ-002").replace(
+                "betrokkenen: [tjalling]", "betrokkenen: [gemeente-amsterdam]"
+            ),
+            "data/actielijnen/loopbaanroute.md": (
+                "---\nid: loopbaanroute\ntitel: Loopbaanroute\ndomein: kvdj\nstatus: idee\n---\n"
+            ),
+        },
+    )
+    monkeypatch.setenv("SAMENNW_JOBS", jobs)
+    code, out, err = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    teams = partners.count("\n")  # the last line
+    assert out.splitlines() == [
+        "data/partners.yaml:1:1: fout: een lijst verwacht bij 'domeinen'",
+        # 5 team references (the meeting's team, two actions' team and werkgroep), the
+        # organisation in KVDJ-002's betrokkenen, the action line's domain
+        "data/partners.yaml:1:1: fout: hierdoor worden 7 verwijzingen naar organisaties, "
+        "teams of domeinen niet gevonden (niet apart gemeld)",
+        "data/partners.yaml:2:1: fout: een lijst verwacht bij 'organisaties'",
+        f"data/partners.yaml:{teams}:1: fout: een lijst verwacht bij 'teams'",
+    ]
+    assert err.splitlines()[-1] == "4 fout(en), 0 waarschuwing(en)."
+
+
+@pytest.mark.parametrize(
+    ("section", "ref", "summary"),
+    [
+        ("organisaties", "gemeente-amsterdam", "wordt 1 verwijzing naar organisaties"),
+        ("teams", "ot-kvdj", "worden 4 verwijzingen naar teams"),
+        ("personen", "emre-unver", "worden 3 verwijzingen naar personen"),
+    ],
+)
+def test_a_betrokkene_of_an_unusable_section_is_counted_not_reported(
+    small_repo, section: str, ref: str, summary: str
+) -> None:
+    """'betrokkenen' may name a person, an organisation or a team: a name of the section
+    that cannot be used is counted in the summary line, not reported as unknown."""
+    files = small_repo_files()
+    partners = _unusable(str(files["data/partners.yaml"]), section)
+    line = partners.splitlines().index(f"{section}: geen-lijst") + 1
+    action = ACTION.replace("betrokkenen: [tjalling]", f"betrokkenen: [tjalling, {ref}]")
+    build_file_tree(small_repo, {"data/partners.yaml": partners, OPEN: action})
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        f"data/partners.yaml:{line}:1: fout: een lijst verwacht bij '{section}'",
+        f"data/partners.yaml:{line}:1: fout: hierdoor {summary} niet gevonden (niet apart gemeld)",
     ]
