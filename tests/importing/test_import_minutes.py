@@ -436,3 +436,57 @@ def test_import_dry_run_writes_nothing(repo: Path) -> None:
     assert "proefdraai (--dry-run): er is niets geschreven" in out
     assert "tekst overgenomen:" in out
     assert snapshot(repo) == before
+
+
+PLAIN_MINUTES = """\
+Verslag OT Kansen voor de Jeugd
+
+Datum: 12 februari 2026
+Aanwezig: Tjalling, Sofie en Maartje
+Notulist: Raymond Pinas
+
+1. Opening
+
+Actie: Raymond past de actielijst aan, uiterlijk 1 maart 2026.
+
+Actie Sofie: jongeren uitnodigen voor het panel.
+
+- Actie rondom de stadsdeelcommissie: heeft de aandacht van Tjalling.
+
+Besluit: Het OT stemt in met het plan.
+
+Maartje neemt contact op met het OKT (Actie Maartje).
+
+Vooraf: **Actie Tjalling** zaal reserveren.
+"""
+
+
+def test_plain_action_and_decision_lines_of_a_text_document(repo: Path, tmp_path: Path) -> None:
+    source = tmp_path / "verslag.txt"
+    source.write_text(PLAIN_MINUTES, encoding="utf-8")
+    code, out = run("import-minutes", str(source), "--team", "ot-kvdj", "--data", str(repo))
+    assert code == 0, out
+    path = repo / "data" / "meetings" / "2026" / "ot-kvdj-2026-02-12.md"
+    meeting = front_matter(path)
+    assert (meeting["secretaris"], meeting["aanwezig"]) == (
+        "raymond-pinas",
+        ["tjalling", "sofie", "maartje"],
+    )
+    body = path.read_text(encoding="utf-8")
+    assert "**Actie KVDJ-044 – Raymond; 1 maart 2026:** Raymond past de actielijst aan." in body
+    assert "**Actie KVDJ-045 – Sofie:** jongeren uitnodigen voor het panel." in body
+    # an update of an older action ("Actie rondom …: …") is no new action
+    assert "- Actie rondom de stadsdeelcommissie: heeft de aandacht van Tjalling." in body
+    assert "**Besluit ot-kvdj-2026-02-12-b1:** Het OT stemt in met het plan." in body
+    assert "(**Actie KVDJ-046 – Maartje**)" in body
+    action = front_matter(repo / "data" / "acties" / "open" / "KVDJ-044.md")
+    assert (action["wie"], action["wanneer"]) == ("Raymond", "1 maart 2026")
+    maartje = (repo / "data" / "acties" / "open" / "KVDJ-046.md").read_text(encoding="utf-8")
+    assert maartje.endswith("---\n")  # the paragraph says no more than 'wat': no toelichting
+    # the marker in mid-sentence is left, reported at the line validate gives
+    line = next(n for n, t in enumerate(body.split("\n"), 1) if "Vooraf:" in t)
+    where = f"data/meetings/2026/ot-kvdj-2026-02-12.md:{line}"
+    assert f"{where}: fout: actie '**Actie Tjalling**' staat midden in een zin" in out
+    code, out = run("validate", "--data", str(repo))
+    assert code == 1
+    assert f"{where}: fout: markering van een actie is nog niet verwerkt" in out

@@ -176,3 +176,43 @@ def test_a_list_of_one_person_per_line_with_notes(directory: Directory) -> None:
         ("ab-ot-eid", "vervanger Hans Krikke"),
         ("emre-unver", None),
     ]
+
+
+def test_a_comma_list_of_names_is_one_person_each(directory: Directory) -> None:
+    lines = [(4, "Karel Appel, Tjalling, Sofie en Leila (Combiwel)")]
+    entries = [e.text for e in split_entries(lines, directory)]
+    assert entries == ["Karel Appel", "Tjalling", "Sofie", "Leila (Combiwel)"]
+    # a name with its function stays one entry
+    lines = [(5, "Anne Wilbers, Bestuurder Stadgenoot")]
+    assert [e.text for e in split_entries(lines, directory)] == [
+        "Anne Wilbers, Bestuurder Stadgenoot"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "misplaced"),
+    [
+        ("| iets in een tabel | **Actie Maartje** |", "in een tabel"),
+        ("Vooraf: **Actie Raymond** zaal reserveren.", "midden in een zin"),
+    ],
+)
+def test_a_marker_without_a_clear_place_is_flagged(line: str, misplaced: str) -> None:
+    (marker,) = find_markers(line)
+    assert marker.misplaced == misplaced
+
+
+def test_markers_in_code_are_examples_not_markers() -> None:
+    body = (
+        "`**Actie Tjalling**` is hoe je een actie schrijft.\n"
+        "```\n**Besluit:** voorbeeld\n```\n"
+        "Echt (**Actie Sofie**).\n"
+    )
+    assert [(m.wie, m.line) for m in find_markers(body)] == [("Sofie", 4)]
+
+
+def test_owners_that_run_on_after_the_bold_part() -> None:
+    (marker,) = find_markers(
+        "Het programmateam bereidt een stuk voor. **Actie – NPLV** ([5.1.2.e]) & programmateam"
+    )
+    assert marker.wie == "NPLV ([5.1.2.e]) & programmateam"
+    assert marker.misplaced == ""

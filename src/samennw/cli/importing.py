@@ -24,7 +24,7 @@ DryRunOption = Annotated[
 def _show_preview(preview: "Preview") -> None:
     from samennw.console import err
 
-    err(preview.message)
+    err(f"proefdraai: {preview.message}")
     for path in preview.writes:
         err(f"  zou schrijven: {path}")
     for path in preview.removes:

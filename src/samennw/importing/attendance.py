@@ -66,8 +66,39 @@ def split_entries(lines: list[tuple[int, str]], directory: Directory) -> list[En
             groups[-1] = (groups[-1][0], f"{groups[-1][1]} {text}")
     entries: list[Entry] = []
     for line, text in groups:
-        entries += [Entry(line, part) for part in _split(text, names)]
+        entries += [Entry(line, name) for part in _split(text, names) for name in _name_list(part)]
     return entries
+
+
+# words that make a part of an entry a function ("Bestuurder Stadgenoot"), not a name
+_FUNCTION = re.compile(
+    r"directeur|wethouder|bestuurder|voorzitter|burgemeester|manager|secretaris|\blid\b|"
+    r"adviseur|hoofd|coördinator|coordinator|medewerker|leider|lector|hoogleraar|officier|"
+    r"commissaris|minister|raadslid|kwartiermaker|namens|vertegenwoordiger|ambtenaar|"
+    r"notulist|gast|spreker|strategisch|senior|beleid",
+    re.IGNORECASE,
+)
+_PARTICLES = frozenset(
+    {"van", "de", "der", "den", "ter", "te", "'t", "el", "al", "von", "le", "la", "du", "da"}
+)
+
+
+def _name_list(part: str) -> list[str]:
+    """'Karel Appel, Tjalling, Sofie en Leila' → four names; an entry with a function
+    ('Anne Wilbers, Bestuurder Stadgenoot') stays whole."""
+    names = [n.strip() for n in re.split(r"\s*,\s*|\s+en\s+", part) if n.strip()]
+    if len(names) < 2:
+        return [part]
+    for name in names:
+        core = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+        words = core.split()
+        if (
+            not 1 <= len(words) <= 4
+            or _FUNCTION.search(core)
+            or any(not w[:1].isupper() and w not in _PARTICLES for w in words)
+        ):
+            return [part]
+    return names
 
 
 def _split(text: str, names: list[str]) -> list[str]:
@@ -104,7 +135,8 @@ def _split(text: str, names: list[str]) -> list[str]:
             starts.add(i)
     cuts = sorted(starts)
     parts = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-    return [p for p in (part.strip().strip(".,;").strip() for part in parts) if p]
+    cleaned = (re.sub(r"\s+en$", "", part.strip().strip(".,;").strip()) for part in parts)
+    return [p for p in cleaned if p]
 
 
 def _note(function: str) -> tuple[str, str | None]:

@@ -76,6 +76,7 @@ class Marker:
     wie: str = ""
     wanneer: str = ""
     agendapunt: int | None = None
+    misplaced: str = ""  # why the marker's place gives no clear 'wat' (Dutch), or ""
 
     @property
     def extracted(self) -> bool:
@@ -115,12 +116,33 @@ def split_who(inner: str) -> tuple[str, str]:
     return _plain(who).rstrip(".:,").strip(), _plain(when).rstrip(".:,").strip()
 
 
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# what may follow an action marker in its sentence: closing punctuation, or the rest of
+# the owners ("**Actie – NPLV** ([5.1.2.e]) & programmateam")
+_AFTER_MARKER = re.compile(r"^\s*[).;:,!?]*\s*$")
+_MORE_OWNERS = re.compile(
+    r"^\s*(?P<more>(?:\([^()]*\)\s*)?(?:&|en\b)\s*[^.;:()]{1,60}?)\s*[.)]?\s*$"
+)
+
+
+def _masked(line: str) -> str:
+    """The line with inline code spans blanked out (markers there are examples)."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
 def find_markers(body: str) -> list[Marker]:
-    """Every action and decision marker in a minutes body, in order."""
+    """Every action and decision marker in a minutes body, in order (not in code)."""
     found: list[Marker] = []
     agendapunt: int | None = None
     in_decision_list = False
-    for number, line in enumerate(body.split("\n")):
+    in_fence = False
+    for number, original in enumerate(body.split("\n")):
+        if original.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        line = _masked(original)
         heading = _HEADING.match(line)
         if heading:
             agendapunt = int(heading.group("nr"))
@@ -168,6 +190,15 @@ def find_markers(body: str) -> list[Marker]:
             assert inner is not None  # the pattern matches any text
             raw = inner.group("who")
             colon = bool(match.group("colon")) or raw.rstrip().endswith(":")
+            rest = line[match.end() :]
+            misplaced = ""
+            more = _MORE_OWNERS.match(rest) if not colon else None
+            if more and not line[: match.start()].rstrip().endswith("("):
+                raw = f"{raw} {more.group('more')}"  # the owners run on after the bold
+            elif line.lstrip().startswith("|"):
+                misplaced = "in een tabel"
+            elif not colon and not _AFTER_MARKER.match(re.split(r"(?<=[.?!])\s", rest)[0]):
+                misplaced = "midden in een zin"
             wie, wanneer = split_who(raw)
             wat = _wat_after(line, match.end()) if colon else _wat_before(line, match.start())
             found.append(
@@ -181,6 +212,7 @@ def find_markers(body: str) -> list[Marker]:
                     wie=wie,
                     wanneer=wanneer,
                     agendapunt=agendapunt,
+                    misplaced=misplaced,
                 )
             )
     return found

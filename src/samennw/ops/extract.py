@@ -44,22 +44,40 @@ class Extraction:
         if self.decisions:
             ids = ", ".join(i for i, _ in self.decisions)
             parts.append(f"{_count(len(self.decisions), 'besluit', 'besluiten')} ({ids})")
-        return f"Verwerkt in {meeting_id}: " + " en ".join(parts)
+        return (
+            f"Verwerkt in {meeting_id}: "
+            + " en ".join(parts)
+            + "".join(f"\n  {line}" for line in self.details())
+        )
+
+    def details(self) -> list[str]:
+        """One line per planned record: id, owner, due date and what."""
+        lines = []
+        for action_id, m in self.actions:
+            when = f" ({m.wanneer})" if m.wanneer else ""
+            lines.append(f"{action_id}  {m.wie}{when}: {m.text}")
+        lines += [f"{decision_id}  besluit: {m.text}" for decision_id, m in self.decisions]
+        return lines
 
 
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-_MARKUP = re.compile(r"\(?\s*\*\*\s*[Aa]ctie\b[^*]*\*\*\s*\)?")
+_MARKUP = re.compile(r"\s*\(\s*\*\*\s*[Aa]ctie\b[^*]*\*\*:?\s*\)|\s*\*\*\s*[Aa]ctie\b[^*]*\*\*:?")
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().casefold() == re.sub(r"\W+", " ", b).strip().casefold()
 
 
 def _context(line: str, wat: str) -> str:
     """The paragraph an action came from, without its markers (when it says more)."""
     text = _MARKUP.sub("", line).strip()
     text = re.sub(r"^[-*+]\s+", "", text)
-    text = " ".join(text.split()).rstrip(" (")
-    return "" if text.rstrip(".") == wat.rstrip(".") or not text else text
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
+    return "" if not text or _same(text, wat) else text
 
 
 def check_marker(
@@ -75,7 +93,14 @@ def check_marker(
         if not marker.text:
             wrong("besluit zonder tekst: schrijf het besluit na '**Besluit:**'")
         return [], problems
-    shown = f"'**Actie {marker.wie}**'"
+    shown = f"'**Actie {marker.wie}{'; ' + marker.wanneer if marker.wanneer else ''}**'"
+    if marker.misplaced:
+        wrong(
+            f"actie {shown} staat {marker.misplaced}, dus is niet duidelijk wat er moet "
+            f"gebeuren: zet de markering aan het eind van de zin ('… (**Actie "
+            f"{marker.wie}**).') of schrijf '**Actie {marker.wie}:** wat er moet gebeuren'"
+        )
+        return [], problems
     if not marker.text:
         wrong(
             f"actie {shown} zonder omschrijving: schrijf wat er moet gebeuren in de zin "
@@ -84,7 +109,8 @@ def check_marker(
     if not marker.wie:
         wrong(f"actie {shown} zonder eigenaar: schrijf wie, bijv. '**Actie Hans Krikke**'")
         return [], problems
-    found = owner_refs(directory, marker.wie, meeting.team)
+    # a note in brackets names no one: "NPLV ([5.1.2.e]) & programmateam"
+    found = owner_refs(directory, re.sub(r"\([^()]*\)", " ", marker.wie), meeting.team)
     for token in found.unknown:
         close = directory.suggest(token)
         hint = f" (bedoelde u {' of '.join(close)}?)" if close else ""
@@ -100,8 +126,10 @@ def check_marker(
     if marker.wanneer:
         due = parse_due(marker.wanneer, meeting.datum)
         if due.kind is DueKind.UNKNOWN:
+            impossible = re.search(r"\b\d{1,2}\s+[a-z]+\s*\d{0,4}\b", marker.wanneer)
+            what = "onmogelijke of onduidelijke" if impossible else "onduidelijke"
             wrong(
-                f"onduidelijke datum '{marker.wanneer}' in {shown}; schrijf bijv. "
+                f"{what} datum '{marker.wanneer}' in {shown}; schrijf bijv. "
                 "'1 juni 2023', 'juni 2023', 'Q3 2023' of 'volgende vergadering'"
             )
     return found.refs, problems
@@ -151,7 +179,7 @@ def plan_extraction(
     if not todo:
         for decision in restored:
             text = append_to_list(text, "besluiten", decision)
-        return text, result
+        return text, _moved(result, fence, text)
 
     planned_ids = list(taken)
     numbers = [int(m.group(1)) for d in known if (m := re.search(r"-b(\d+)$", d))]
@@ -195,7 +223,24 @@ def plan_extraction(
     new_text = "\n".join([*lines[: fence + 1], *body_lines])
     for decision in [*restored, *decisions]:
         new_text = append_to_list(new_text, "besluiten", decision)
-    return new_text, result
+    return new_text, _moved(result, fence, new_text)
+
+
+def _moved(result: Extraction, fence: int, new_text: str) -> Extraction:
+    """The problems at their lines in ``new_text`` (decisions added to the front matter
+    move the body down)."""
+    shift = split(new_text)[2] - fence
+    if shift:
+        result.problems = [
+            Problem(
+                p.message,
+                Location(p.location.path, (p.location.line or 0) + shift),
+                p.error,
+                p.code,
+            )
+            for p in result.problems
+        ]
+    return result
 
 
 def extract(repo: Repository, meeting_id: str) -> tuple[ChangeSet, str]:

@@ -23,9 +23,10 @@ from samennw.importing.names import NewPerson, partners_block
 
 if TYPE_CHECKING:
     from samennw.importing.readers import SourceText
-from samennw.model.dates import format_date
+from samennw.model.dates import DueKind, format_date, parse_due
 from samennw.model.people import Directory
 from samennw.model.records import Meeting
+from samennw.ops.actions import owner_refs
 from samennw.ops.extract import Extraction, plan_extraction
 from samennw.storage.changeset import ChangeSet, as_written, encoded
 from samennw.storage.frontmatter import parse, yaml_scalar
@@ -81,10 +82,52 @@ def _plain_actions_to_markers(text: str) -> str:
     if "Actie" not in text or "**Actie" in text:
         return text
     m = _PLAIN_ACTION.search(text)
-    if not m:
+    if not m or not text[: m.start()].strip(" -•"):  # it must close a sentence
         return text
     who = m.group("who").strip().rstrip(".")
     return f"{text[: m.start()]}{m.group('lead')}(**Actie {who}**){m.group('end')}"
+
+
+_LINE_ACTION = re.compile(r"^(?P<lead>- )?Actie\b\s*(?P<who>[^:*]{0,60}?)\s*:\s*(?P<wat>\S.*)$")
+_LINE_DECISION = re.compile(r"^(?P<lead>- )?Besluit\s*:\s*(?P<rest>\S.*)$")
+_DUE_AT_END = re.compile(
+    r"(?:,\s*|\s+)(?:uiterlijk|vóór|deadline|per|voor)\s+(?P<when>[^,;]+?)\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _line_markers(text: str, directory: Directory, team: str) -> str:
+    """'Actie Korine: jongeren uitnodigen.' / 'Actie: Raymond past … aan, uiterlijk 1 maart
+    2026.' / 'Besluit: …' at the start of a line: the markers of samennw. 'Actie X:'
+    where X names no one ('Actie rondom de commissie: …', an update) stays text."""
+    if "**" in text:
+        return text
+    decision = _LINE_DECISION.match(text)
+    if decision:
+        return f"{decision.group('lead') or ''}**Besluit:** {decision.group('rest')}"
+    action = _LINE_ACTION.match(text)
+    if not action:
+        return text
+    who = action.group("who").strip(" –-")
+    wat = action.group("wat").strip()
+    if who:
+        found = owner_refs(directory, who, team)
+        if found.unknown or found.ambiguous or not found.refs:
+            return text
+    else:  # "Actie: Raymond past de actielijst aan": the subject is the owner
+        words = wat.split()
+        for n in (3, 2, 1):
+            found = owner_refs(directory, " ".join(words[:n]), team)
+            if len(found.refs) == 1 and not found.unknown and not found.ambiguous:
+                who = " ".join(words[:n])
+                break
+    when = ""
+    due = _DUE_AT_END.search(wat)
+    if due and parse_due(due.group("when")).kind is not DueKind.UNKNOWN:
+        when = due.group("when").strip()
+        wat = wat[: due.start()].rstrip(" ,") + "."
+    inner = f"{who}; {when}" if when else who
+    return f"{action.group('lead') or ''}**Actie {inner}:** {wat}"
 
 
 def _mark_decision_sentences(text: str) -> str:
@@ -113,7 +156,7 @@ class _Item:
     paragraphs: list[str] = field(default_factory=list)
 
 
-def build_items(draft: MinutesDraft) -> list[_Item]:
+def build_items(draft: MinutesDraft, directory: Directory, team: str) -> list[_Item]:
     """The agenda items with their text as Markdown, markers added where the text
     records a decision or an action."""
     items = []
@@ -126,7 +169,7 @@ def build_items(draft: MinutesDraft) -> list[_Item]:
         ]
         k = 0
         while k < len(paragraphs):
-            text = _plain_actions_to_markers(paragraphs[k])
+            text = _plain_actions_to_markers(_line_markers(paragraphs[k], directory, team))
             item.paragraphs.append(text)
             plain = text.replace("*", "").strip()
             if re.match(r"^Bijlage\b", plain, re.IGNORECASE) and plain not in item.bijlagen:
@@ -178,6 +221,7 @@ def meeting_text(
     draft: MinutesDraft,
     on: date,
     chair: str | None,
+    secretary: str | None,
     present: list[Attendee],
     absent: list[Attendee],
     items: list[_Item],
@@ -197,6 +241,8 @@ def meeting_text(
         fm.append(f"locatie: {yaml_scalar(draft.value('locatie'))}")
     if chair:
         fm.append(f"voorzitter: {chair}")
+    if secretary:
+        fm.append(f"secretaris: {secretary}")
     fm += _attendance_yaml("aanwezig", present)
     fm += _attendance_yaml("afwezig_met_bericht", absent)
     bijlagen = [text for _, text in draft.header.get("bijlagen", [])]
@@ -219,6 +265,8 @@ def meeting_text(
     for item in items:
         body += [f"## {item.nr}. {item.titel}", ""]
         for paragraph in item.paragraphs:
+            if paragraph.startswith("- ") and len(body) > 1 and body[-2].startswith("- "):
+                body.pop()  # the items of one list stand together
             body += [paragraph, ""]
     return as_written("\n".join(fm) + "\n" + "\n".join(body).rstrip("\n") + "\n")
 
@@ -291,6 +339,10 @@ def import_minutes(
         chair = find_person_in(chair_text, directory) if chair_text else None
         if chair_text and chair is None:
             new_people.append(NewPerson(chair_text, None, None, f"{source.name}"))
+        secretary_text = draft.value("secretaris")
+        secretary = find_person_in(secretary_text, directory) if secretary_text else None
+        if secretary_text and secretary is None:
+            new_people.append(NewPerson(secretary_text, None, None, f"{source.name}"))
         for a in (*present, *absent):
             if a.new is not None:
                 new_people.append(
@@ -298,7 +350,7 @@ def import_minutes(
                 )
         if chair and chair not in {a.person for a in (*present, *absent)}:
             present.insert(0, Attendee(chair, None, None, chair_text, draft.line))
-        items = build_items(draft)
+        items = build_items(draft, directory, team.id)
         earlier = [m for m in repo.meetings_of({team.id}, end=datum) if m.datum < datum]
         latest = max(earlier, key=lambda m: m.datum, default=None)
         before = previous_id or (latest.id if latest else None)
@@ -319,6 +371,7 @@ def import_minutes(
             draft,
             datum,
             chair,
+            secretary,
             [a for a in present if a.person],
             [a for a in absent if a.person],
             items,
