@@ -304,6 +304,66 @@ class ListPlacement(StrEnum):
     AFGEROND = "afgerond"
 
 
+class DecisionOutcome(StrEnum):
+    """What became of the proposal (Popolo: Motion.result)."""
+
+    GENOMEN = "genomen"
+    AANGEHOUDEN = "aangehouden"
+    AFGEWEZEN = "afgewezen"
+    INGETROKKEN = "ingetrokken"
+
+
+class DecisionProcess(StrEnum):
+    """How the decision was taken: by consent (hamerstuk, 'bij consensus'), unanimously,
+    or by a vote (Popolo: VoteEvent)."""
+
+    CONSENSUS = "consensus"
+    UNANIEM = "unaniem"
+    STEMMING = "stemming"
+
+
+class VoteCounts(Model):
+    """The counts of a vote (Popolo: VoteEvent.counts, options yes / no / abstain)."""
+
+    voor: Int = Field(0, description="Aantal stemmen voor.")
+    tegen: Int = Field(0, description="Aantal stemmen tegen.")
+    onthouding: Int = Field(0, description="Aantal onthoudingen.")
+
+
+def _id_list(value: object) -> object:
+    """One decision or action id, or a list of them: always a list."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+_DECISION_ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN}
+DecisionLinks = Annotated[
+    list[Id],
+    BeforeValidator(_id_list),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _DECISION_ID_SCHEMA,
+                {"type": "array", "items": _DECISION_ID_SCHEMA},
+            ],
+            "description": "Code van een eerder besluit, of een lijst daarvan.",
+        }
+    ),
+]
+_ACTION_ID_SCHEMA = {"type": "string", "pattern": ACTION_ID_PATTERN}
+ActionIds = Annotated[
+    list[ActionId],
+    BeforeValidator(_id_list),
+    WithJsonSchema(
+        {
+            "anyOf": [_ACTION_ID_SCHEMA, {"type": "array", "items": _ACTION_ID_SCHEMA}],
+            "description": "Code van een actie, of een lijst daarvan.",
+        }
+    ),
+]
+
+
 class Decision(Model):
     id: Id = Field(description="Code van het besluit.")
     tekst: Text = Field(description="Het besluit.")
@@ -318,6 +378,52 @@ class Decision(Model):
         None, description="Staat het besluit op de lopende actielijst: open of afgerond."
     )
     volgorde: Int | None = Field(None, description="Positie in de sectie van de actielijst.")
+    # the lifecycle (issue #12): absent keys keep every older file valid as it is
+    uitslag: DecisionOutcome = Field(
+        DecisionOutcome.GENOMEN,
+        description="Uitslag: genomen (standaard), aangehouden, afgewezen of ingetrokken.",
+    )
+    besluitvorming: DecisionProcess | None = Field(
+        None, description="Hoe het besluit viel: consensus (hamerstuk), unaniem of stemming."
+    )
+    stemmen: VoteCounts | None = Field(
+        None, description="Bij een stemming: aantallen voor, tegen en onthouding."
+    )
+    wijzigt: DecisionLinks = Field(
+        default_factory=list, description="Eerder(e) besluit(en) die dit besluit wijzigt."
+    )
+    vervangt: DecisionLinks = Field(
+        default_factory=list, description="Eerder(e) besluit(en) die dit besluit vervangt."
+    )
+    vervolg_op: DecisionLinks = Field(
+        default_factory=list, description="Eerder(e) besluit(en) waarop dit besluit volgt."
+    )
+    acties: ActionIds = Field(default_factory=list, description="Acties die het besluit uitvoeren.")
+
+    @field_validator("stemmen")
+    @classmethod
+    def _votes_need_a_vote(cls, value: VoteCounts | None, info: Any) -> VoteCounts | None:
+        if "besluitvorming" not in info.data:
+            return value  # besluitvorming itself is wrong: that is the error to report
+        process = info.data["besluitvorming"]
+        if value is not None and process is not DecisionProcess.STEMMING:
+            how = f"'{process.value}'" if process is not None else "niet opgegeven"
+            raise ValueError(
+                f"stemmen horen alleen bij 'besluitvorming: stemming' (besluitvorming is {how})"
+            )
+        return value
+
+    def links(self) -> list[tuple[str, str]]:
+        """(kind, decision id) of every link to an earlier decision, in key order."""
+        return [
+            (kind, target)
+            for kind, targets in (
+                ("wijzigt", self.wijzigt),
+                ("vervangt", self.vervangt),
+                ("vervolg_op", self.vervolg_op),
+            )
+            for target in targets
+        ]
 
 
 class Meeting(Sourced):
