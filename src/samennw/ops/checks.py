@@ -4,18 +4,27 @@ and of partners.yaml. Running them over a repository is :mod:`samennw.ops.valida
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection, Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from samennw.errors import DataFileError, Location, Problem, did_you_mean, unknown_phrase
+from samennw.errors import (
+    DataFileError,
+    InvalidDataError,
+    Location,
+    Problem,
+    did_you_mean,
+    unknown_phrase,
+)
 from samennw.model.dates import DueKind, format_date, parse_due
 from samennw.model.people import Directory
 from samennw.model.records import (
     Action,
     ActionLine,
     ActionStatus,
+    Decision,
     Meeting,
     MinutesStatus,
     Sourced,
@@ -48,7 +57,15 @@ class Checker:
         # are counted and summed up in one line (not_found), not reported one by one
         usable = repo.partners_usable
         self.counts: dict[str, int] = {"besluiten": 0, "open": 0, "afgerond": 0}
-        self.partial = False  # some references cannot be judged (see _Blind)
+        self.blind = False  # some references cannot be judged (see _Blind)
+        # the file being checked links to decisions or actions: its verdict is never kept
+        # as clean (see partial)
+        self.volatile = False
+        # decision id -> (meeting id, meeting date, decision), filled as links are looked
+        # up (see _decision); the meetings that could not be read for it
+        self._decisions: dict[str, tuple[str, date, Decision]] = {}
+        self._broken_meetings: set[str] = set()
+        self._all_decisions = False  # every meeting is in _decisions
 
         def pool(ids: Collection[str], *sections: str) -> Collection[str]:
             if not usable:
@@ -58,7 +75,7 @@ class Checker:
                 return ids
             blind = _Blind(ids, lost)
             self.counts[blind.key] = 0
-            self.partial = True
+            self.blind = True
             return blind
 
         self.refs = pool(set(self.dir.all_refs()), "personen", "organisaties", "teams")
@@ -68,6 +85,16 @@ class Checker:
         self.domains = pool(self.dir.domains, "domeinen")
         self.problems: list[Problem] = []
         self.decision_ids: dict[str, object] = {}  # id -> meeting file
+
+    @property
+    def partial(self) -> bool:
+        """Whether the verdict of the file just checked may change while the cache's
+        context holds: some references cannot be judged (a section of partners.yaml is
+        unusable), or the file links to decisions or actions. The cache keeps such a
+        file's facts and runs its checks across files again on every run (from the facts:
+        the file itself is not read again), since the context it keeps does not hold the
+        decisions inside other meeting files, nor the action ids."""
+        return self.blind or self.volatile
 
     def each(self, objects: Mapping[str, M]) -> Iterator[M]:
         if isinstance(objects, LazyFolder):
@@ -259,7 +286,9 @@ class Checker:
                 )
 
     def meeting_links(self, m: Sourced, facts: list[Any]) -> None:
-        team, chair, secretary, present, absent, adopted_in, previous, decisions = facts
+        team, chair, secretary, present, absent, adopted_in, previous, decisions = facts[:8]
+        meeting_id, meeting_day = facts[8], date.fromisoformat(facts[9])
+        own = {d[0] for d in decisions}
         self.ref(m, ("team",), team, self.teams, "team")
         self.ref(m, ("voorzitter",), chair, self.persons, "persoon")
         self.ref(m, ("secretaris",), secretary, self.persons, "persoon")
@@ -268,11 +297,136 @@ class Checker:
                 self.ref(m, (key, i), person, self.persons, "persoon")
         self.ref(m, ("vastgesteld_in",), adopted_in, self.repo.meetings, "vergadering")
         self.ref(m, ("vorige_vergadering",), previous, self.repo.meetings, "vergadering")
-        for i, (decision_id, domain, group, line) in enumerate(decisions):
+        for i, (decision_id, domain, group, line, links, actions) in enumerate(decisions):
             self.decision_id(m, i, decision_id)
             self.ref(m, ("besluiten", i, "domein"), domain, self.domains, "domein")
             self.ref(m, ("besluiten", i, "werkgroep"), group, self.teams, "werkgroep")
             self.ref(m, ("besluiten", i, "actielijn"), line, self.repo.action_lines, "actielijn")
+            if links or actions:
+                self.volatile = True
+            for kind, j, target in links:
+                where = ("besluiten", i, kind, j)
+                self.decision_link(m, where, decision_id, kind, target, meeting_id, own)
+                if target not in own and target != decision_id:
+                    self.link_date(m, where, decision_id, kind, target, meeting_day)
+            for j, action_id in enumerate(actions):
+                self.ref(m, ("besluiten", i, "acties", j), action_id, self.repo.actions, "actie")
+
+    # --- links between decisions --------------------------------------------------------
+    #
+    # wijzigt / vervangt / vervolg_op name a decision of an EARLIER meeting: the target
+    # exists, its meeting's date lies before this meeting's date. Since every link goes
+    # back in time, links cannot form a cycle; a link that does not go back is reported,
+    # and when following the links from its target leads back to it, the cycle is named.
+    def decision_link(
+        self,
+        m: Sourced,
+        where: tuple[str | int, ...],
+        decision_id: str,
+        kind: str,
+        target: str,
+        meeting_id: str,
+        own: set[str],
+    ) -> None:
+        """Report a link to the decision itself, to one of the same meeting, or to none."""
+        if target == decision_id:
+            self.err(m, where, f"'{kind}' verwijst naar het besluit zelf ('{target}')")
+        elif target in own:
+            self.err(
+                m,
+                where,
+                f"'{kind}: {target}' is een besluit van dezelfde vergadering ({meeting_id}); "
+                "een besluit kan alleen naar een besluit van een eerdere vergadering verwijzen",
+            )
+        elif self._decision(target) is None and not self._broken(target):
+            others = [d for d in self._every_decision() if d not in own]
+            hint = did_you_mean(target, others)
+            self.err(m, where, f"'{kind}': onbekend besluit '{target}'{hint}")
+
+    def link_date(
+        self,
+        m: Sourced,
+        where: tuple[str | int, ...],
+        decision_id: str,
+        kind: str,
+        target: str,
+        day: date,
+    ) -> None:
+        """Report a link to a decision of a meeting that is not earlier than ``day``."""
+        found = self._decision(target)
+        if found is None:
+            return
+        target_meeting, target_day, _ = found
+        if target_day < day:
+            return
+        when = "dezelfde dag" if target_day == day else "later"
+        cycle = self._cycle(target, decision_id)
+        self.err(
+            m,
+            where,
+            f"'{kind}: {target}' is een besluit van {format_date(target_day)} "
+            f"({target_meeting}), {when} dan deze vergadering ({format_date(day)}); een "
+            "besluit kan alleen naar een besluit van een eerdere vergadering verwijzen"
+            + (f" (kringverwijzing: {' → '.join([decision_id, *cycle])})" if cycle else ""),
+        )
+
+    def _cycle(self, start: str, back_to: str) -> list[str]:
+        """The path of links from ``start`` that leads back to ``back_to`` ([] if none)."""
+        path: list[str] = []
+        seen: set[str] = set()
+
+        def walk(current: str) -> bool:
+            if current in seen:
+                return False
+            seen.add(current)
+            path.append(current)
+            if current == back_to:
+                return True
+            found = self._decision(current)
+            if found is not None and any(walk(t) for _, t in found[2].links()):
+                return True
+            path.pop()
+            return False
+
+        return path if walk(start) else []
+
+    def _decision(self, decision_id: str) -> tuple[str, date, Decision] | None:
+        """The decision ``decision_id`` with its meeting's id and date; None when it is
+        unknown or its meeting cannot be read. Found in the meeting its id names (ids are
+        '<vergadering>-b<n>'), else in any meeting."""
+        if decision_id in self._decisions:
+            return self._decisions[decision_id]
+        match = _DECISION_OF.match(decision_id)
+        if match and match["meeting"] in self.repo.meetings:
+            self._load_decisions(match["meeting"])
+        if decision_id not in self._decisions:
+            self._every_decision()
+        return self._decisions.get(decision_id)
+
+    def _broken(self, decision_id: str) -> bool:
+        """Whether ``decision_id`` may be in a meeting file that cannot be read (that file
+        is reported itself): the meeting its id names, or, for an id of another form, any."""
+        if not self._broken_meetings:
+            return False
+        match = _DECISION_OF.match(decision_id)
+        return match is None or match["meeting"] in self._broken_meetings
+
+    def _load_decisions(self, meeting_id: str) -> None:
+        try:
+            meeting = self.repo.meetings[meeting_id]
+        except (InvalidDataError, DataFileError, KeyError, OSError):
+            self._broken_meetings.add(meeting_id)
+            return
+        for d in meeting.besluiten:
+            self._decisions.setdefault(d.id, (meeting.id, meeting.datum, d))
+
+    def _every_decision(self) -> Collection[str]:
+        """Every decision id (every meeting read once: only for a link that is wrong)."""
+        if not self._all_decisions:
+            self._all_decisions = True
+            for meeting_id in list(self.repo.meetings):
+                self._load_decisions(meeting_id)
+        return self._decisions.keys()
 
     def decision_id(self, m: Sourced, i: int, decision_id: str) -> None:
         """Decision ids are unique over all meetings (the one check across meeting files)."""
@@ -450,8 +604,37 @@ def meeting_facts(m: Meeting) -> list[Any]:
         [a.persoon for a in m.afwezig_met_bericht],
         m.vastgesteld_in,
         m.vorige_vergadering,
-        [[d.id, d.domein, d.werkgroep, d.actielijn] for d in m.besluiten],
+        [
+            [
+                d.id,
+                d.domein,
+                d.werkgroep,
+                d.actielijn,
+                _link_facts(d),
+                d.acties,
+            ]
+            for d in m.besluiten
+        ],
+        m.id,
+        m.datum.isoformat(),
     ]
+
+
+def _link_facts(d: Decision) -> list[Any]:
+    """[kind, index in that key, decision id] of each link of ``d``."""
+    return [
+        [kind, j, target]
+        for kind, targets in (
+            ("wijzigt", d.wijzigt),
+            ("vervangt", d.vervangt),
+            ("vervolg_op", d.vervolg_op),
+        )
+        for j, target in enumerate(targets)
+    ]
+
+
+# a decision id as samennw makes them: the meeting's id, '-b', a number
+_DECISION_OF = re.compile(r"^(?P<meeting>.+-\d{4}-\d{2}-\d{2})-b\d+$")
 
 
 def action_facts(a: Action) -> list[Any]:
