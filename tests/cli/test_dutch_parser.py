@@ -249,6 +249,8 @@ Opdrachten:
   add-action          Maak een nieuwe actie met de volgende vrije code.
   nieuwe-vergadering  Maak een nieuwe vergadering (zelfde als 'new-meeting').
   new-meeting         Maak een nieuwe vergadering met de vaste agenda.
+  renumber            Hernummer dubbele actiecodes (zelfde als 'hernummer').
+  hernummer           Hernummer dubbele actiecodes na een samenvoeging.
   vergaderingen       Toon de vergaderingen (zelfde als 'meetings').
   meetings            Toon de vergaderingen.
   log                 Toon de git-geschiedenis van een actie of vergadering.

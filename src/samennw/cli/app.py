@@ -453,6 +453,21 @@ def new_meeting_cmd(
     _report(perform(data, plan, commit=commit))
 
 
+@app.command(
+    "hernummer",
+    cls=SamennwCommand,
+    help="Hernummer dubbele actiecodes na een samenvoeging. Een actie van de andere tak "
+    "die dezelfde code kreeg, krijgt de volgende vrije code, ook in de notulen.",
+)
+@app.command(
+    "renumber", cls=SamennwCommand, help="Hernummer dubbele actiecodes (zelfde als 'hernummer')."
+)
+def renumber_cmd(commit: CommitOption = False, data: DataOption = None) -> None:
+    from samennw.ops.renumber import renumber
+
+    _report(renumber(data, commit=commit))
+
+
 @app.command("meetings", cls=SamennwCommand, help="Toon de vergaderingen.")
 @app.command(
     "vergaderingen", cls=SamennwCommand, help="Toon de vergaderingen (zelfde als 'meetings')."

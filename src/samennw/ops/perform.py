@@ -33,6 +33,25 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
     (:mod:`samennw.storage.recovery`), then the git state is checked (git's own locks waited
     for), then the change is planned on the current files and carried out.
     """
+    root = writable_root(data)
+    with write_lock(root):
+        notices = recovery.repair(root)
+        notices += gitops.check_state(root, committing=commit)
+        index = RepositoryIndex(root)
+        repo = indexed_repository(index)  # the files the change reads, and only those
+        repo.raise_if_invalid()
+        changes, message = plan(repo)
+        if commit:
+            _refuse_unrecorded_references(root, changes)
+        sha = recovery.carry_out(root, changes, message, commit=commit)
+        index.save()
+    if commit and sha is None:
+        notices.append("niets vastgelegd: in git staan deze bestanden al zo")
+    return Outcome(message, [repo.rel(p) for p in changes.touched], sha, notices)
+
+
+def writable_root(data: Path | None) -> Path:
+    """The repository a writing command may change; the embedded data set is refused."""
     root = find_root(data)
     # the embedded data set, also from inside samennw's own source checkout (its data/ is
     # the converted seeds, never edited by hand)
@@ -48,20 +67,7 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
             "er is geen gegevensmap gekozen: dit zijn de meegeleverde voorbeeldgegevens "
             "(alleen-lezen). Ga naar een map met data/ of gebruik --data MAP"
         )
-    with write_lock(root):
-        notices = recovery.repair(root)
-        notices += gitops.check_state(root, committing=commit)
-        index = RepositoryIndex(root)
-        repo = indexed_repository(index)  # the files the change reads, and only those
-        repo.raise_if_invalid()
-        changes, message = plan(repo)
-        if commit:
-            _refuse_unrecorded_references(root, changes)
-        sha = recovery.carry_out(root, changes, message, commit=commit)
-        index.save()
-    if commit and sha is None:
-        notices.append("niets vastgelegd: in git staan deze bestanden al zo")
-    return Outcome(message, [repo.rel(p) for p in changes.touched], sha, notices)
+    return root
 
 
 @dataclass(frozen=True, slots=True)

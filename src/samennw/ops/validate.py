@@ -27,7 +27,7 @@ from samennw.storage.parallel import (
 )
 from samennw.storage.paths import check_name, relative
 from samennw.storage.reader import WORKING_TREE, load_quick, with_path
-from samennw.storage.repository import LazyFolder, Repository
+from samennw.storage.repository import RENUMBER_HINT, LazyFolder, Repository
 
 # the command line's interface: validate, then show the report
 __all__ = ["Report", "as_json", "focus", "format_github", "summary", "validate"]
@@ -318,7 +318,11 @@ def _merge(checker: Checker, tasks: list[Task], records: Iterator[FileRecord]) -
 
 def _duplicate(obj_id: str, first: str, name: str, root: Path) -> Problem:
     other = relative(Path(first), root)
-    return Problem(f"dubbele code '{obj_id}' (ook in {other})", _locate(Path(name), root, ("id",)))
+    same_file = Path(name).name == Path(first).name == f"{obj_id}.md"  # open/ and afgerond/
+    hint = RENUMBER_HINT if same_file and Path(name).parent.parent.name == "acties" else ""
+    return Problem(
+        f"dubbele code '{obj_id}' (ook in {other}){hint}", _locate(Path(name), root, ("id",))
+    )
 
 
 @functools.lru_cache(maxsize=64)

@@ -17,6 +17,7 @@ A :class:`Source` says where files come from: the working tree, or a git revisio
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,6 +73,10 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     return decode_text(read_bytes(path, max_bytes), path, max_bytes)
 
 
+# the lines git writes into a file it could not merge
+_CONFLICT = re.compile(r"^(<<<<<<<|>>>>>>>)(?: |$)", re.MULTILINE)
+
+
 def decode_text(raw: bytes, path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The bytes of a data file (from disk or from git) as text, with :func:`read_text`'s
     checks: size cap, UTF-8, no NUL; a byte-order mark is dropped."""
@@ -88,6 +93,21 @@ def decode_text(raw: bytes, path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    conflict = _CONFLICT.search(text) if "<<<<<<<" in text or ">>>>>>>" in text else None
+    if conflict:  # before the YAML: its parser would only say that a colon is missing
+        line = text.count("\n", 0, conflict.start()) + 1
+        advice = "kies per blok de juiste regels, haal de markeringen weg en draai " + (
+            "'samennw validate'"
+            if path.parent.name not in ("open", "afgerond")
+            else "'samennw validate'; gaven twee takken elk een nieuwe actie deze code, "
+            "draai dan 'samennw hernummer' (de actie van de andere tak krijgt een nieuwe "
+            "code)"
+        )
+        raise DataFileError(
+            f"git-conflictmarkering '{conflict.group(1)}': een samenvoeging (merge) van "
+            f"git is hier niet afgemaakt; {advice}",
+            Location(path, line),
+        )
     if "\x00" in text:  # anywhere, also in the Markdown body: git would call it binary
         at = text.index("\x00")
         line = text.count("\n", 0, at) + 1

@@ -163,6 +163,9 @@ class Repository:
         return relative(path, self.root)
 
 
+# what a duplicate action id after a merge of two branches needs (see ops/renumber.py)
+RENUMBER_HINT = "; na een samenvoeging van twee takken: draai 'samennw hernummer'"
+
 # the folders below data/ with one object per file
 FOLDERS: tuple[tuple[str, type[Sourced]], ...] = (
     ("meetings", Meeting),
@@ -497,7 +500,8 @@ def lazy_repository(root: Path) -> Repository:
                 other = relative(Path(names[stem]), root)
                 problems.append(
                     Problem(
-                        f"dubbele code '{stem}' (ook in {other})",
+                        f"dubbele code '{stem}' (ook in {other})"
+                        + (RENUMBER_HINT if folder == "acties" else ""),
                         Location(relative(Path(entry.path), root), 2),
                     )
                 )
@@ -560,7 +564,9 @@ class ActionFiles(FileNames):
         ]
         if len(found) > 1:
             first, second = (relative(p, self._root) for p in found)
-            problem = Problem(f"dubbele code '{key}' (ook in {first})", Location(second, 2))
+            problem = Problem(
+                f"dubbele code '{key}' (ook in {first}){RENUMBER_HINT}", Location(second, 2)
+            )
             raise InvalidDataError(f"'{second}' is ongeldig", [problem])
         return found[0] if found else None
 
