@@ -24,7 +24,7 @@ def diff_cmd(
     base: Annotated[
         str | None,
         typer.Argument(
-            metavar="[BASIS]",
+            metavar="BASIS",
             help="Revisie om mee te vergelijken (standaard: het aftakpunt van main).",
             show_default=False,
         ),
@@ -32,7 +32,7 @@ def diff_cmd(
     head: Annotated[
         str | None,
         typer.Argument(
-            metavar="[DOEL]", help="Revisie tot waar (standaard: de werkmap).", show_default=False
+            metavar="DOEL", help="Revisie tot waar (standaard: de werkmap).", show_default=False
         ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="Uitvoer: text, markdown of json.")] = "text",
