@@ -93,3 +93,63 @@ def test_help_names_both_forms(runner: CliRunner) -> None:
     assert code == 0 and "diff" in out and "verschil" in out
     code, out, _ = run(runner, "diff", "--help")
     assert code == 0 and "[BASIS] [DOEL]" in out and "text, markdown of json" in out
+
+
+# --- the example workflow ----------------------------------------------------------------------
+
+WORKFLOW = Path(__file__).resolve().parents[2] / "examples/data-repo/.github/workflows/samennw.yml"
+
+
+def test_the_example_workflow_writes_the_summary_with_read_only_permissions(
+    repo: Path, tmp_path: Path
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    job = workflow["jobs"]["wijzigingen"]
+    assert "permissions" not in job  # the workflow's read-only token
+    assert workflow["jobs"]["reactie"]["permissions"] == {"pull-requests": "write"}
+    step = next(s for s in job["steps"] if s.get("name") == "Wijzigingen in de gegevens")
+    assert step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+
+    # a pull request: main as the runner's checkout has it (origin/main), a branch on top
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    git(repo, "checkout", "-q", "-b", "notulen")
+    change_due_date(repo)
+    git(repo, "commit", "-q", "-am", "termijn")
+    # 'samennw' as installed, with diff registered (until samennw.cli.app imports it)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "samennw"
+    shim.write_text(
+        f"#!{sys.executable}\nimport sys\nimport samennw.cli.diff\n"
+        "from samennw.cli.app import main\nsys.exit(main(sys.argv[1:]))\n"
+    )
+    shim.chmod(0o755)
+    summary = tmp_path / "summary.md"
+    summary.write_text("eerdere stap\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "BASE_REF": "main",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("eerdere stap\n### Wijzigingen in de gegevens\n")
+    assert "- `KVDJ-001` Presentatie 4 actielijnen Jonge Kind — wanneer: November 2025" in text
+    assert (repo / "samennw-diff.md").read_text(encoding="utf-8") in text
