@@ -81,11 +81,11 @@ def ref_label(entry: DecisionEntry) -> str:
     return f"{entry.decision.id} ({format_date(entry.meeting.datum)})"
 
 
-def status_parts(index: DecisionIndex, d: Decision) -> list[str]:
-    """What became of ``d``, in words: its outcome unless 'genomen' plain and simple,
-    then 'vervangen door …', 'gewijzigd door …', 'vervolgd door …' (from later decisions)
-    and 'vervolg op …' (its own link)."""
-    parts = [] if d.uitslag is DecisionOutcome.GENOMEN else [d.uitslag.value]
+def status_parts(index: DecisionIndex, d: Decision, *, outcome: bool = True) -> list[str]:
+    """What became of ``d``, in words: its outcome (``outcome``) unless 'genomen' plain
+    and simple, then 'vervangen door …', 'gewijzigd door …', 'vervolgd door …' (from later
+    decisions) and 'vervolg op …' (its own link)."""
+    parts = [] if d.uitslag is DecisionOutcome.GENOMEN or not outcome else [d.uitslag.value]
     entry = index.get(d.id)
     for kind in ("vervangt", "wijzigt", "vervolg_op"):
         later = entry.later.get(kind, []) if entry else []

@@ -402,8 +402,23 @@ def _team_meetings(
 def besluitenlijst_context(
     repo: Repository, team_ref: str | None, van: date | None = None, tot: date | None = None
 ) -> Context:
+    from samennw.ops.show import DecisionIndex, process_label, status_parts
+
     directory = Directory(repo.partners)
     team, meetings = _team_meetings(repo, directory, team_ref, van, tot)
+    # what became of a decision is said by later decisions, also of other teams and after
+    # the period: the meetings of every team from the first one shown on
+    start = min((m.datum for m in meetings if not van or m.datum >= van), default=None)
+    index = DecisionIndex(repo.meetings_of(None, start) if start else [])
+
+    def row(d: Decision, titles: dict[int, str]) -> Context:
+        return {
+            **decision_row(d, titles),
+            "uitslag": d.uitslag.value,
+            "besluitvorming": process_label(d),
+            "levensloop": status_parts(index, d, outcome=False),
+        }
+
     groups = []
     for m in meetings:
         if (van and m.datum < van) or (tot and m.datum > tot) or not m.besluiten:
@@ -413,7 +428,7 @@ def besluitenlijst_context(
             {
                 "vergadering": meeting_header(repo, directory, m),
                 "titel": _meeting_title(directory, m),
-                "besluiten": [decision_row(d, titles) for d in m.besluiten],
+                "besluiten": [row(d, titles) for d in m.besluiten],
             }
         )
     period = " t/m ".join(
