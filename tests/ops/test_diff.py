@@ -280,6 +280,20 @@ def test_decisions_added_changed_withdrawn_removed(repo: Path) -> None:
     assert "Besluiten verwijderd (1)\n  ot-kvdj-2025-11-25-b3  Nieuw besluit." in as_text(report)
 
 
+def test_an_outcome_changed_from_its_default_shows_both(repo: Path) -> None:
+    edit(
+        repo,
+        MEETING_FILE,
+        "De flyer gaat naar alle scholen.",
+        "De flyer gaat naar alle scholen.\n    uitslag: aangehouden",
+    )
+    commit(repo)
+    report = diff_revisions(repo, "HEAD~1", "HEAD")
+    changed = only(report, "besluiten", "gewijzigd")
+    assert changed_fields(changed) == {"uitslag": ("genomen", "aangehouden")}
+    assert "uitslag: genomen → aangehouden" in as_text(report)
+
+
 def test_meetings_added_approved_changed_removed(runner: CliRunner, repo: Path) -> None:
     code, _, err = run(
         runner, "new-meeting", "ot-kvdj", "--datum", "2026-01-15", "--data", str(repo)
@@ -300,13 +314,16 @@ def test_meetings_added_approved_changed_removed(runner: CliRunner, repo: Path) 
     assert ("datum", "2026-01-15") in added.facts
     approved = only(report, "vergaderingen", "vastgesteld")
     assert approved.id == "ot-kvdj-2025-11-25"
-    assert changed_fields(approved) == {
-        "vastgesteld_op": (None, "2026-01-15"),
-        "vastgesteld_in": (None, "ot-kvdj-2026-01-15"),
+    assert dict(approved.facts) == {
+        "vastgesteld_op": "2026-01-15",
+        "vastgesteld_in": "ot-kvdj-2026-01-15",
     }
     minutes = only(report, "vergaderingen", "gewijzigd")
     assert [(c.field, c.lines) for c in minutes.changes] == [("notulen", (2, 0))]
-    assert "Notulen vastgesteld (1)" in as_text(report)
+    shown = as_text(report)
+    assert "Notulen vastgesteld (1)\n  ot-kvdj-2025-11-25  ot-kvdj-2025-11-25 — " in shown
+    assert "vastgesteld_op: 2026-01-15; vastgesteld_in: ot-kvdj-2026-01-15" in shown
+    assert "  ot-kvdj-2025-11-25  ot-kvdj-2025-11-25 — notulen: 2 regel(s) erbij, 0 eraf" in shown
 
     (repo / "data/meetings/2026/ot-kvdj-2026-01-15.md").unlink()
     commit(repo)
@@ -343,7 +360,9 @@ def test_people_organisations_and_teams(repo: Path) -> None:
     assert changed_fields(team) == {
         "leden": (["tjalling", "emre-unver"], ["tjalling", "emre-unver", "sofie"])
     }
-    assert "Personen toegevoegd (1)\n  sofie  Sofie de Vries" in as_text(report)
+    shown = as_text(report)
+    assert "Personen toegevoegd (1)\n  sofie  Sofie de Vries" in shown
+    assert "  ot-kvdj  Opgaveteam Kansen voor de Jeugd — leden: erbij sofie" in shown
 
 
 def test_action_lines_and_important_dates(repo: Path) -> None:
@@ -523,3 +542,22 @@ def test_a_markdown_item_is_one_line_with_no_markup_from_the_data(title: str, ol
     body = items[0].removeprefix("- `KVDJ-001` ")
     assert "@" not in body and "<" not in body and "\n" not in body
     assert not re.search(r"(?<!\\)[*_`]", body)  # emphasis and code characters escaped
+
+
+def test_attendance_shows_who_came_and_went(repo: Path) -> None:
+    edit(
+        repo,
+        MEETING_FILE,
+        "aanwezig: [tjalling]",
+        "aanwezig:\n  - persoon: emre-unver\n    noot: vervanger Femke",
+    )
+    commit(repo)
+    report = diff_revisions(repo, "HEAD~1", "HEAD")
+    changed = only(report, "vergaderingen", "gewijzigd")
+    assert changed_fields(changed) == {
+        "aanwezig": (
+            [{"persoon": "tjalling"}],
+            [{"persoon": "emre-unver", "noot": "vervanger Femke"}],
+        )
+    }
+    assert "aanwezig: erbij emre-unver (vervanger Femke); eraf tjalling" in as_text(report)

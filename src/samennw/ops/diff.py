@@ -12,8 +12,10 @@ the blobs), parsed and compared record by record:
 - meetings, action lines, and the persons, organisations, teams and domains of
   ``partners.yaml`` by id; important dates by date and text.
 
-A record is compared in the form its model gives it (defaults left out, so a key added
-with its default value is no change); a record its model refuses is compared as written.
+A record is compared in the form its model gives it (defaults filled in, empty values
+left out: a key written with its default value is no change, and a decision whose
+``uitslag`` becomes ``aangehouden`` shows ``genomen → aangehouden``); a record its model
+refuses is compared as written.
 A file that cannot be read at all (broken YAML, conflict markers) is reported as such
 and its record is not compared.
 """
@@ -403,14 +405,14 @@ def _clean(value: Any) -> Any:
 
 
 def _canonical(model: Any, data: dict[str, Any]) -> dict[str, Any]:
-    """The record as its model has it, without defaults; as written when refused."""
+    """The record as its model has it (defaults filled in); as written when refused."""
     from pydantic import ValidationError
 
     try:
         obj = model.model_validate(data)
     except ValidationError:
         return dict(_clean(data))
-    dumped = obj.model_dump(mode="json", exclude_defaults=True)
+    dumped = obj.model_dump(mode="json")
     return dict(_clean(dumped))
 
 
@@ -634,16 +636,15 @@ def _compare_meetings(
             report.add("vergaderingen", change, one)
             continue
         o, n = a.data, b.data
-        title, facts = _meeting_title(n, key), _meeting_facts(n)
+        title = _meeting_title(n, key)
         skip: tuple[str, ...] = ("id", "besluiten")
         if n.get("notulen_status") == "vastgesteld" != o.get("notulen_status"):
             skip += ("notulen_status", "vastgesteld_op", "vastgesteld_in")
-            fixed = _only(o, n, "vastgesteld_op", "vastgesteld_in")
-            report.add("vergaderingen", "vastgesteld", Entry(key, title, b.file, facts,
-                                                             tuple(fixed)))  # fmt: skip
+            fixed = tuple((k, _text(n[k])) for k in ("vastgesteld_op", "vastgesteld_in") if k in n)
+            report.add("vergaderingen", "vastgesteld", Entry(key, title, b.file, fixed))
         rest = _field_changes(o, n, skip=skip) + _body_change("notulen", a.body, b.body)
         if rest:
-            report.add("vergaderingen", "gewijzigd", Entry(key, title, b.file, facts, tuple(rest)))
+            report.add("vergaderingen", "gewijzigd", Entry(key, title, b.file, (), tuple(rest)))
 
 
 def _compare_plain(
@@ -839,6 +840,9 @@ def _show(value: Any) -> str:
         return "ja" if value else "nee"
     if isinstance(value, list):
         return ", ".join(_show(v) for v in value)
+    if isinstance(value, dict) and "persoon" in value:  # an attendee: id (noot)
+        note = value.get("noot")
+        return _show(value["persoon"]) + (f" ({_show(note)})" if note else "")
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_show(v)}" for k, v in value.items())
     return str(value)
@@ -851,8 +855,19 @@ def _change_text(change: FieldChange) -> str:
     if change.field == "update" and isinstance(change.new, dict):
         update = f"{_text(change.new.get('datum'))}: {_show(change.new.get('tekst'))}"
         return f"update {_short(update, _VALUE_WIDTH)}"
+    if isinstance(change.old, list) and isinstance(change.new, list):
+        return f"{change.field}: {_list_change(change.old, change.new)}"
     old, new = (_short(_show(v), _VALUE_WIDTH) for v in (change.old, change.new))
     return f"{change.field}: {old} → {new}"
+
+
+def _list_change(old: list[Any], new: list[Any]) -> str:
+    """What a list gained and lost ('erbij sofie; eraf femke-halsema'), else its order."""
+    added = [_show(v) for v in new if v not in old]
+    removed = [_show(v) for v in old if v not in new]
+    parts = [f"{word} {_short(', '.join(items), _VALUE_WIDTH)}"
+             for word, items in (("erbij", added), ("eraf", removed)) if items]  # fmt: skip
+    return "; ".join(parts) if parts else "andere volgorde"
 
 
 def _details(entry: Entry) -> list[str]:
