@@ -10,16 +10,15 @@ import typer
 from samennw.cli.app import DataOption, SamennwCommand, app
 
 _HELP = (
-    "Toon wat er in de gegevens veranderde tussen twee revisies: acties, besluiten, "
-    "vergaderingen en personen. Zonder argumenten: van het aftakpunt van main tot de "
-    "werkmap; met één revisie: van die revisie tot de werkmap."
+    "Toon wat er veranderde in de gegevens tussen revisies. Acties (toegevoegd, "
+    "afgerond, heropend, andere termijn, eigenaar of tekst), besluiten, vergaderingen "
+    "(vastgestelde notulen), personen en teams. Zonder argumenten: van het aftakpunt van "
+    "main tot de werkmap; met één revisie: van die revisie tot de werkmap."
 )
 
 
 @app.command("diff", cls=SamennwCommand, help=_HELP)
-@app.command(
-    "verschil", cls=SamennwCommand, help="Toon de wijzigingen in de gegevens (zelfde als 'diff')."
-)
+@app.command("verschil", cls=SamennwCommand, help="Toon wat er veranderde (zelfde als 'diff').")
 def diff_cmd(
     base: Annotated[
         str | None,

@@ -192,7 +192,7 @@ class _Git:
 
     def _run(self, cwd: Path, *args: str, check: bool = True, stdin: bytes = b"") -> bytes | None:
         proc = subprocess.run(
-            [self.exe, *args],
+            [self.exe, "--literal-pathspecs", *args],
             cwd=cwd,
             input=stdin,
             capture_output=True,
