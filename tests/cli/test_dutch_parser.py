@@ -256,10 +256,14 @@ Opdrachten:
   log                 Toon de git-geschiedenis van een actie of vergadering.
   importeer-acties    Importeer een actielijst (zelfde als 'import-actions').
   import-actions      Importeer de lopende actielijst van een team (.docx,...
+  verschil            Toon wat er veranderde (zelfde als 'diff').
+  diff                Toon wat er veranderde in de gegevens tussen revisies.
   verwerk             Verwerk de markeringen (zelfde als 'extract').
   extract             Verwerk de markeringen in de notulen van een...
   importeer-notulen   Importeer notulen (zelfde als 'import-minutes').
   import-minutes      Importeer notulen (.docx, .pdf, .txt of .md): één...
+  toon                Toon een besluit, actie of vergadering (zelfde als...
+  show                Toon een besluit, actie of vergadering met alles wat...
   render              Maak documenten: agenda, notulen, actielijst en...
 """
 
@@ -364,6 +368,10 @@ PROGRAM_HELP_78 = (
     .replace(
         "Importeer de lopende actielijst van een team (.docx,...",
         "Importeer de lopende actielijst van een team...",
+    )
+    .replace(
+        "Toon een besluit, actie of vergadering met alles wat...",
+        "Toon een besluit, actie of vergadering met alles...",
     )
 )
 

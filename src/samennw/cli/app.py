@@ -502,8 +502,10 @@ def log_cmd(
 
 
 from samennw.cli import actionlist as cli_actionlist  # noqa: E402,F401  (registers import-actions)
+from samennw.cli import diff as cli_diff  # noqa: E402,F401  (registers diff)
 from samennw.cli import importing as cli_importing  # noqa: E402,F401  (registers import commands)
 from samennw.cli import render as cli_render  # noqa: E402,F401  (registers the render commands)
+from samennw.cli import show as cli_show  # noqa: E402,F401  (registers show)
 
 
 def main(argv: list[str] | None = None) -> Any:
