@@ -143,3 +143,24 @@ def test_nothing_to_renumber_changes_nothing(root: Path) -> None:
     assert code == 0
     assert "Niets te hernummeren" in out
     assert git(root, "status", "--porcelain").stdout == ""
+
+
+def test_merging_main_into_a_branch_never_changes_an_id_main_has(root: Path) -> None:
+    git(root, "checkout", "-qb", "tak-a")
+    first = add_minutes_action(root, "ot-kvdj-2025-09-25", "Zaal boeken (**Actie Tjalling**).")
+    assert run(root, "close", first, "--datum", "2025-10-01", "--commit")[0] == 0
+    git(root, "checkout", "-q", "main")
+    git(root, "checkout", "-qb", "tak-b")
+    second = add_minutes_action(root, "ot-kvdj-2025-11-25", "Flyer maken (**Actie Sofie**).")
+    git(root, "checkout", "-q", "main")
+    git(root, "merge", "-q", "--no-edit", "tak-a")  # tak-a lands on main first
+    git(root, "checkout", "-q", "tak-b")
+    assert git(root, "merge", "--no-edit", "main").returncode == 0  # main into the branch
+    code, out = run(root, "hernummer", "--commit")
+    assert code == 0, out
+    new = f"KVDJ-{int(first.split('-')[1]) + 1:03d}"
+    assert f"Acties hernummerd: {second} → {new}" in out
+    acties = root / "data" / "acties"
+    assert front_matter(acties / "afgerond" / f"{first}.md")["wat"] == "Zaal boeken"  # main's
+    assert front_matter(acties / "open" / f"{new}.md")["wat"] == "Flyer maken"
+    assert run(root, "validate")[0] == 0

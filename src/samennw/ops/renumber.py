@@ -15,6 +15,9 @@ referred to, in one step:
   that came in with the merged branch (not in the first parent of the merge; otherwise
   the one added last) gets the new id; ``--commit`` commits the change.
 
+Whatever the direction of the merge, an action that main (or origin/main, master) has
+keeps its id: merging main into a feature branch renumbers the feature's action.
+
 The references that follow it: the action markers in the minutes of the meeting the
 renumbered action came from (``**Actie KVDJ-044 – …**``), when they belong to it (that
 meeting is not the other action's, or the marker's text is the renumbered action's).
@@ -69,6 +72,25 @@ def merging(top: Path) -> bool:
     return (git_dir / "MERGE_HEAD").exists()
 
 
+def _main_blob(top: Path, rel: str) -> str | None:
+    """The blob of ``rel`` on main (or origin/main, master, origin/master), if any: an id
+    on main never changes."""
+    for ref in ("main", "origin/main", "master", "origin/master"):
+        done = subprocess.run(
+            ["git", "-C", str(top), "rev-parse", "-q", "--verify", f"{ref}:{rel}"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode == 0:
+            return done.stdout.strip()
+        known = subprocess.run(
+            ["git", "-C", str(top), "rev-parse", "-q", "--verify", f"{ref}^{{commit}}"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if known.returncode == 0:
+            return None  # the branch exists and does not have the file
+    return None
+
+
 def _conflicts(top: Path, acties: Path) -> list[Clash]:
     """Add/add conflicts of action files in a merge git stopped on."""
     stages: dict[str, dict[int, str]] = {}
@@ -83,8 +105,11 @@ def _conflicts(top: Path, acties: Path) -> list[Clash]:
         match = _ACTION_FILE.match(Path(rel).name)
         if match is None or 1 in by_stage or not {2, 3} <= set(by_stage):
             continue  # not an add/add of an action: an edit conflict is for a person
-        ours = _git(top, "cat-file", "blob", by_stage[2])
-        theirs = _git(top, "cat-file", "blob", by_stage[3])
+        keep, move = by_stage[2], by_stage[3]  # this branch's action keeps the id …
+        if _main_blob(top, rel) == move:
+            keep, move = move, keep  # … unless the other one is main's
+        ours = _git(top, "cat-file", "blob", keep)
+        theirs = _git(top, "cat-file", "blob", move)
         clashes.append(Clash(match.group("id"), top / rel, ours, theirs, None))
     return clashes
 
@@ -119,7 +144,17 @@ def _duplicates(top: Path | None, acties: Path) -> list[Clash]:
             continue
         first, second = acties / "open" / name, acties / "afgerond" / name
         keep, move = first, second
-        if top is not None:
+        on_main = (
+            (_main_blob(top, first.relative_to(top).as_posix()) is not None,
+             _main_blob(top, second.relative_to(top).as_posix()) is not None)
+            if top is not None
+            else (False, False)
+        )  # fmt: skip
+        if on_main == (False, True):
+            keep, move = second, first
+        elif on_main == (True, False):
+            pass
+        elif top is not None:
             in_first = (_in_first_parent(top, first), _in_first_parent(top, second))
             if in_first == (False, True) or (
                 in_first != (True, False) and _added_at(top, first) > _added_at(top, second)
