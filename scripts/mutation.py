@@ -148,6 +148,88 @@ KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
         "the first line is the same however often the text is split",
     ),
     Equivalent(
+        "samennw.storage.frontmatter.x_split",
+        r'end = text.find("\n---", 3)',
+        r'end = text.find("\n---", None)',
+        "the text starts with '---\\n': '\\n---' cannot be found before index 3",
+    ),
+    Equivalent(
+        "samennw.storage.frontmatter.x_split",
+        r'end = text.find("\n---", 3)',
+        r'end = text.find("\n---", )',
+        "the text starts with '---\\n': '\\n---' cannot be found before index 3",
+    ),
+    Equivalent(
+        "samennw.storage.frontmatter.x_split",
+        r'if end >= 0 and (after == len(text) or text[after] == "\n"):',
+        r'if end > 0 and (after == len(text) or text[after] == "\n"):',
+        "when found, end is at least 3",
+    ),
+    Equivalent(
+        "samennw.storage.frontmatter.x_split",
+        r'if end >= 0 and (after == len(text) or text[after] == "\n"):',
+        r'if end >= 1 and (after == len(text) or text[after] == "\n"):',
+        "when found, end is at least 3",
+    ),
+    Equivalent(
+        "samennw.storage.frontmatter.x_split",
+        r'return text[4:end] + "\n", text[after + 1 :], text.count("\n", 0, end + 1)',
+        None,
+        "text[0] and text[end + 1] are '-', never a line break: counting from 0, None or 1, "
+        "up to end + 1 or end + 2, gives the same number",
+    ),
+    Equivalent(
+        "samennw.storage.frontmatter.x_split",
+        "if text.startswith(\"---\\n\"):  # the usual file: is the first '---' line exactly that?",
+        None,
+        "the fast path switched off: the general path below gives the same split for every "
+        "text the fast path takes",
+    ),
+    Equivalent(
+        "samennw.storage.frontmatter.x_split",
+        r'end = text.find("\n---", 3)',
+        r'end = text.find("XX\n---XX", 3)',
+        "the fast path switched off: the general path below gives the same split for every "
+        "text the fast path takes",
+    ),
+    Equivalent(
+        "samennw.storage.frontmatter.x_split",
+        r'if end >= 0 and (after == len(text) or text[after] == "\n"):',
+        r'if end >= 0 and (after == len(text) or text[after] == "XX\nXX"):',
+        "the fast path switched off (but for a fence at the very end): the general path below "
+        "gives the same split",
+    ),
+    Equivalent(
+        "samennw.render.redact.xǁRedactorǁ_replace",
+        'key = _fold(re.sub(r"\'?s$", "", found, flags=re.IGNORECASE))',
+        'key = _fold(re.sub(r"\'?S$", "", found, flags=re.IGNORECASE))',
+        "with re.IGNORECASE 's' and 'S' match the same",
+    ),
+    Equivalent(
+        "samennw.ops.checks.x_not_found",
+        'sections.update(key.partition(":")[2].split(","))',
+        'sections.update(key.rpartition(":")[2].split(","))',
+        "a key holds one ':' ('niet gevonden:' and section names)",
+    ),
+    Equivalent(
+        "samennw.ops.checks.x_not_found",
+        'what = " of ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)',
+        'what = " of ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)',
+        "two names are 'a of b' either way",
+    ),
+    Equivalent(
+        "samennw.ops.checks.xǁCheckerǁbody_characters",
+        'line = lines - body.count("\\n") + body.count("\\n", 0, at) + 1',
+        'line = lines - body.count("\\n") + body.count("\\n", None, at) + 1',
+        "a start of None is a start of 0",
+    ),
+    Equivalent(
+        "samennw.ops.checks.xǁCheckerǁbody_characters",
+        'column = at - body.rfind("\\n", 0, at)',
+        'column = at - body.rfind("\\n", None, at)',
+        "a start of None is a start of 0",
+    ),
+    Equivalent(
         "samennw.ops.checks.x__parent_name",
         'return head.rpartition(os.sep)[2] if sep else ""',
         None,
@@ -178,6 +260,69 @@ KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
         "None and False are both a warning: Problem.error is only ever tested for truth",
     ),
     Equivalent(
+        "samennw.ops.checks.xǁCheckerǁ__init__",
+        "self.partial = False  # some references cannot be judged (see _Blind)",
+        "self.partial = None  # some references cannot be judged (see _Blind)",
+        "None and False are both 'not partial': partial is only ever tested for truth",
+    ),
+    Equivalent(
+        "samennw.ops.checks.xǁCheckerǁ__init__",
+        "self.dir = Directory(repo.partners) if directory is None else directory",
+        "self.dir = Directory(repo.partners) if (directory is None) or True else directory",
+        "a directory passed in is the one of repo.partners: a new one answers the same",
+    ),
+    Equivalent(
+        "samennw.ops.checks.xǁCheckerǁ__init__",
+        'self.organisations = pool(self.dir.organisations, "organisaties")',
+        None,
+        "only partners() asks self.organisations, and it does not run when partners.yaml has "
+        "an error, which an unusable section always is",
+    ),
+    Equivalent(
+        "samennw.ops.checks.xǁ_Anythingǁ__iter__",
+        "return iter(())",
+        None,
+        "a pool is only iterated for a suggestion, after missing() said to report the id, "
+        "which it never says for _Anything (or _Blind)",
+    ),
+    Equivalent(
+        "samennw.ops.checks.xǁ_Anythingǁ__len__",
+        "return 0",
+        None,
+        "nothing asks the size of a pool",
+    ),
+    Equivalent(
+        "samennw.ops.checks.xǁ_Blindǁ__iter__",
+        "return iter(self.known)",
+        None,
+        "a pool is only iterated for a suggestion, after missing() said to report the id, "
+        "which it never says for _Blind (or _Anything)",
+    ),
+    Equivalent(
+        "samennw.ops.checks.xǁ_Blindǁ__len__",
+        "return len(self.known)",
+        None,
+        "nothing asks the size of a pool",
+    ),
+    Equivalent(
+        "samennw.ops.checks.x_stand_in",
+        "private.update(_path=shown, _lines=None, _origin=origin, _prefix=())",
+        "private.update(_path=shown, _lines=None, _origin=origin, )",
+        "model_construct gives the private attributes their defaults: _prefix is () already",
+    ),
+    Equivalent(
+        "samennw.ops.checks.x_not_found",
+        "key=lambda loc: (loc.line or 0, loc.column or 0),",
+        "key=lambda loc: (loc.line or 1, loc.column or 0),",
+        "the place of a section always has a line (1-based): the default is never used",
+    ),
+    Equivalent(
+        "samennw.ops.checks.x_not_found",
+        "key=lambda loc: (loc.line or 0, loc.column or 0),",
+        "key=lambda loc: (loc.line or 0, loc.column or 1),",
+        "the place of a section always has a column (1-based): the default is never used",
+    ),
+    Equivalent(
         "samennw.ops.actions.x_origin_date",
         'meeting = repo.meetings.get(action.vergadering or "")',
         'meeting = repo.meetings.get(action.vergadering or "XXXX")',
@@ -197,9 +342,10 @@ KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
     ),
     Equivalent(
         "samennw.ops.actions.x_next_action_id",
-        'numbers = [int(a.split("-", 1)[1]) for a in repo.actions if a.split("-", 1)[0] == prefix]',
+        'int(a.split("-", 1)[1]) for a in (*repo.actions, *taken) if a.split("-", 1)[0] == prefix',
         None,
-        "an action id has exactly one dash (PREFIX-NNN), so every split of it is the same",
+        "an action id has exactly one dash (PREFIX-NNN; a prefix is [A-Z][A-Z0-9]*), so every "
+        "split of it is the same",
     ),
     Equivalent(
         "samennw.ops.actions.x_close_action",
@@ -226,11 +372,23 @@ KNOWN_EQUIVALENT: tuple[Equivalent, ...] = (
         "the path only goes into the parse error, which the refusal does not show",
     ),
     Equivalent(
-        "samennw.ops.actions.x_add_action",
+        "samennw.ops.actions.x_plan_new_action",
         'Action.model_validate({**parse(text).data, "body": ""})  # never write what we cannot '
         "read",
         None,
         "the body is plain text: any text validates as well as ''",
+    ),
+    Equivalent(
+        "samennw.ops.actions.x_plan_new_action",
+        '"vergadering": meeting.id if meeting else new.vergadering,',
+        '"vergadering": meeting.id if (meeting) and False else new.vergadering,',
+        "get_meeting finds a meeting by its exact id only, so meeting.id is new.vergadering",
+    ),
+    Equivalent(
+        "samennw.ops.query.x_find_actions",
+        "organisation: str | None = None",
+        'organisation: str | None = ""',
+        "read only when an owner is given, and then set to the person's organisation first",
     ),
     Equivalent(
         "samennw.render.redact.xǁRedactorǁ__init__",

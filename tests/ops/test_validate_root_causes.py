@@ -453,3 +453,28 @@ def test_a_betrokkene_of_an_unusable_section_is_counted_not_reported(
         f"data/partners.yaml:{line}:1: fout: een lijst verwacht bij '{section}'",
         f"data/partners.yaml:{line}:1: fout: hierdoor {summary} niet gevonden (niet apart gemeld)",
     ]
+
+
+def test_the_summary_stands_at_the_first_cause_also_on_one_line(small_repo) -> None:
+    """partners.yaml as one flow mapping: the sections share a line, the column decides."""
+    action = ACTION.replace("betrokkenen: [tjalling]", "betrokkenen: []")
+    meeting = MEETING.replace("aanwezig: [tjalling]", "aanwezig: []")
+    build_file_tree(
+        small_repo,
+        {
+            "data/partners.yaml": "{domeinen: kvdj, personen: [], teams: ot-kvdj}\n",
+            OPEN: action,
+            "data/meetings/2025/ot-kvdj-2025-11-25.md": meeting,
+            "data/actielijnen/loopbaanroute.md": (
+                "---\nid: loopbaanroute\ntitel: Loopbaanroute\ndomein: kvdj\nstatus: idee\n---\n"
+            ),
+        },
+    )
+    code, out, _ = run(CliRunner(), "validate", "--data", str(small_repo))
+    assert code == 1
+    assert out.splitlines() == [
+        "data/partners.yaml:1:2: fout: een lijst verwacht bij 'domeinen'",
+        "data/partners.yaml:1:2: fout: hierdoor worden 4 verwijzingen naar teams of domeinen "
+        "niet gevonden (niet apart gemeld)",
+        "data/partners.yaml:1:32: fout: een lijst verwacht bij 'teams'",
+    ]

@@ -408,3 +408,36 @@ def test_parse_of_empty_and_non_mapping_front_matter() -> None:
         parse("---\n- a\n---\n", Path("x.md"))
     assert exc.value.message == "de front matter moet sleutels met waarden bevatten"
     assert exc.value.location == Location(Path("x.md"), 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # empty front matter, and a '---' rule in the body: the first fence closes
+        ("---\n---\nTekst\n---\nMeer\n", ("\n", "Tekst\n---\nMeer\n", 1)),
+        # a line that only starts with '---' is no fence
+        ("---\na: 1\n----\n---\nb\n", ("a: 1\n----\n", "b\n", 3)),
+        ("---\na: 1\n---x\n---\nb", ("a: 1\n---x\n", "b", 3)),
+        # an opening fence with trailing spaces, closed at once
+        ("---  \n---\nb\n", ("\n", "b\n", 1)),
+    ],
+    ids=["empty-then-rule", "four-dashes", "dashes-and-text", "spaces-then-close"],
+)
+def test_split_finds_the_first_line_that_is_exactly_a_fence(
+    text: str, expected: tuple[str, str, int]
+) -> None:
+    assert split(text) == expected
+
+
+def test_an_edit_keeps_mixed_line_endings_as_they_were() -> None:
+    """The front matter decides (LF); a body line pasted with CRLF is left alone."""
+    text = "---\nid: x\nstatus: open\n---\nverder\nuit een mail\r\n"
+    assert set_keys(text, {"status": "afgerond"}) == text.replace("open", "afgerond")
+
+
+def test_a_quoted_value_continued_on_a_line_starting_with_a_tab_is_one_block() -> None:
+    """YAML allows a tab at the start of a quoted scalar's next line: replacing the key
+    replaces both lines."""
+    text = '---\nwat: "eerste\n\ttweede"\nstatus: open\n---\n'
+    assert load_yaml('wat: "eerste\n\ttweede"\nstatus: open\n')[0]["wat"] == "eerste tweede"
+    assert set_keys(text, {"wat": "nieuw"}) == "---\nwat: nieuw\nstatus: open\n---\n"
