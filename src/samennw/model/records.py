@@ -100,6 +100,14 @@ Int = Annotated[
     BeforeValidator(_strict_int),
     WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_INT}),
 ]
+# a vote count (default 0): a schema of its own, with its default. Older pydantic (2.9)
+# shares one schema object between equal annotations and writes a field's default into
+# it, so with Int every number of every schema would show "default: 0"
+Count = Annotated[
+    int,
+    BeforeValidator(_strict_int),
+    WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAX_INT, "default": 0}),
+]
 Text = str  # NFC-normalised by the YAML reader (samennw.storage.yamlreader.nfc)
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 ActionId = Annotated[str, Field(pattern=ACTION_ID_PATTERN, max_length=40)]
@@ -325,9 +333,9 @@ class DecisionProcess(StrEnum):
 class VoteCounts(Model):
     """The counts of a vote (Popolo: VoteEvent.counts, options yes / no / abstain)."""
 
-    voor: Int = Field(0, description="Aantal stemmen voor.")
-    tegen: Int = Field(0, description="Aantal stemmen tegen.")
-    onthouding: Int = Field(0, description="Aantal onthoudingen.")
+    voor: Count = Field(0, description="Aantal stemmen voor.")
+    tegen: Count = Field(0, description="Aantal stemmen tegen.")
+    onthouding: Count = Field(0, description="Aantal onthoudingen.")
 
 
 def _id_list(value: object) -> object:
