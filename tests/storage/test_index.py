@@ -472,3 +472,37 @@ def test_an_empty_filter_is_an_error_not_everything(
 ) -> None:
     code, out, err = run(runner, "open-actions", option, "", "--data", str(small_repo))
     assert code == 1 and out == "" and "''" in err, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["open-actions"],
+        ["meetings"],
+        ["render", "actielijst", "ot-kvdj"],
+        ["schema", "--out", "{tmp}/schema"],
+        ["validate"],
+    ],
+    ids=["open-actions", "meetings", "render", "schema", "validate"],
+)
+def test_no_cache_is_written_into_a_source_checkout_of_samennw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """Run inside samennw's own checkout (as its tests are), a reading command reads
+    the checkout's data/ (the embedded set) and leaves nothing behind in the source tree
+    (issue #9: tests never write into the source tree)."""
+    from tests.conftest import small_repo_files
+
+    checkout = build_file_tree(
+        tmp_path / "samennw",
+        {
+            **small_repo_files(),
+            "pyproject.toml": '[project]\nname = "samennw"\n',
+            "src/samennw/__init__.py": "",
+        },
+    )
+    monkeypatch.chdir(checkout / "src")
+    before = sorted(str(p.relative_to(checkout)) for p in checkout.rglob("*"))
+    code, out, err = run(CliRunner(), *(a.replace("{tmp}", str(tmp_path)) for a in args))
+    assert code == 0, out + err
+    assert sorted(str(p.relative_to(checkout)) for p in checkout.rglob("*")) == before

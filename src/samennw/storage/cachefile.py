@@ -25,6 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from samennw.storage.paths import is_source_checkout
+
 # CPython's keyed BLAKE2 and constant-time compare, without loading OpenSSL (hashlib,
 # hmac and secrets all do: ~7 ms of a query's start-up)
 try:
@@ -183,8 +185,11 @@ def reuse_or_read(
 
 
 def cache_key(root: Path, usable: bool) -> tuple[Path, bytes | None]:
-    """The cache folder of ``root`` and the signing key (None: do not use a cache)."""
+    """The cache folder of ``root`` and the signing key (None: do not use a cache).
+
+    No cache in a checkout of samennw's own source (its data/ is the embedded set): the
+    source tree is never written, also not by samennw's tests run inside it."""
     folder = root / CACHE_DIR
-    if not usable or folder.is_symlink():
+    if not usable or folder.is_symlink() or is_source_checkout(root):
         return folder, None
     return folder, secret()
