@@ -4,16 +4,12 @@ No ``from __future__ import annotations``: see :mod:`samennw.cli.app`.
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
-from samennw.cli.app import CommitOption, DataOption, SamennwCommand, _report, app
-from samennw.cli.importing import DryRunOption
-
-if TYPE_CHECKING:
-    from samennw.ops.import_actions import ImportReport
-
+from samennw.cli.app import CommitOption, DataOption, SamennwCommand, app
+from samennw.cli.importing import DryRunOption, run_import
 
 _HELP = (
     "Importeer de lopende actielijst van een team (.docx, .pdf, .txt of .md): open en "
@@ -43,30 +39,6 @@ def import_actions_cmd(
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
-    from samennw.clock import date_arg
-    from samennw.console import err
-    from samennw.importing.readers import read_source
     from samennw.ops.import_actions import import_actions
 
-    source = read_source(file)
-    on = date_arg(datum) if datum else None
-    reports: list[ImportReport] = []
-
-    def plan(repo: Any) -> Any:
-        changes, message, report = import_actions(repo, source, team, on)
-        reports.append(report)
-        return changes, message
-
-    if dry_run:
-        from samennw.ops.perform import preview
-
-        err(preview(data, plan).message)
-        for line in reports[-1].lines(verbose=True):
-            err(line)
-        err("proefdraai (--dry-run): er is niets geschreven")
-        return
-    from samennw.ops.perform import perform
-
-    _report(perform(data, plan, commit=commit))
-    for line in reports[-1].lines():
-        err(line)
+    run_import(import_actions, file, team, datum, dry_run=dry_run, commit=commit, data=data)

@@ -79,18 +79,34 @@ def import_minutes_cmd(
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
+    from samennw.ops.import_minutes import import_minutes
+
+    run_import(import_minutes, file, team, datum, dry_run=dry_run, commit=commit, data=data)
+
+
+def run_import(
+    operation: Any,
+    file: Path,
+    team: str,
+    datum: str | None,
+    *,
+    dry_run: bool,
+    commit: bool,
+    data: Path | None,
+) -> None:
+    """An import command: read the document, plan ``operation(repo, source, team, on)``
+    (changes, message, report), carry it out or show it (``--dry-run``), then the report."""
     from samennw.clock import date_arg
     from samennw.console import err
     from samennw.importing.readers import read_source
-    from samennw.ops.import_minutes import ImportReport, import_minutes
     from samennw.ops.perform import perform, preview
 
     source = read_source(file)
     on = date_arg(datum) if datum else None
-    reports: list[ImportReport] = []
+    reports: list[Any] = []
 
     def plan(repo: Any) -> Any:
-        changes, message, report = import_minutes(repo, source, team, on)
+        changes, message, report = operation(repo, source, team, on)
         reports.append(report)
         return changes, message
 
@@ -98,5 +114,5 @@ def import_minutes_cmd(
         _show_preview(preview(data, plan))
     else:
         _report(perform(data, plan, commit=commit))
-    for line in (*source.notes, *reports[-1].lines()):
+    for line in (*source.notes, *reports[-1].lines(verbose=dry_run)):
         err(line)

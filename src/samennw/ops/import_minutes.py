@@ -68,8 +68,10 @@ class ImportReport:
     open_markers: list[Problem] = field(default_factory=list)  # left for `extract`
     carried: float = 1.0  # share of the document's words in the written files
 
-    def lines(self) -> list[str]:
-        out = [f"tekst overgenomen: {self.carried:.0%} van de woorden van het document"]
+    def lines(self, *, verbose: bool = False) -> list[str]:
+        """The report; ``verbose`` (a dry run): also each record the import plans."""
+        out = [f"  {line}" for e in self.extracted for line in e.details()] if verbose else []
+        out.append(f"tekst overgenomen: {self.carried:.0%} van de woorden van het document")
         for problem in self.open_markers:
             out.append(f"niet verwerkt (los op en draai 'samennw verwerk'): {problem}")
         for text in self.unplaced:
