@@ -174,13 +174,10 @@ class Checker:
         if at < 0:
             return
         body = obj.body
-        private = obj.__pydantic_private__
-        assert private is not None
-        try:  # the body is the end of the file: count its lines from there
-            lines = read_text(private["_origin"]).count("\n")
-        except (DataFileError, OSError, TypeError):
+        first = _body_start(obj)
+        if first is None:
             return
-        line = lines - body.count("\n") + body.count("\n", 0, at) + 1
+        line = first + body.count("\n", 0, at)
         column = at - body.rfind("\n", 0, at)
         self.problems.append(
             Problem(
@@ -199,18 +196,17 @@ class Checker:
             return
         from samennw.importing.markers import MarkerKind, find_markers
 
-        found = find_markers(m.body)
-        if not found:
-            return
-        private = m.__pydantic_private__
-        assert private is not None
-        try:  # the body is the end of the file: count its lines from there
-            lines = read_text(private["_origin"]).count("\n")
-        except (DataFileError, OSError, TypeError):
-            lines = None
-        first = None if lines is None else lines - m.body.count("\n") + 1
         decisions = {d.id for d in m.besluiten}
-        for marker in found:
+        wrong = [
+            marker
+            for marker in find_markers(m.body)
+            if not marker.extracted
+            or (marker.kind is MarkerKind.DECISION and marker.id not in decisions)
+        ]
+        if not wrong:
+            return
+        first = _body_start(m)  # the file is read again only for a problem's line
+        for marker in wrong:
             where = Location(m.source_path, None if first is None else first + marker.line)
             kind = "actie" if marker.kind is MarkerKind.ACTION else "besluit"
             if not marker.extracted:
@@ -222,7 +218,7 @@ class Checker:
                         code="markering",
                     )
                 )
-            elif marker.kind is MarkerKind.DECISION and marker.id not in decisions:
+            else:
                 self.problems.append(
                     Problem(
                         f"markering noemt besluit '{marker.id}', maar dat staat niet onder "
@@ -595,6 +591,18 @@ MODELS: tuple[type[Sourced], ...] = (Meeting, Action, ActionLine)  # the kinds o
 
 # The facts of a file: what its links check, as plain values (JSON: ids, texts, dates as
 # ISO text), in a fixed order.
+def _body_start(obj: Meeting | Action | ActionLine) -> int | None:
+    """The 1-based line of the file where ``obj``'s Markdown body starts (None when the
+    file cannot be read again): the body is the end of the file, counted from there."""
+    private = obj.__pydantic_private__
+    assert private is not None
+    try:
+        lines = read_text(private["_origin"]).count("\n")
+    except (DataFileError, OSError, TypeError):
+        return None
+    return lines - obj.body.count("\n") + 1
+
+
 def meeting_facts(m: Meeting) -> list[Any]:
     return [
         m.team,
