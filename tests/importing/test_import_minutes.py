@@ -490,3 +490,28 @@ def test_plain_action_and_decision_lines_of_a_text_document(repo: Path, tmp_path
     code, out = run("validate", "--data", str(repo))
     assert code == 1
     assert f"{where}: fout: markering van een actie is nog niet verwerkt" in out
+
+
+def test_a_decision_marker_without_its_entry_is_named_and_extract_puts_it_back(
+    repo: Path, minutes: Path
+) -> None:
+    text = minutes.read_text(encoding="utf-8").replace(
+        "**Besluit:** Het AB stemt in met de planning.",
+        "**Besluit ab-2023-04-21-b9:** Het AB stemt in met de planning.",
+    )
+    minutes.write_text(text, encoding="utf-8")
+    line = next(n for n, t in enumerate(text.split("\n"), 1) if "-b9:**" in t)
+    code, out = run("validate", "--data", str(repo))
+    assert code == 1
+    assert (
+        f"ab-2023-04-21.md:{line}: fout: markering noemt besluit 'ab-2023-04-21-b9', maar dat "
+        "staat niet onder 'besluiten' van deze vergadering"
+    ) in out
+    assert run("verwerk", "ab-2023-04-21", "--data", str(repo))[0] == 0
+    restored = front_matter(minutes)["besluiten"][-1]
+    assert restored == {
+        "id": "ab-2023-04-21-b9",
+        "tekst": "Het AB stemt in met de planning.",
+        "agendapunt": 4,
+    }
+    assert "markering noemt besluit" not in run("validate", "--data", str(repo))[1]
