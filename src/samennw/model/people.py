@@ -42,6 +42,13 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", normalize(text)))
 
 
+def _member_id(member: object) -> str:
+    """The id of a team member: a Membership, or its dump (a dict) in the query cache."""
+    if isinstance(member, dict):
+        return str(member["persoon"])
+    return str(getattr(member, "persoon", member))
+
+
 class Directory:
     """Index of persons, organisations and teams by every name a user may type."""
 
@@ -71,7 +78,7 @@ class Directory:
         self._wie_checked: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.member_of: dict[str, set[str]] = defaultdict(set)
         for t in partners.teams:
-            for member in (*t.leden, t.voorzitter, t.secretaris):
+            for member in (*map(_member_id, t.leden), t.voorzitter, t.secretaris):
                 if member:
                     self.member_of[member].add(t.id)
 

@@ -22,6 +22,8 @@ from pydantic import (
     PrivateAttr,
     WithJsonSchema,
     field_validator,
+    model_serializer,
+    model_validator,
 )
 
 from samennw.errors import Location
@@ -110,6 +112,7 @@ Count = Annotated[
 ]
 Text = str  # NFC-normalised by the YAML reader (samennw.storage.yamlreader.nfc)
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+Email = Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", max_length=254)]
 ActionId = Annotated[str, Field(pattern=ACTION_ID_PATTERN, max_length=40)]
 
 
@@ -225,6 +228,11 @@ class Person(Sourced):
     lakgrond: Text | None = Field(
         None, description="Woo-lakgrond waarmee de bron de naam weglakte, bijv. '5.1.2.e'."
     )
+    email: Email | None = Field(
+        None,
+        description="E-mailadres voor het persoonlijke overzicht (digest). Persoonsgegeven: "
+        "komt nooit in een openbare versie.",
+    )
 
     @property
     def label(self) -> str:
@@ -232,6 +240,55 @@ class Person(Sourced):
         if self.naam:
             return self.naam
         return self.functie or self.id
+
+
+class Membership(Model):
+    """A member of a team, with a role and a period (``van``/``tot``, both inclusive)."""
+
+    persoon: Id = Field(description="Code van de persoon (of organisatie).")
+    rol: Text | None = Field(None, description="Rol in het team, bijv. 'lid' of 'adviseur'.")
+    van: Date | None = Field(None, description="Lid vanaf (datum, inclusief).")
+    tot: Date | None = Field(None, description="Lid tot en met (datum).")
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: Any) -> Any:
+        """A membership without role or period is written as its id, as in the file."""
+        if self.rol is None and self.van is None and self.tot is None:
+            return self.persoon
+        return handler(self)
+
+    def on(self, day: date) -> bool:
+        """Is this a membership on ``day``?"""
+        return (self.van is None or self.van <= day) and (self.tot is None or day <= self.tot)
+
+
+def _membership(value: object) -> object:
+    return {"persoon": value} if isinstance(value, str) else value
+
+
+MembershipRef = Annotated[
+    Membership,
+    BeforeValidator(_membership),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": ID_PATTERN},
+                {
+                    "type": "object",
+                    "properties": {
+                        "persoon": {"type": "string", "pattern": ID_PATTERN},
+                        "rol": {"type": ["string", "null"]},
+                        "van": {"type": ["string", "null"], "format": "date"},
+                        "tot": {"type": ["string", "null"], "format": "date"},
+                    },
+                    "required": ["persoon"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "Code van het lid, of {persoon, rol, van, tot}.",
+        }
+    ),
+]
 
 
 class Team(Sourced):
@@ -244,11 +301,23 @@ class Team(Sourced):
     aliassen: list[Text] = Field(default_factory=list, description="Andere namen van het team.")
     voorzitter: Id | None = Field(None, description="Persoon die voorzit.")
     secretaris: Id | None = Field(None, description="Persoon die notuleert.")
-    leden: list[Id] = Field(default_factory=list, description="Leden (personen/organisaties).")
+    leden: list[MembershipRef] = Field(
+        default_factory=list,
+        description="Leden (personen/organisaties): een code, of {persoon, rol, van, tot}.",
+    )
     locatie: Text | None = Field(None, description="Vaste vergaderlocatie.")
     actie_prefix: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*$")] | None = Field(
         None, description="Voorvoegsel voor nieuwe actie-ids, bijvoorbeeld 'KVDJ'."
     )
+
+    @property
+    def member_ids(self) -> list[str]:
+        """Every member ever, in file order, once each."""
+        return list(dict.fromkeys(m.persoon for m in self.leden))
+
+    def members_on(self, day: date) -> list[str]:
+        """The members on ``day`` (a membership without a period is always)."""
+        return list(dict.fromkeys(m.persoon for m in self.leden if m.on(day)))
 
 
 class Partners(Sourced):
@@ -269,6 +338,13 @@ class MinutesStatus(StrEnum):
 class Attendee(Model):
     persoon: Id = Field(description="Code van de persoon.")
     noot: Text | None = Field(None, description="Toelichting, bijv. 'vervanger Hans Krikke'.")
+    functie: Text | None = Field(
+        None,
+        description="Functie zoals in deze vergadering vermeld, als die afwijkt van partners.yaml.",
+    )
+    rol: Text | None = Field(
+        None, description="Voor gasten: de rol, bijv. 'presentator agendapunt 3'."
+    )
 
 
 def _attendee(value: object) -> object:
@@ -288,12 +364,37 @@ AttendeeRef = Annotated[
                     "properties": {
                         "persoon": _ID_SCHEMA,
                         "noot": {"type": ["string", "null"], "description": "Toelichting."},
+                        "functie": {
+                            "type": ["string", "null"],
+                            "description": "Functie zoals in deze vergadering vermeld.",
+                        },
+                        "rol": {"type": ["string", "null"], "description": "Rol (gasten)."},
                     },
                     "required": ["persoon"],
                     "additionalProperties": False,
                 },
             ],
-            "description": "Code van de persoon, of {persoon, noot}.",
+            "description": "Code van de persoon, of {persoon, noot, functie, rol}.",
+        }
+    ),
+]
+
+
+def _id_list(value: object) -> object:
+    """One decision or action id, or a list of them: always a list."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+_ACTION_ID_SCHEMA = {"type": "string", "pattern": ACTION_ID_PATTERN}
+ActionIds = Annotated[
+    list[ActionId],
+    BeforeValidator(_id_list),
+    WithJsonSchema(
+        {
+            "anyOf": [_ACTION_ID_SCHEMA, {"type": "array", "items": _ACTION_ID_SCHEMA}],
+            "description": "Code van een actie, of een lijst daarvan.",
         }
     ),
 ]
@@ -305,6 +406,10 @@ class AgendaItem(Model):
     duur: Text | None = Field(None, description="Duur, bijv. '30 min'.")
     besluitpunt: Text | None = Field(None, description="Het gevraagde besluit.")
     bijlagen: list[Text] = Field(default_factory=list, description="Bijlagen bij dit punt.")
+    acties: ActionIds = Field(
+        default_factory=list,
+        description="Acties die onder dit punt besproken worden (live verwijzingen).",
+    )
 
 
 class ListPlacement(StrEnum):
@@ -338,13 +443,6 @@ class VoteCounts(Model):
     onthouding: Count = Field(0, description="Aantal onthoudingen.")
 
 
-def _id_list(value: object) -> object:
-    """One decision or action id, or a list of them: always a list."""
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else value
-
-
 _DECISION_ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN}
 DecisionLinks = Annotated[
     list[Id],
@@ -356,17 +454,6 @@ DecisionLinks = Annotated[
                 {"type": "array", "items": _DECISION_ID_SCHEMA},
             ],
             "description": "Code van een eerder besluit, of een lijst daarvan.",
-        }
-    ),
-]
-_ACTION_ID_SCHEMA = {"type": "string", "pattern": ACTION_ID_PATTERN}
-ActionIds = Annotated[
-    list[ActionId],
-    BeforeValidator(_id_list),
-    WithJsonSchema(
-        {
-            "anyOf": [_ACTION_ID_SCHEMA, {"type": "array", "items": _ACTION_ID_SCHEMA}],
-            "description": "Code van een actie, of een lijst daarvan.",
         }
     ),
 ]
@@ -407,6 +494,9 @@ class Decision(Model):
         default_factory=list, description="Eerder(e) besluit(en) waarop dit besluit volgt."
     )
     acties: ActionIds = Field(default_factory=list, description="Acties die het besluit uitvoeren.")
+    stelt_vast: Id | None = Field(
+        None, description="Vergadering waarvan dit besluit de notulen vaststelt."
+    )
 
     @field_validator("stemmen")
     @classmethod
@@ -448,6 +538,14 @@ class Meeting(Sourced):
     afwezig_met_bericht: list[AttendeeRef] = Field(
         default_factory=list, description="Afwezig met bericht."
     )
+    verwacht: list[AttendeeRef] = Field(
+        default_factory=list,
+        description="Verwacht, nog niet bevestigd (door new-meeting ingevuld): verplaats "
+        "ieder naar aanwezig of afwezig_met_bericht.",
+    )
+    gasten: list[AttendeeRef] = Field(
+        default_factory=list, description="Gasten en presentatoren (met 'rol')."
+    )
     bijlagen: list[Text] = Field(default_factory=list, description="Bijlagen.")
     agenda: list[AgendaItem] = Field(default_factory=list, description="Agendapunten.")
     notulen_status: MinutesStatus = Field(
@@ -469,7 +567,20 @@ class Meeting(Sourced):
 
 class ActionStatus(StrEnum):
     OPEN = "open"
+    IN_UITVOERING = "in uitvoering"
+    GEBLOKKEERD = "geblokkeerd"
     AFGEROND = "afgerond"
+    GEANNULEERD = "geannuleerd"
+
+    @property
+    def active(self) -> bool:
+        """Still to do: open, in progress or blocked (its file is in acties/open)."""
+        return self not in (ActionStatus.AFGEROND, ActionStatus.GEANNULEERD)
+
+    @property
+    def folder(self) -> str:
+        """The folder of acties/ its file is in: 'open' or 'afgerond' (the archive)."""
+        return "open" if self.active else "afgerond"
 
 
 class Update(Model):
@@ -487,7 +598,12 @@ class Action(Sourced):
         default_factory=list, description="Codes van de betrokken personen, organisaties, teams."
     )
     wanneer: Text = Field("", description="Wanneer: precies zoals geschreven ('Okt/nov').")
-    status: ActionStatus = Field(description="open of afgerond.")
+    status: ActionStatus = Field(
+        description="open, in uitvoering, geblokkeerd, afgerond of geannuleerd."
+    )
+    reden: Text | None = Field(
+        None, description="Reden bij 'geblokkeerd' of 'geannuleerd' (verplicht daar)."
+    )
     team: Id = Field(description="Het team op wiens actielijst de actie staat.")
     werkgroep: Id | None = Field(None, description="Werkgroep (sectie van de actielijst).")
     actielijn: Id | None = Field(None, description="Actielijn.")
@@ -497,6 +613,8 @@ class Action(Sourced):
     )
     afgerond_op: Date | None = Field(None, description="Datum van afronden.")
     afgerond_in: Id | None = Field(None, description="Vergadering waarin afgerond.")
+    geannuleerd_op: Date | None = Field(None, description="Datum van annuleren.")
+    geannuleerd_in: Id | None = Field(None, description="Vergadering waarin geannuleerd.")
     updates: list[Update] = Field(default_factory=list, description="Gedateerde updates.")
     volgorde: Int | None = Field(None, description="Positie in de sectie (als in de bron).")
     body: str = Field("", exclude=True, description="Toelichting (Markdown).")
@@ -505,6 +623,19 @@ class Action(Sourced):
     @classmethod
     def _none_is_empty(cls, value: object) -> object:
         return "" if value is None else value
+
+    @field_validator("reden")
+    @classmethod
+    def _reason_is_text(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("'reden' is leeg")
+        return value
+
+    @model_validator(mode="after")
+    def _reason_when_stopped(self) -> Action:
+        if self.status in (ActionStatus.GEBLOKKEERD, ActionStatus.GEANNULEERD) and not self.reden:
+            raise ValueError(f"een actie met status '{self.status.value}' heeft een 'reden' nodig")
+        return self
 
 
 # --- action lines / important dates ----------------------------------------------------
@@ -562,13 +693,25 @@ def references(record: Meeting | Action) -> References:
     if isinstance(record, Meeting):
         decisions = record.besluiten
         return References(
-            meetings=ids(record.vastgesteld_in, record.vorige_vergadering),
+            meetings=ids(
+                record.vastgesteld_in,
+                record.vorige_vergadering,
+                *(d.stelt_vast for d in decisions),
+            ),
             action_lines=ids(*(d.actielijn for d in decisions)),
             partners=ids(
                 record.team,
                 record.voorzitter,
                 record.secretaris,
-                *(a.persoon for a in [*record.aanwezig, *record.afwezig_met_bericht]),
+                *(
+                    a.persoon
+                    for a in [
+                        *record.aanwezig,
+                        *record.afwezig_met_bericht,
+                        *record.verwacht,
+                        *record.gasten,
+                    ]
+                ),
                 *(d.domein for d in decisions),
                 *(d.werkgroep for d in decisions),
             ),

@@ -164,7 +164,7 @@ class Checker:
             self.ref(team, ("voorzitter",), team.voorzitter, self.persons, "persoon")
             self.ref(team, ("secretaris",), team.secretaris, self.persons, "persoon")
             for i, member in enumerate(team.leden):
-                self.ref(team, ("leden", i), member, self.refs, "persoon of organisatie")
+                self.ref(team, ("leden", i), member.persoon, self.refs, "persoon of organisatie")
 
     def body_characters(self, obj: Meeting | Action | ActionLine) -> None:
         """A warning for a terminal control character in the Markdown body (the YAML above

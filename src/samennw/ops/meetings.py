@@ -80,7 +80,7 @@ def new_meeting(
         *({"titel": t, "duur": None, "besluitpunt": None} for t in items),
         STANDING_AGENDA[2],
     ]
-    members = [m for m in team.leden if m in directory.persons]
+    members = [m for m in team.member_ids if m in directory.persons]
     context = {
         "id": meeting_id,
         "team": team,

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 VERSION = f"samennw-index-6/{__version__}/{code_stamp()}"
 MEETING_ID = re.compile(r"^(?P<team>.+)-(?P<date>\d{4}-\d{2}-\d{2})$")
 MEETING_DATE = 11  # a meeting id ends in '-JJJJ-MM-DD'
+_ACTIVE = frozenset(("open", "in uitvoering", "geblokkeerd"))  # statuses of acties/open
 
 
 # the record of an action: what the index knows of every action, then, for one in
@@ -288,7 +289,7 @@ class RepositoryIndex:
             seen: dict[str, str] = {}
             facts: list[ActionFacts] = []
             for record, shown in self._action_files("open"):
-                if record[1] != "open":
+                if record[1] not in _ACTIVE:
                     self._misplaced(shown)
                     continue
                 seen[record[0]] = shown

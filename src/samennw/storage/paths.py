@@ -208,9 +208,15 @@ def prefix_length(root: Path) -> int:
 
 def folder_mismatch(status: str, folder: str) -> str | None:
     """Why an action with ``status`` may not be in ``acties/<folder>``; None when it may."""
-    if folder == status:
+    from samennw.model.records import ActionStatus
+
+    try:
+        home = ActionStatus(status).folder
+    except ValueError:  # an unknown status: the schema's error, not this one
         return None
-    return f"actie met status '{status}' staat in map '{folder}' (hoort in 'acties/{status}')"
+    if folder == home:
+        return None
+    return f"actie met status '{status}' staat in map '{folder}' (hoort in 'acties/{home}')"
 
 
 def relative(path: Path, root: Path) -> Path:

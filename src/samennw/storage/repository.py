@@ -153,7 +153,7 @@ class Repository:
     # paths ---------------------------------------------------------------------------
     def action_path(self, action_id: str, status: ActionStatus) -> Path:
         check_id(action_id, action=True)
-        return self.data_dir / "acties" / status.value / f"{action_id}.md"
+        return self.data_dir / "acties" / status.folder / f"{action_id}.md"
 
     def meeting_path(self, meeting: Meeting) -> Path:
         check_id(meeting.id)
