@@ -20,7 +20,7 @@ class Outcome:
     message: str  # Dutch summary, also the commit message
     touched: list[Path]
     commit: str | None
-    notices: list[str] = field(default_factory=list)  # what was repaired first (Dutch)
+    notices: list[str] = field(default_factory=list)  # repairs first, the plan's warnings (Dutch)
 
 
 Plan = Callable[[Repository], tuple[ChangeSet, str]]
@@ -45,6 +45,7 @@ def perform(data: Path | None, plan: Plan, *, commit: bool = False) -> Outcome:
             _refuse_unrecorded_references(root, changes)
         sha = recovery.carry_out(root, changes, message, commit=commit)
         index.save()
+    notices += changes.notices
     if commit and sha is None:
         notices.append("niets vastgelegd: in git staan deze bestanden al zo")
     return Outcome(message, [repo.rel(p) for p in changes.touched], sha, notices)

@@ -111,6 +111,9 @@ class ChangeSet:
     writes: dict[Path, str] = field(default_factory=dict)
     removes: list[Path] = field(default_factory=list)
     expected: dict[Path, str | None] = field(default_factory=dict)  # None: must not exist
+    # warnings of the plan for the user (Dutch), e.g. a long gap since the last meeting:
+    # the change is still made; perform() passes them on in Outcome.notices
+    notices: list[str] = field(default_factory=list)
     _undo: list[tuple[Path, bytes | None]] = field(default_factory=list, repr=False)
     _before: dict[Path, bytes | None] = field(default_factory=dict, repr=False)
     _temps: dict[Path, Path] = field(default_factory=dict, repr=False)
