@@ -22,6 +22,7 @@ organisaties:
     naam: Gemeente Amsterdam
   - id: hva
     naam: Hogeschool van Amsterdam
+    afkortingen: [HvA]
 personen:
   - id: jan-de-vries
     naam: Jan de Vries
@@ -40,6 +41,7 @@ teams:
     naam: Opgaveteam Kansen voor de Jeugd
     soort: opgaveteam
     domein: kvdj
+    aliassen: [OT KvdJ]
     leden: [tjalling, jan-de-vries, jan-smit]
     actie_prefix: KVDJ
   - id: ot-kvdj-wg1
@@ -158,3 +160,46 @@ def test_cold_and_warm_queries_give_the_same_answer(repo: Path, tmp_path: Path) 
     warm = query()
     assert warm == cold
     assert [a["id"] for a in json.loads(cold)["acties"]].count("WB-001") == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Gemeente Amsterdam", ["KVDJ-001", "WB-001", "WB-002"]),  # an organisation's name
+        ("gemeente", ["KVDJ-001", "WB-001", "WB-002"]),  # its code
+        ("HvA", []),  # an abbreviation: known, nothing names it
+        ("Opgaveteam Werk en Bestaanszekerheid", ["WB-004"]),  # a team by name
+        ("Werkgroep 1 – Het Jonge Kind", ["KVDJ-003"]),  # a werkgroep by name
+    ],
+)
+def test_the_owner_may_be_an_organisation_or_a_team(
+    repo: Path, name: str, expected: list[str]
+) -> None:
+    assert owner_ids(repo, "--owner", name) == expected
+
+
+def test_a_team_alias_finds_the_actions_that_name_the_team(repo: Path) -> None:
+    code, _, err = run(
+        CliRunner(), "add-action", "ot-kvdj", "--wat", "Flyer", "--wie", "OT KvdJ/HvA",
+        "--data", str(repo),
+    )  # fmt: skip
+    assert code == 0, err
+    text = (repo / "data/acties/open/KVDJ-004.md").read_text(encoding="utf-8")
+    assert "betrokkenen: [ot-kvdj, hva]\n" in text
+    assert owner_ids(repo, "--owner", "OT KvdJ") == ["KVDJ-004"]
+    assert owner_ids(repo, "--owner", "HvA") == ["KVDJ-004"]
+
+
+def test_an_unknown_owner_gets_suggestions_of_every_kind(repo: Path) -> None:
+    code, out, err = run(
+        CliRunner(), "open-actions", "--owner", "Gemeente Amsterdm", "--data", str(repo)
+    )
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == (
+        "fout: onbekende persoon 'Gemeente Amsterdm'; bedoelde u 'Gemeente Amsterdam'?"
+    )
+    code, _, err = run(CliRunner(), "open-actions", "--owner", "Xyzzy", "--data", str(repo))
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "fout: onbekende persoon 'Xyzzy' (ook geen team of organisatie met die naam)"
+    )

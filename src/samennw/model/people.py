@@ -135,6 +135,30 @@ class Directory:
             f"(bijvoorbeeld '{min(ids)}')"
         )
 
+    def resolve_owner(self, name: str) -> str:
+        """The id of the one person, team or organisation ``name`` stands for: a person by
+        any of their names, a team by its name or an alias ("Programmabureau"), an
+        organisation by its name or an abbreviation ("Gemeente"). A Dutch error with the
+        closest names of all three kinds otherwise."""
+        ids = self.find_persons(name) or self.find_teams(name) or self.find_organisations(name)
+        if len(ids) == 1:
+            return ids.pop()
+        if ids:
+            labels = {self.label(i) for i in ids}
+            advice = "geef de code" if len(labels) == 1 else "geef de code of de volledige naam"
+            raise NotFoundError(
+                f"'{name}' is niet eenduidig: {self.describe(ids)}; {advice} "
+                f"(bijvoorbeeld '{min(ids)}')"
+            )
+        pools = (self._person_names, self._team_names, self._organisation_names)
+        close = self.suggest(name, [n for pool in pools for n in pool])
+        shown = sorted({self.label(i) for c in close for pool in pools for i in pool.get(c, ())})
+        if shown:
+            hint = "; bedoelde u " + " of ".join(f"'{s}'" for s in shown) + "?"
+        else:
+            hint = " (ook geen team of organisatie met die naam)"
+        raise NotFoundError(f"onbekende persoon '{name}'{hint}")
+
     def describe(self, ids: set[str]) -> str:
         """Persons by id with what tells them apart: name, organisation, teams.
 

@@ -51,9 +51,11 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
     teams: set[str] = set()
     organisation: str | None = None
     if query.owner is not None:
-        person = directory.resolve_person(query.owner)
-        person_id = person.id
-        if not query.personal_only:
+        # a person, or a team or organisation by any of its names ("Gemeente"): then the
+        # actions that name it
+        person_id = directory.resolve_owner(query.owner)
+        person = directory.persons.get(person_id)
+        if person is not None and not query.personal_only:
             teams = directory.teams_of(person.id)
             organisation = person.organisatie
     # an empty value ('--team ""', e.g. from an unset variable) is an error, not "all"
