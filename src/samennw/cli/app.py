@@ -271,7 +271,12 @@ def _report(outcome: "Outcome") -> None:
 
 ActionIdArgument = Annotated[str, typer.Argument(metavar="ID", help="Code van de actie.")]
 DateOption = Annotated[
-    str | None, typer.Option("--datum", help="Datum (standaard vandaag).", show_default=False)
+    str | None,
+    typer.Option(
+        "--datum",
+        help="Datum (standaard die van --vergadering, anders vandaag).",
+        show_default=False,
+    ),
 ]
 NoteOption = Annotated[
     str | None,
@@ -293,19 +298,23 @@ def _status_change(
     meeting: str | None,
     commit: bool,
     data: Path | None,
+    reason: str | None = None,
 ) -> None:
     from samennw.clock import date_arg
-    from samennw.ops import actions
-    from samennw.ops.perform import perform
+    from samennw.console import err
+    from samennw.ops.actions import StatusChange, change_status
 
-    plan = partial(
-        getattr(actions, operation),
-        action_id=action_id,
-        on=date_arg(datum),
+    change = StatusChange(
+        action_id,
+        on=date_arg(datum) if datum is not None else None,
         note=note,
         meeting_id=meeting,
+        reason=reason,
     )
-    _report(perform(data, plan, commit=commit))
+    outcome, warnings = change_status(data, operation, change, commit=commit)
+    _report(outcome)
+    for warning in warnings:
+        err(warning)
 
 
 @app.command(
@@ -320,19 +329,15 @@ def close_cmd(
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
-    from samennw.clock import date_arg, today
-    from samennw.console import err
-    from samennw.ops.actions import closing_date_warning
-
     _status_change("close_action", action_id, datum, toelichting, vergadering, commit, data)
-    warning = closing_date_warning(date_arg(datum), today())
-    if warning:
-        err(warning)
 
 
 @app.command(
-    "heropen", cls=SamennwCommand, help="Heropen een afgeronde actie (omgekeerde van 'close')."
+    "heropen",
+    cls=SamennwCommand,
+    help="Zet een actie terug op open: afgerond, geannuleerd, geblokkeerd of in uitvoering.",
 )
+@app.command("reopen", cls=SamennwCommand, help="Heropen een actie (zelfde als 'heropen').")
 def reopen_cmd(
     action_id: ActionIdArgument,
     datum: DateOption = None,
@@ -357,9 +362,8 @@ def update_cmd(
     from samennw.ops.actions import add_update
     from samennw.ops.perform import perform
 
-    plan = partial(
-        add_update, action_id=action_id, on=date_arg(datum), note=tekst, meeting_id=vergadering
-    )
+    on = date_arg(datum) if datum is not None else None  # None: the meeting's date
+    plan = partial(add_update, action_id=action_id, on=on, note=tekst, meeting_id=vergadering)
     _report(perform(data, plan, commit=commit))
 
 
@@ -506,6 +510,7 @@ from samennw.cli import diff as cli_diff  # noqa: E402,F401  (registers diff)
 from samennw.cli import importing as cli_importing  # noqa: E402,F401  (registers import commands)
 from samennw.cli import render as cli_render  # noqa: E402,F401  (registers the render commands)
 from samennw.cli import show as cli_show  # noqa: E402,F401  (registers show)
+from samennw.cli import status as cli_status  # noqa: E402,F401  (registers the status commands)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -1,4 +1,4 @@
-"""Operations on actions: query open actions, close, reopen, update, add."""
+"""Operations on actions: close, cancel, start, block, reopen, update, add."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -25,6 +26,9 @@ from samennw.model.records import Action, ActionStatus, Meeting
 from samennw.storage.changeset import ChangeSet, encoded, from_command_line
 from samennw.storage.frontmatter import append_to_list, parse, remove_keys, set_keys
 from samennw.storage.repository import Repository, check_id
+
+if TYPE_CHECKING:
+    from samennw.ops.perform import Outcome
 
 
 def origin_date(repo: Repository, action: Action) -> date | None:
@@ -101,85 +105,312 @@ def _update_item(
 
 # closing keys go after the last of these that the file has (the order of docs/format.md)
 _KEYS_BEFORE_CLOSING = ("vergadering", "actielijn", "werkgroep", "team")
+# the keys of an archived or stopped status, removed when an action is reopened
+_STATUS_KEYS = ("reden", "afgerond_op", "afgerond_in", "geannuleerd_op", "geannuleerd_in")
+_STOPPED = (ActionStatus.GEBLOKKEERD, ActionStatus.GEANNULEERD)  # the statuses with a reden
+# what a date is called in a message, per target status
+_DATE_WORD = {ActionStatus.AFGEROND: "afronddatum", ActionStatus.GEANNULEERD: "annuleerdatum"}
+
+
+def _date_of(on: date | None, meeting: Meeting | None) -> date:
+    """The date of a change: as given, else the meeting's date (backfilling a past
+    meeting), else today."""
+    if on is not None:
+        return on
+    if meeting is not None:
+        return meeting.datum
+    from samennw.clock import today
+
+    return today()
+
+
+def _refuse_before_origin(repo: Repository, action: Action, on: date, word: str) -> None:
+    origin = origin_date(repo, action)
+    if origin is not None and on < origin:
+        raise OperationError(
+            f"{word} {format_date(on)} ligt vóór de vergadering van {format_date(origin)} "
+            "waarin de actie ontstond"
+        )
+
+
+def _status_word(action: Action) -> str:
+    """'afgerond (op 4 december 2025)': the status of an action, with its date if any."""
+    day = {
+        ActionStatus.AFGEROND: action.afgerond_op,
+        ActionStatus.GEANNULEERD: action.geannuleerd_op,
+    }
+    on = day.get(action.status)
+    return action.status.value + (f" (op {format_date(on)})" if on else "")
+
+
+def _refuse_archived(action: Action, what: str) -> None:
+    """An archived action is reopened before anything else is done with it."""
+    if not action.status.active:
+        raise OperationError(
+            f"actie {action.id} is {_status_word(action)}; heropen haar eerst "
+            f"(samennw heropen {action.id}) om haar {what}"
+        )
+
+
+def _reason(reason: str | None) -> str:
+    text = from_command_line(reason or "", "--reden").strip()
+    if not text:
+        raise OperationError("de reden is leeg (--reden); er is niets gewijzigd")
+    return text
 
 
 def close_action(
     repo: Repository,
     action_id: str,
-    on: date,
+    on: date | None,
     note: str | None = None,
     meeting_id: str | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[ChangeSet, str]:
-    """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied)."""
+    """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied).
+
+    Without a date: the meeting's date (``meeting_id``), else today."""
     action = get_action(repo, action_id)
     if action.status is ActionStatus.AFGEROND:
-        raise OperationError(
-            f"actie {action_id} is al afgerond"
-            + (f" (op {format_date(action.afgerond_op)})" if action.afgerond_op else "")
-        )
+        raise OperationError(f"actie {action_id} is al {_status_word(action)}")
+    _refuse_archived(action, "af te ronden")
     meeting = get_meeting(repo, meeting_id)
-    origin = origin_date(repo, action)
-    if origin is not None and on < origin:
-        raise OperationError(
-            f"afronddatum {format_date(on)} ligt vóór de vergadering van {format_date(origin)} "
-            "waarin de actie ontstond"
-        )
-    old, text = _current_text(repo, action)
+    given, on = on, _date_of(on, meeting)
+    _refuse_before_origin(repo, action, on, "afronddatum")
     values: dict[str, object] = {"status": "afgerond", "afgerond_op": on}
     if meeting is not None:
         values["afgerond_in"] = meeting.id
-    present = action.model_fields_set
-    after = next(k for k in (*_KEYS_BEFORE_CLOSING, "status") if k in present)
-
-    def edit() -> str:
-        new_text = set_keys(text, values, after=after)
-        if note:
-            new_text = append_to_list(
-                new_text,
-                "updates",
-                _update_item(on, note, meeting),
-                after="afgerond_in" if meeting else "afgerond_op",
-            )
-        return new_text
-
-    new_text = _edited(old, edit)
-    changes = _planned_move(repo, action.id, old, text, new_text, ActionStatus.AFGEROND)
+    changes = _plan_status(repo, action, ActionStatus.AFGEROND, values, on, note, meeting)
+    _date_warnings(warnings, ActionStatus.AFGEROND, given, on, meeting)
     return changes, f"Actie {action.id} afgerond"
 
 
-def closing_date_warning(on: date, today: date) -> str | None:
+def cancel_action(
+    repo: Repository,
+    action_id: str,
+    on: date | None,
+    note: str | None = None,
+    meeting_id: str | None = None,
+    reason: str | None = None,
+    warnings: list[str] | None = None,
+) -> tuple[ChangeSet, str]:
+    """Mark an action geannuleerd, with its reason, and archive it in acties/afgerond."""
+    action = get_action(repo, action_id)
+    if action.status is ActionStatus.GEANNULEERD:
+        raise OperationError(f"actie {action_id} is al {_status_word(action)}")
+    _refuse_archived(action, "te annuleren")
+    text_reason = _reason(reason)
+    meeting = get_meeting(repo, meeting_id)
+    given, on = on, _date_of(on, meeting)
+    _refuse_before_origin(repo, action, on, "annuleerdatum")
+    values: dict[str, object] = {"status": "geannuleerd", "geannuleerd_op": on}
+    if meeting is not None:
+        values["geannuleerd_in"] = meeting.id
+    changes = _plan_status(
+        repo, action, ActionStatus.GEANNULEERD, values, on, note, meeting, text_reason
+    )
+    _date_warnings(warnings, ActionStatus.GEANNULEERD, given, on, meeting)
+    return changes, f"Actie {action.id} geannuleerd"
+
+
+def start_action(
+    repo: Repository,
+    action_id: str,
+    on: date | None,
+    note: str | None = None,
+    meeting_id: str | None = None,
+) -> tuple[ChangeSet, str]:
+    """Mark an open (or blocked) action 'in uitvoering'; a blocked one loses its reden."""
+    action = get_action(repo, action_id)
+    if action.status is ActionStatus.IN_UITVOERING:
+        raise OperationError(f"actie {action_id} is al in uitvoering")
+    _refuse_archived(action, "te starten")
+    meeting = get_meeting(repo, meeting_id)
+    on = _date_of(on, meeting)
+    _refuse_before_origin(repo, action, on, "datum")
+    values: dict[str, object] = {"status": "in uitvoering"}
+    changes = _plan_status(repo, action, ActionStatus.IN_UITVOERING, values, on, note, meeting)
+    return changes, f"Actie {action.id} in uitvoering"
+
+
+def block_action(
+    repo: Repository,
+    action_id: str,
+    on: date | None,
+    note: str | None = None,
+    meeting_id: str | None = None,
+    reason: str | None = None,
+) -> tuple[ChangeSet, str]:
+    """Mark an open or in-progress action 'geblokkeerd' with its reason (it stays in
+    acties/open: it is still to do)."""
+    action = get_action(repo, action_id)
+    if action.status is ActionStatus.GEBLOKKEERD:
+        raise OperationError(
+            f"actie {action_id} is al geblokkeerd (reden: {action.reden}); "
+            "een andere reden: heropen haar eerst of pas 'reden' met de hand aan"
+        )
+    _refuse_archived(action, "te blokkeren")
+    text_reason = _reason(reason)
+    meeting = get_meeting(repo, meeting_id)
+    on = _date_of(on, meeting)
+    _refuse_before_origin(repo, action, on, "datum")
+    values: dict[str, object] = {"status": "geblokkeerd"}
+    changes = _plan_status(
+        repo, action, ActionStatus.GEBLOKKEERD, values, on, note, meeting, text_reason
+    )
+    return changes, f"Actie {action.id} geblokkeerd"
+
+
+def closing_date_warning(on: date, today: date, word: str = "afronddatum") -> str | None:
     """A closing date after today is allowed (the file is as the user asked) but said."""
     if on <= today:
         return None
     return (
-        f"let op: afronddatum {format_date(on)} ligt na vandaag ({format_date(today)}); "
+        f"let op: {word} {format_date(on)} ligt na vandaag ({format_date(today)}); "
         "'samennw validate' blijft dit melden tot die dag"
     )
+
+
+def meeting_date_warning(
+    on: date, meeting: Meeting | None, word: str = "afronddatum"
+) -> str | None:
+    """Closed or cancelled 'in' a meeting on another day than the meeting's: said."""
+    if meeting is None or meeting.datum == on:
+        return None
+    return (
+        f"let op: {word} {format_date(on)} is niet de datum van vergadering {meeting.id} "
+        f"({format_date(meeting.datum)}); klopt dat?"
+    )
+
+
+def _date_warnings(
+    warnings: list[str] | None,
+    status: ActionStatus,
+    given: date | None,
+    on: date,
+    meeting: Meeting | None,
+) -> None:
+    if warnings is None:
+        return
+    from samennw.clock import today
+
+    word = _DATE_WORD[status]
+    found = [closing_date_warning(on, today(), word)]
+    if given is not None:
+        found.append(meeting_date_warning(given, meeting, word))
+    warnings.extend(w for w in found if w)
 
 
 def reopen_action(
     repo: Repository,
     action_id: str,
-    on: date,
+    on: date | None,
     note: str | None = None,
     meeting_id: str | None = None,
 ) -> tuple[ChangeSet, str]:
-    """Reverse :func:`close_action`: status open, closing keys removed, file moved back."""
+    """Back to open from any other status: the reverse of close, cancel, start and block.
+
+    Status open, the keys of the old status (afgerond_op/_in, geannuleerd_op/_in and the
+    reden of a blocked or cancelled action) removed, the file moved back to acties/open."""
     action = get_action(repo, action_id)
     if action.status is ActionStatus.OPEN:
-        raise OperationError(f"actie {action_id} is niet afgerond")
+        raise OperationError(
+            f"actie {action_id} is niet afgerond, geannuleerd, geblokkeerd of in uitvoering: "
+            "zij is al open"
+        )
     meeting = get_meeting(repo, meeting_id)
+    on = _date_of(on, meeting)
+    _refuse_before_origin(repo, action, on, "datum")
+    changes = _plan_status(repo, action, ActionStatus.OPEN, {"status": "open"}, on, note, meeting)
+    return changes, f"Actie {action.id} heropend"
+
+
+def _plan_status(
+    repo: Repository,
+    action: Action,
+    target: ActionStatus,
+    values: dict[str, object],
+    on: date,
+    note: str | None,
+    meeting: Meeting | None,
+    reason: str | None = None,
+) -> ChangeSet:
+    """The minimal edit of a status change: ``values`` set (new keys after the closing
+    anchor), the ``reden`` right after ``status``, the keys of the old status that no
+    longer hold removed, an update for ``note``; the file moved when its folder changes."""
     old, text = _current_text(repo, action)
+    present = action.model_fields_set
+    after = next(k for k in (*_KEYS_BEFORE_CLOSING, "status") if k in present)
+    if target is ActionStatus.OPEN:
+        stale = [k for k in _STATUS_KEYS if k != "reden" or action.status in _STOPPED]
+    elif action.status is ActionStatus.GEBLOKKEERD and reason is None:
+        stale = ["reden"]  # the block is over
+    else:
+        stale = []
+    last = next((k for k in reversed(values) if k != "status"), None)
 
     def edit() -> str:
-        new_text = remove_keys(set_keys(text, {"status": "open"}), ["afgerond_op", "afgerond_in"])
+        new_text = set_keys(text, {"status": values["status"]})
+        rest = {k: v for k, v in values.items() if k != "status"}
+        if rest:
+            new_text = set_keys(new_text, rest, after=after)
+        if reason is not None:
+            new_text = set_keys(new_text, {"reden": reason}, after="status")
+        new_text = remove_keys(new_text, stale)
         if note:
-            new_text = append_to_list(new_text, "updates", _update_item(on, note, meeting))
+            new_text = append_to_list(
+                new_text, "updates", _update_item(on, note, meeting), after=last
+            )
         return new_text
 
     new_text = _edited(old, edit)
-    changes = _planned_move(repo, action.id, old, text, new_text, ActionStatus.OPEN)
-    return changes, f"Actie {action.id} heropend"
+    if target.folder == action.status.folder:
+        changes = ChangeSet(repo.root)
+        changes.expect(old, text.encode("utf-8"))
+        changes.write(old, new_text)
+        return changes
+    return _planned_move(repo, action.id, old, text, new_text, target)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """A status change asked on the command line (``on`` None: the meeting's date, else
+    today; ``reason``: for blokkeer and annuleer)."""
+
+    action_id: str
+    on: date | None = None
+    note: str | None = None
+    meeting_id: str | None = None
+    reason: str | None = None
+
+
+# the operation of each status command, by the name of its function
+_PLANNERS = ("close_action", "cancel_action", "start_action", "block_action", "reopen_action")
+
+
+def change_status(
+    data: Path | None, operation: str, change: StatusChange, *, commit: bool = False
+) -> tuple[Outcome, list[str]]:
+    """Carry out one status change (``operation``: one of ``_PLANNERS``) all-or-nothing;
+    the outcome and the warnings (Dutch) to show after it."""
+    from samennw.ops.perform import perform
+
+    if operation not in _PLANNERS:
+        raise ValueError(operation)
+    planner = globals()[operation]
+    warnings: list[str] = []
+    kwargs: dict[str, object] = {
+        "action_id": change.action_id,
+        "on": change.on,
+        "note": change.note,
+        "meeting_id": change.meeting_id,
+    }
+    if operation in ("cancel_action", "block_action"):
+        kwargs["reason"] = change.reason
+    if operation in ("close_action", "cancel_action"):
+        kwargs["warnings"] = warnings
+    outcome = perform(data, lambda repo: planner(repo, **kwargs), commit=commit)
+    return outcome, warnings
 
 
 def _planned_move(
@@ -195,13 +426,15 @@ def _planned_move(
 
 
 def add_update(
-    repo: Repository, action_id: str, on: date, note: str, meeting_id: str | None = None
+    repo: Repository, action_id: str, on: date | None, note: str, meeting_id: str | None = None
 ) -> tuple[ChangeSet, str]:
-    """Append a dated update to an action."""
+    """Append a dated update to an action; without a date, the meeting's date (an update
+    given in a past meeting, backfilled) or else today."""
     if not note.strip():
         raise OperationError("de tekst van de update is leeg")
     action = get_action(repo, action_id)
     meeting = get_meeting(repo, meeting_id)
+    on = _date_of(on, meeting)
     path, text = _current_text(repo, action)
     item = _update_item(on, note.strip(), meeting, "--tekst")
     new_text = _edited(path, lambda: append_to_list(text, "updates", item))
