@@ -305,7 +305,8 @@ def test_one_typo_in_partners_is_one_error(runner: CliRunner, small_repo: Path) 
     code, out, _ = validate(runner, small_repo)
     assert code == 1
     assert out.splitlines() == [
-        "data/partners.yaml:11:5: fout: onbekende sleutel 'emial' (waarde: 't@x.nl')"
+        "data/partners.yaml:11:5: fout: onbekende sleutel 'emial'; bedoelde u 'email'? "
+        "(waarde: 't@x.nl')"
     ]
 
 

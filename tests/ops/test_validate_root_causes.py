@@ -135,7 +135,7 @@ def test_a_misspelt_section_comes_before_independent_errors_which_are_still_repo
         "data/partners.yaml:8:1: fout: hierdoor wordt 1 verwijzing naar personen niet "
         "gevonden (niet apart gemeld)",
         "data/acties/open/KVDJ-001.md:7:1: fout: 'klaar' is geen geldige waarde voor 'status'; "
-        "kies uit 'open' of 'afgerond'",
+        "kies uit 'open', 'in uitvoering', 'geblokkeerd', 'afgerond' of 'geannuleerd'",
     ]
 
 
