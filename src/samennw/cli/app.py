@@ -298,23 +298,21 @@ def _status_change(
     meeting: str | None,
     commit: bool,
     data: Path | None,
-    reason: str | None = None,
+    **extra: str,
 ) -> None:
     from samennw.clock import date_arg
-    from samennw.console import err
-    from samennw.ops.actions import StatusChange, change_status
+    from samennw.ops import actions
+    from samennw.ops.perform import perform
 
-    change = StatusChange(
-        action_id,
-        on=date_arg(datum) if datum is not None else None,
+    plan = partial(
+        getattr(actions, operation),
+        action_id=action_id,
+        on=date_arg(datum) if datum is not None else None,  # None: the meeting's date
         note=note,
         meeting_id=meeting,
-        reason=reason,
+        **extra,
     )
-    outcome, warnings = change_status(data, operation, change, commit=commit)
-    _report(outcome)
-    for warning in warnings:
-        err(warning)
+    _report(perform(data, plan, commit=commit))
 
 
 @app.command(

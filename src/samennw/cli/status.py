@@ -60,7 +60,9 @@ def block_cmd(
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
-    _status_change("block_action", action_id, datum, toelichting, vergadering, commit, data, reden)
+    _status_change(
+        "block_action", action_id, datum, toelichting, vergadering, commit, data, reason=reden
+    )
 
 
 @app.command(
@@ -78,4 +80,6 @@ def cancel_cmd(
     commit: CommitOption = False,
     data: DataOption = None,
 ) -> None:
-    _status_change("cancel_action", action_id, datum, toelichting, vergadering, commit, data, reden)
+    _status_change(
+        "cancel_action", action_id, datum, toelichting, vergadering, commit, data, reason=reden
+    )

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -26,9 +25,6 @@ from samennw.model.records import Action, ActionStatus, Meeting
 from samennw.storage.changeset import ChangeSet, encoded, from_command_line
 from samennw.storage.frontmatter import append_to_list, parse, remove_keys, set_keys
 from samennw.storage.repository import Repository, check_id
-
-if TYPE_CHECKING:
-    from samennw.ops.perform import Outcome
 
 
 def origin_date(repo: Repository, action: Action) -> date | None:
@@ -165,7 +161,6 @@ def close_action(
     on: date | None,
     note: str | None = None,
     meeting_id: str | None = None,
-    warnings: list[str] | None = None,
 ) -> tuple[ChangeSet, str]:
     """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied).
 
@@ -181,7 +176,7 @@ def close_action(
     if meeting is not None:
         values["afgerond_in"] = meeting.id
     changes = _plan_status(repo, action, ActionStatus.AFGEROND, values, on, note, meeting)
-    _date_warnings(warnings, ActionStatus.AFGEROND, given, on, meeting)
+    _date_warnings(changes.notices, ActionStatus.AFGEROND, given, on, meeting)
     return changes, f"Actie {action.id} afgerond"
 
 
@@ -192,7 +187,6 @@ def cancel_action(
     note: str | None = None,
     meeting_id: str | None = None,
     reason: str | None = None,
-    warnings: list[str] | None = None,
 ) -> tuple[ChangeSet, str]:
     """Mark an action geannuleerd, with its reason, and archive it in acties/afgerond."""
     action = get_action(repo, action_id)
@@ -209,7 +203,7 @@ def cancel_action(
     changes = _plan_status(
         repo, action, ActionStatus.GEANNULEERD, values, on, note, meeting, text_reason
     )
-    _date_warnings(warnings, ActionStatus.GEANNULEERD, given, on, meeting)
+    _date_warnings(changes.notices, ActionStatus.GEANNULEERD, given, on, meeting)
     return changes, f"Actie {action.id} geannuleerd"
 
 
@@ -284,14 +278,12 @@ def meeting_date_warning(
 
 
 def _date_warnings(
-    warnings: list[str] | None,
+    warnings: list[str],
     status: ActionStatus,
     given: date | None,
     on: date,
     meeting: Meeting | None,
 ) -> None:
-    if warnings is None:
-        return
     from samennw.clock import today
 
     word = _DATE_WORD[status]
@@ -370,47 +362,6 @@ def _plan_status(
         changes.write(old, new_text)
         return changes
     return _planned_move(repo, action.id, old, text, new_text, target)
-
-
-@dataclass(frozen=True, slots=True)
-class StatusChange:
-    """A status change asked on the command line (``on`` None: the meeting's date, else
-    today; ``reason``: for blokkeer and annuleer)."""
-
-    action_id: str
-    on: date | None = None
-    note: str | None = None
-    meeting_id: str | None = None
-    reason: str | None = None
-
-
-# the operation of each status command, by the name of its function
-_PLANNERS = ("close_action", "cancel_action", "start_action", "block_action", "reopen_action")
-
-
-def change_status(
-    data: Path | None, operation: str, change: StatusChange, *, commit: bool = False
-) -> tuple[Outcome, list[str]]:
-    """Carry out one status change (``operation``: one of ``_PLANNERS``) all-or-nothing;
-    the outcome and the warnings (Dutch) to show after it."""
-    from samennw.ops.perform import perform
-
-    if operation not in _PLANNERS:
-        raise ValueError(operation)
-    planner = globals()[operation]
-    warnings: list[str] = []
-    kwargs: dict[str, object] = {
-        "action_id": change.action_id,
-        "on": change.on,
-        "note": change.note,
-        "meeting_id": change.meeting_id,
-    }
-    if operation in ("cancel_action", "block_action"):
-        kwargs["reason"] = change.reason
-    if operation in ("close_action", "cancel_action"):
-        kwargs["warnings"] = warnings
-    outcome = perform(data, lambda repo: planner(repo, **kwargs), commit=commit)
-    return outcome, warnings
 
 
 def _planned_move(
