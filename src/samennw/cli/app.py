@@ -213,6 +213,14 @@ def open_actions_cmd(
     overdue: Annotated[
         bool, typer.Option("--achterstallig", help="Alleen acties waarvan de termijn verlopen is.")
     ] = False,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="Alleen acties met deze status: open, in-uitvoering of geblokkeerd.",
+            show_default=False,
+        ),
+    ] = None,
     op: OpDate = None,
     fmt: Annotated[str, typer.Option("--format", help="table, json, csv of markdown.")] = "table",
     data: DataOption = None,
@@ -237,6 +245,7 @@ def open_actions_cmd(
         actielijn=actielijn,
         domein=domein,
         overdue_only=overdue,
+        status=status,
     )
     rows = find_actions(catalog, query, today)
     directory = catalog.directory
@@ -504,7 +513,9 @@ def log_cmd(
 
 
 from samennw.cli import actionlist as cli_actionlist  # noqa: E402,F401  (registers import-actions)
+from samennw.cli import cycle as cli_cycle  # noqa: E402,F401  (registers approve)
 from samennw.cli import diff as cli_diff  # noqa: E402,F401  (registers diff)
+from samennw.cli import digest as cli_digest  # noqa: E402,F401  (registers digest)
 from samennw.cli import importing as cli_importing  # noqa: E402,F401  (registers import commands)
 from samennw.cli import render as cli_render  # noqa: E402,F401  (registers the render commands)
 from samennw.cli import show as cli_show  # noqa: E402,F401  (registers show)

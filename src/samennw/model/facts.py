@@ -44,6 +44,7 @@ class ActionFacts:
     # parse_due(wanneer, reference) as (reference, kind, start, end) in ISO form, computed
     # when the file was read: a warm query then compiles no date patterns
     parsed_due: tuple[str | None, str, str | None, str | None] | None = None
+    reden: str | None = None  # why it is blocked (status 'geblokkeerd')
 
     @classmethod
     def of(cls, a: Action) -> ActionFacts:
@@ -62,6 +63,7 @@ class ActionFacts:
             a.wie,
             a.body,
             str(a.source_path),
+            reden=a.reden,
         )
 
 
@@ -69,7 +71,7 @@ class ActionFacts:
 class Catalog:
     root: Path
     partners: Partners
-    actions: Sequence[ActionFacts]  # the open actions
+    actions: Sequence[ActionFacts]  # the active actions (open, in uitvoering, geblokkeerd)
     meeting_dates: dict[str, date]
     line_domains: dict[str, str | None]
     problems: list[Problem] = field(default_factory=list)

@@ -1,10 +1,11 @@
-"""The member's query: open actions by owner, team, werkgroep, action line, domain.
+"""The member's query: open actions by owner, team, werkgroep, action line, domain, status.
 
-It works on a :class:`~samennw.model.facts.Catalog`: the partners, the facts of every
-open action (what a query filters on and shows), the dates of the meetings and the
-domains of the action lines. :mod:`samennw.storage.catalog` builds one from the files,
-reading again only what changed since the last query. Nothing here needs the pydantic
-models.
+"Open" here is every action still to do: status open, in uitvoering or geblokkeerd (the
+files in ``acties/open``). It works on a :class:`~samennw.model.facts.Catalog`: the
+partners, the facts of every such action (what a query filters on and shows), the dates
+of the meetings and the domains of the action lines. :mod:`samennw.storage.index`
+builds one from the files, reading again only what changed since the last query.
+Nothing here needs the pydantic models.
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ from samennw.model.facts import ActionFacts, Catalog, parsed_due
 if TYPE_CHECKING:
     from samennw.model.people import Directory
 
-__all__ = ["ActionFacts", "ActionQuery", "ActionRow", "Catalog", "find_actions", "parsed_due"]
+__all__ = [
+    "ACTIVE_STATUSES",
+    "ActionFacts",
+    "ActionQuery",
+    "ActionRow",
+    "Catalog",
+    "active_status",
+    "find_actions",
+    "parsed_due",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +52,31 @@ class ActionQuery:
     actielijn: str | None = None
     domein: str | None = None
     overdue_only: bool = False
+    status: str | None = None  # one of ACTIVE_STATUSES ('in-uitvoering' is accepted too)
+
+
+# the statuses of an action still to do, as written in the files
+ACTIVE_STATUSES = ("open", "in uitvoering", "geblokkeerd")
+
+
+def active_status(text: str) -> str:
+    """The status ``text`` names ('in-uitvoering', 'Geblokkeerd'), or a Dutch error."""
+    key = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    if key in ACTIVE_STATUSES:
+        return key
+    if key in ("afgerond", "geannuleerd"):
+        raise NotFoundError(
+            f"status '{text}': open-actions toont alleen acties die nog lopen "
+            "(kies open, in-uitvoering of geblokkeerd); afgeronde en geannuleerde acties staan "
+            "in de actielijst (samennw render actielijst)"
+        )
+    raise NotFoundError(f"onbekende status '{text}'; kies open, in-uitvoering of geblokkeerd")
 
 
 def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[ActionRow]:
-    """Open actions matching ``query``, sorted by due date (undated last)."""
+    """Actions still to do matching ``query``, sorted by due date (undated last)."""
     directory = catalog.directory
+    status = active_status(query.status) if query.status is not None else None
     person_id: str | None = None
     teams: set[str] = set()
     organisation: str | None = None
@@ -67,6 +97,8 @@ def find_actions(catalog: Catalog, query: ActionQuery, today: date) -> list[Acti
         raise NotFoundError(unknown("domein", query.domein, list(directory.domains)))
     found: list[tuple[ActionFacts, Due, bool, str | None]] = []
     for facts in catalog.actions:
+        if status is not None and facts.status != status:
+            continue
         if (team_id and facts.team != team_id) or (wg_id and facts.werkgroep != wg_id):
             continue
         if query.actielijn and facts.actielijn != query.actielijn:

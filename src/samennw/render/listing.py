@@ -34,6 +34,22 @@ def _wie(row: ActionRow, directory: Directory) -> str:
     return wie
 
 
+def status_text(row: ActionRow) -> str:
+    """'' for an open action, else its status: 'in uitvoering', 'geblokkeerd: <reden>'."""
+    a = row.action
+    if a.status == "open":
+        return ""
+    return f"{a.status}: {a.reden}" if a.reden else a.status
+
+
+def _toelichting(row: ActionRow, text: str) -> str:
+    """The Toelichting cell: the status first when it is not plain open."""
+    status = status_text(row)
+    if not status:
+        return text
+    return f"[{status}] {text}" if text else f"[{status}]"
+
+
 def _wanneer(row: ActionRow) -> str:
     text = row.action.wanneer or "—"
     return f"{text} ⚠ verlopen" if row.overdue else text
@@ -47,7 +63,7 @@ def table_rows(rows: list[ActionRow], directory: Directory) -> list[list[str]]:
             _wat(r),
             _wie(r, directory),
             _wanneer(r),
-            _first_paragraph(r.action.body),
+            _toelichting(r, _first_paragraph(r.action.body)),
         ]
         for r in rows
     ]
@@ -70,6 +86,7 @@ def as_json(rows: list[ActionRow], directory: Directory, today: date) -> str:
                 "via_team": r.via_team,
                 "wanneer": a.wanneer,
                 "status": a.status,
+                "reden": a.reden,
                 "vervalt": r.due.end.isoformat() if r.due.end else None,
                 "vervalsoort": r.due.kind.value,
                 "verlopen": r.overdue,
@@ -94,7 +111,7 @@ def as_csv(rows: list[ActionRow], directory: Directory) -> str:
     writer.writerow([*COLUMNS, "Verlopen"])
     for r, cells in zip(rows, table_rows(rows, directory), strict=True):
         cells[4] = r.action.wanneer
-        cells[5] = r.action.body.strip()
+        cells[5] = _toelichting(r, r.action.body.strip())
         writer.writerow([_spreadsheet_cell(c) for c in cells] + ["ja" if r.overdue else "nee"])
     return buf.getvalue()
 
@@ -114,6 +131,12 @@ def none_found(today: date) -> str:
 
 def summary(rows: list[ActionRow], today: date) -> str:
     overdue = sum(r.overdue for r in rows)
-    return (
-        f"{len(rows)} open actie(s), waarvan {overdue} verlopen (peildatum {format_date(today)})."
-    )
+    started = sum(r.action.status == "in uitvoering" for r in rows)
+    blocked = sum(r.action.status == "geblokkeerd" for r in rows)
+    parts = [f"{overdue} verlopen"]
+    if started:
+        parts.append(f"{started} in uitvoering")
+    if blocked:
+        parts.append(f"{blocked} geblokkeerd")
+    listed = ", ".join(parts[:-1]) + f" en {parts[-1]}" if len(parts) > 1 else parts[0]
+    return f"{len(rows)} open actie(s), waarvan {listed} (peildatum {format_date(today)})."

@@ -11,8 +11,9 @@ depends on:
 - ``meeting-names``: per meeting folder, its file names, keyed by the folder's own stat
   key (a meeting's id is ``<team>-<JJJJ-MM-DD>``, which ``validate`` checks);
 - ``acties-open``, ``acties-afgerond``: per action its id, status, team, werkgroep,
-  action line, meeting, closing meeting and owners (``betrokkenen``); for an open action
-  also what ``open-actions`` shows;
+  action line, meeting, closing meeting and owners (``betrokkenen``); for an action in
+  ``acties/open`` (open, in uitvoering, geblokkeerd) also what ``open-actions`` shows,
+  with the ``reden`` of a blocked one;
 - ``actielijnen``: per action line, its id and domain.
 
 An entry is reused only while its stat key is unchanged (and was not racily clean, see
@@ -68,7 +69,7 @@ from samennw.storage.paths import (
 if TYPE_CHECKING:
     from samennw.model.records import Partners
 
-VERSION = f"samennw-index-6/{__version__}/{code_stamp()}"
+VERSION = f"samennw-index-7/{__version__}/{code_stamp()}"
 MEETING_ID = re.compile(r"^(?P<team>.+)-(?P<date>\d{4}-\d{2}-\d{2})$")
 MEETING_DATE = 11  # a meeting id ends in '-JJJJ-MM-DD'
 _ACTIVE = frozenset(("open", "in uitvoering", "geblokkeerd"))  # statuses of acties/open
@@ -80,7 +81,7 @@ _KEYS = (
     "id", "status", "team", "werkgroep", "actielijn", "vergadering", "afgerond_in",
     "betrokkenen",
 )  # fmt: skip
-_SHOWN = ("wanneer", "volgorde", "herkomst", "wat", "wie", "body", "parsed_due")
+_SHOWN = ("wanneer", "volgorde", "herkomst", "wat", "wie", "body", "parsed_due", "reden")
 
 # what reading a file gives: (record, or None when it did not load; its problems)
 _Read = tuple[Any, list[Problem]]
@@ -283,7 +284,8 @@ class RepositoryIndex:
 
         Reads only that folder (and the closed folder's names, to refuse an action that is
         both open and closed): closed actions are reported by ``validate``, not by a
-        query about open work. An action whose status is not open stops the query.
+        query about open work. An action in acties/open whose status is not active (open,
+        in uitvoering, geblokkeerd) stops the query.
         """
         if self._open is None:
             seen: dict[str, str] = {}
@@ -514,12 +516,12 @@ def _action_record(
     if meeting_dates is not None:
         due = parsed_due(action.wanneer, meeting_dates.get(action.vergadering or ""))
         record += [action.wanneer, action.volgorde, action.herkomst, action.wat, action.wie]
-        record += [action.body, list(due)]
+        record += [action.body, list(due), action.reden]
     return record, problems
 
 
 def _facts(record: list[Any], shown: str) -> ActionFacts:
-    """ActionFacts from the record of an open action (JSON has lists for tuples)."""
+    """ActionFacts from the record of an active action (JSON has lists for tuples)."""
     keys = dict(zip(_KEYS, record, strict=False))
     shown_part = dict(zip(_SHOWN, record[len(_KEYS) :], strict=True))
     due = shown_part["parsed_due"]
@@ -539,6 +541,7 @@ def _facts(record: list[Any], shown: str) -> ActionFacts:
         body=shown_part["body"],
         path=shown,
         parsed_due=tuple(due) if due is not None else None,
+        reden=shown_part["reden"],
     )
 
 
