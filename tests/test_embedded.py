@@ -104,6 +104,14 @@ def test_new_meeting_for_ot_kvdj(runner: CliRunner, embedded_copy: Path) -> None
     )
     assert code == 0, err
     text = (embedded_copy / "data/meetings/2026/ot-kvdj-2026-01-15.md").read_text()
-    assert "Loopbaanroute Nieuw-West" in text
+    # issue #13: the actions due by 15 January 2026 as references on the agenda (KVDJ-008,
+    # "Loopbaanroute Nieuw-West", due "2025"), not copied into the body; both concept
+    # minutes offered for approval
+    assert (
+        "    acties:\n      - KVDJ-001\n      - KVDJ-002\n      - KVDJ-003\n      - KVDJ-008\n"
+        in text
+    )
+    assert "Loopbaanroute Nieuw-West" not in text
+    assert "besluitpunt: Vaststellen notulen van 25 september 2025 en 25 november 2025\n" in text
     assert "vorige_vergadering: ot-kvdj-2025-11-25" in text
     assert run(runner, "validate", "--data", str(embedded_copy))[0] == 0

@@ -116,8 +116,10 @@ def assert_clean_file(path: Path) -> str:
 
 
 def test_a_new_meeting_holds_no_control_characters_of_the_data(repo: Path) -> None:
-    """The open actions are copied into the body, where YAML's escapes do not exist: the
-    ESC and BEL of a 'wat' were written raw, and 'cat' of the meeting ran them."""
+    """The open actions were copied into the body, where YAML's escapes do not exist: the
+    ESC and BEL of a 'wat' were written raw, and 'cat' of the meeting ran them. Since
+    issue #13 the actions are references by id on the agenda; the team's name still is
+    copied into the title."""
     partners = repo / "data/partners.yaml"
     partners.write_text(
         partners.read_text(encoding="utf-8").replace(
@@ -130,7 +132,7 @@ def test_a_new_meeting_holds_no_control_characters_of_the_data(repo: Path) -> No
     )
     assert code == 0, err
     text = assert_clean_file(repo / "data/meetings/2026/ot-kvdj-2026-01-15.md")
-    assert f"- KVDJ-001: {SHOWN} terug (Tjalling; November 2025)\n" in text
+    assert "    acties:\n      - KVDJ-001\n" in text and SHOWN not in text
     assert "titel: Bijeenkomst Opgaveteam Kansen voor de Jeugd 15 januari 2026\n" in text
     code, out, _ = run(CliRunner(), "validate", "--data", str(repo))
     assert "2026" not in out  # the new file is clean (KVDJ-001's raw body is warned about)

@@ -381,9 +381,12 @@ def test_new_meeting(runner: CliRunner, repo: Path) -> None:
     path = repo / "data/meetings/2026/ot-kvdj-2026-01-15.md"
     text = path.read_text()
     assert 'begin: "16:30"' in text and "vorige_vergadering: ot-kvdj-2025-11-25" in text
-    assert "- KVDJ-001: Presentatie 4 actielijnen Jonge Kind" in text
+    # issue #13: the action due by the meeting is a live reference on the agenda, not a
+    # frozen copy in the body; the members are expected, not (yet) present
+    assert "    acties:\n      - KVDJ-001\n  - nr: 3\n" in text
+    assert "Presentatie 4 actielijnen Jonge Kind" not in text
     assert "## 3. Jaarplan 2026" in text and "## 4. Rondvraag / Wvttk" in text
-    assert "  - tjalling\n  - emre-unver\n" in text
+    assert "verwacht:\n  - tjalling\n  - emre-unver\naanwezig: []\n" in text
     assert cli(runner, repo, "validate")[0] == 0
     before = snapshot(repo)
     code, _, err = cli(runner, repo, "new-meeting", "ot-kvdj", "--datum", "2026-01-15")
