@@ -167,6 +167,7 @@ def test_eml_one_message_per_person_with_address_and_actions(
     assert text.index("AB-001") < text.index("KVDJ-004")
     page = html.get_content()
     assert "<h2>Alliantiebestuur</h2>" in page and "Goedemorgen Emre Ünver," in page
+    assert '<span class="status">geblokkeerd: wacht op het ministerie</span>' in page
     assert msg["Message-ID"] != parse(folder / "tjalling.eml")["Message-ID"]
 
 

@@ -176,7 +176,7 @@ def test_teams_with_the_most_urgent_action_first(digest_repo: Path) -> None:
         ("Opgaveteam Kansen voor de Jeugd", ["KVDJ-004"]),
     ]
     blocked = digest.context["teams"][0]["acties"][0]
-    assert blocked["status_tekst"] == "geblokkeerd"
+    assert blocked["status_tekst"] == "geblokkeerd: wacht op het ministerie"
     assert blocked["vergadering"]["tekst"] == "1 oktober 2025 (ab-2025-10-01)"
 
 

@@ -165,6 +165,8 @@ _URGENCY_TEXT = {OVERDUE: "verlopen", SOON: "binnenkort", LATER: ""}
 
 
 def _item(catalog: Catalog, row: ActionRow, rank: int, within: int) -> dict[str, Any]:
+    from samennw.render.listing import status_text
+
     a = row.action
     directory = catalog.directory
     wie = a.wie or ", ".join(directory.label(r) for r in a.betrokkenen)
@@ -189,7 +191,7 @@ def _item(catalog: Catalog, row: ActionRow, rank: int, within: int) -> dict[str,
         # the interpreted due moment, when it says more than the text as written
         "termijn": termijn if termijn and termijn != a.wanneer else "",
         "status": a.status,
-        "status_tekst": "" if a.status == "open" else a.status,
+        "status_tekst": status_text(row),  # as open-actions: "geblokkeerd: <reden>"
         "urgentie": _URGENCY_TEXT[rank],
         "urgentie_tekst": urgent,
         "verlopen": rank == OVERDUE,
