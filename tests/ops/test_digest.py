@@ -314,3 +314,27 @@ def test_no_actions_says_so(runner: CliRunner, digest_repo: Path) -> None:
     assert code == 0
     assert "U heeft op dit moment geen open acties." in out
     assert "##" not in out
+
+
+def test_a_team_or_organisation_is_no_person(runner: CliRunner, digest_repo: Path) -> None:
+    code, out, err = run(runner, "digest", "--owner", "Gemeente", "--data", str(digest_repo))
+    assert code == 1 and out == ""
+    assert "'Gemeente' is Gemeente Amsterdam (gemeente-amsterdam), geen persoon" in err
+    assert "open-actions --owner 'Gemeente'" in err
+
+
+def test_an_id_that_is_also_a_name_is_skipped_and_named(tmp_path: Path) -> None:
+    from samennw.ops.digest import mail_digests
+
+    files = digest_repo_files()
+    partners = str(files["data/partners.yaml"]).replace(
+        "    email: sofie@example.org\n",
+        "    email: sofie@example.org\n    aliassen: [Tjalling]\n",  # 'tjalling': two persons
+    )
+    root = build_file_tree(tmp_path / "repo", {**files, "data/partners.yaml": partners})
+    report = mail_digests(root, TODAY)
+    assert [d.person_id for d in report.recipients] == ["emre-unver"]
+    assert report.ambiguous == ["tjalling"]
+    assert "overgeslagen, code niet eenduidig als naam (zie open-actions --owner): tjalling" in (
+        report.lines()
+    )

@@ -70,8 +70,16 @@ def person_digest(
     """The digest of the person ``owner`` names (as ``open-actions --owner`` resolves it)."""
     if within < 0:
         raise SamennwError(f"--binnen {within}: geef een aantal dagen van 0 of meer")
+    directory = catalog.directory
+    owner_id = directory.resolve_owner(owner)  # the one find_actions resolves
+    person = directory.persons.get(owner_id)
+    if person is None:  # open-actions --owner also takes a team or an organisation
+        raise NotFoundError(
+            f"'{owner}' is {directory.label(owner_id)} ({owner_id}), geen persoon; het "
+            f"overzicht is persoonlijk (de acties van een team of organisatie: samennw "
+            f"open-actions --owner '{owner}')"
+        )
     rows = find_actions(catalog, ActionQuery(owner=owner, personal_only=personal_only), today)
-    person = catalog.directory.resolve_person(owner)  # the one find_actions resolved
     return _digest(catalog, person, rows, today, within)
 
 
@@ -335,35 +343,31 @@ def mail_digests(
     catalog = load_query_catalog(data)
     catalog.raise_if_invalid()
     report = MailReport(smtp=smtp)
-    if owner is not None:
-        person = catalog.directory.resolve_person(owner)
-        if not getattr(person, "email", None):
+    if owner is not None:  # one person: every refusal is an error
+        digest = person_digest(catalog, owner, today, within, personal_only=personal_only)
+        if not digest.email:
             raise SamennwError(
-                f"{person.id} ({person.label}) heeft geen 'email' in partners.yaml; "
+                f"{digest.person_id} ({digest.name}) heeft geen 'email' in partners.yaml; "
                 "niets geschreven, niets verstuurd"
             )
-        people = [person]
+        digests = [digest]
     else:
-        people = list(catalog.partners.personen)
-    for person in people:
-        if not getattr(person, "email", None):
-            report.without_email.append(person.id)
-            continue
-        try:
-            digest = person_digest(
-                catalog,
-                person.id if owner is None else owner,
-                today,
-                within,
-                personal_only=personal_only,
-            )
-        except NotFoundError:  # the id is also another person's name or alias
-            report.ambiguous.append(person.id)
-            continue
-        if digest.count == 0:
-            report.without_actions.append(person.id)
-            continue
-        report.recipients.append(digest)
+        digests = []
+        for person in catalog.partners.personen:
+            if not getattr(person, "email", None):
+                report.without_email.append(person.id)
+                continue
+            try:
+                digests.append(
+                    person_digest(catalog, person.id, today, within, personal_only=personal_only)
+                )
+            except NotFoundError:  # the id is also another person's name or alias
+                report.ambiguous.append(person.id)
+    for digest in digests:
+        if digest.count:
+            report.recipients.append(digest)
+        else:
+            report.without_actions.append(digest.person_id)
     if not producing:
         return report
     assert sender is not None
