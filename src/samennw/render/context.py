@@ -18,12 +18,14 @@ from samennw.model.people import Directory
 from samennw.model.records import (
     Action,
     ActionStatus,
+    Attendee,
     Decision,
     ListPlacement,
     Meeting,
     MinutesStatus,
     Team,
 )
+from samennw.render.redact import PRIVACY_GROUND
 from samennw.storage.repository import Repository
 
 PROGRAMME = "Nationaal Programma Samen Nieuw-West"
@@ -66,30 +68,50 @@ def time_span(begin: str | None, end: str | None) -> str:
     return begin or ""
 
 
-def person_name(directory: Directory, ref: str | None) -> str:
-    """``Raymond Pinas (SPM)``: the name with the function in parentheses, if known."""
+def person_name(directory: Directory, ref: str | None, functie: str | None = None) -> str:
+    """``Raymond Pinas (SPM)``: the name with the function in parentheses, if known.
+
+    ``functie``: the function as stated in that meeting, instead of partners.yaml's.
+    """
     if not ref:
         return ""
     person = directory.persons.get(ref)
     if person is None:
         return directory.label(ref)
-    if person.naam and person.functie:
-        short = re.search(r"\(([^()]+)\)\s*$", person.functie)  # 'Strategisch … (SPM)'
-        return f"{person.naam} ({short.group(1) if short else person.functie})"
-    return attendee_label(directory, ref)
+    function = functie or person.functie
+    if person.naam and function:
+        short = re.search(r"\(([^()]+)\)\s*$", function)  # 'Strategisch … (SPM)'
+        return f"{person.naam} ({short.group(1) if short else function})"
+    return attendee_label(directory, ref, functie=functie)
 
 
-def attendee_label(directory: Directory, ref: str, note: str | None = None) -> str:
-    """An attendee as in the seed minutes: ``Naam, functie`` (``5.1.2.e functie``)."""
+def attendee_label(
+    directory: Directory,
+    ref: str,
+    note: str | None = None,
+    functie: str | None = None,
+    rol: str | None = None,
+) -> str:
+    """An attendee as in the seed minutes: ``Naam, functie`` (``5.1.2.e functie``).
+
+    ``functie``: the function as stated in that meeting (it replaces partners.yaml's);
+    ``rol`` (a guest's) and ``note`` follow in parentheses. A code that names nobody in
+    partners.yaml (a validate error) is a confidential span: a public version shows the
+    Woo ground, never the code, which is often the name itself ('jan-de-vries').
+    """
     person = directory.persons.get(ref)
     if person is None:
-        text = directory.label(ref)
+        known = ref in directory.organisations or ref in directory.teams
+        text = directory.label(ref) if known else f"[[{PRIVACY_GROUND}|{ref}]]"
+        text = f"{text}, {functie}" if functie else text
     elif person.naam:
-        text = f"{person.naam}, {person.functie}" if person.functie else person.naam
+        function = functie or person.functie
+        text = f"{person.naam}, {function}" if function else person.naam
     else:
         ground = f"{person.lakgrond} " if person.lakgrond else ""
-        text = f"{ground}{person.functie or person.id}"
-    return f"{text} ({note})" if note else text
+        text = f"{ground}{functie or person.functie or person.id}"
+    extra = "; ".join(part for part in (rol, note) if part)
+    return f"{text} ({extra})" if extra else text
 
 
 def with_origin(prefix: str | None, text: str) -> str:
@@ -109,8 +131,16 @@ def _date_fields(key: str, d: date | None) -> Context:
 # --- meetings: agenda and minutes -----------------------------------------------------
 
 
+def stated_functions(meeting: Meeting) -> dict[str, str]:
+    """The functions as stated in ``meeting`` (``Attendee.functie``), by person."""
+    attendees = [*meeting.aanwezig, *meeting.afwezig_met_bericht, *meeting.verwacht]
+    return {a.persoon: a.functie for a in [*attendees, *meeting.gasten] if a.functie}
+
+
 def meeting_header(repo: Repository, directory: Directory, meeting: Meeting) -> Context:
     team = directory.teams.get(meeting.team)
+    stated = stated_functions(meeting)
+    chair = meeting.voorzitter or (team.voorzitter if team else None)
     return {
         "id": meeting.id,
         "team": team.naam if team else meeting.team,
@@ -119,15 +149,16 @@ def meeting_header(repo: Repository, directory: Directory, meeting: Meeting) -> 
         **_date_fields("datum", meeting.datum),
         "tijd": time_span(meeting.begin, meeting.eind),
         "locatie": meeting.locatie or (team.locatie if team and team.locatie else ""),
-        "voorzitter": person_name(
-            directory, meeting.voorzitter or (team.voorzitter if team else None)
+        "voorzitter": person_name(directory, chair, stated.get(chair or "")),
+        "secretaris": person_name(
+            directory, meeting.secretaris, stated.get(meeting.secretaris or "")
         ),
-        "secretaris": person_name(directory, meeting.secretaris),
         "bijlagen": list(meeting.bijlagen),
     }
 
 
-def agenda_items(meeting: Meeting) -> list[Context]:
+def agenda_items(meeting: Meeting, repo: Repository | None = None) -> list[Context]:
+    """The agenda items; with ``repo``, each with its actions as on the meeting date."""
     return [
         {
             "nr": item.nr,
@@ -137,21 +168,145 @@ def agenda_items(meeting: Meeting) -> list[Context]:
             "bijlagen": [
                 b if b.lower().startswith("bijlage") else f"Bijlage: {b}" for b in item.bijlagen
             ],
+            "acties": [agenda_action(repo, ref, meeting.datum) for ref in item.acties]
+            if repo is not None
+            else [],
             "tekst": "",
         }
         for item in sorted(meeting.agenda, key=lambda i: i.nr)
     ]
 
 
+def _meeting_date(repo: Repository, meeting_id: str | None) -> date | None:
+    if meeting_id is None or meeting_id not in repo.meetings:
+        return None
+    return repo.meetings[meeting_id].datum
+
+
+def _ended_on(repo: Repository, action: Action) -> date | None:
+    """The day ``action`` was closed or cancelled (its date, else its meeting's date)."""
+    if action.status is ActionStatus.AFGEROND:
+        return action.afgerond_op or _meeting_date(repo, action.afgerond_in)
+    if action.status is ActionStatus.GEANNULEERD:
+        return action.geannuleerd_op or _meeting_date(repo, action.geannuleerd_in)
+    return None
+
+
+def status_on(repo: Repository, action: Action, day: date) -> ActionStatus:
+    """The status ``action`` had on ``day``: closed or cancelled after it means open then.
+
+    An active status (in uitvoering, geblokkeerd) carries no date: it is taken as it is.
+    """
+    ended = _ended_on(repo, action)
+    if ended is not None and ended > day:
+        return ActionStatus.OPEN
+    return action.status
+
+
+def _state_text(repo: Repository, action: Action, status: ActionStatus) -> str:
+    """``afgerond op 25 november 2025``, ``geannuleerd: reden``, ``geblokkeerd: reden``."""
+    text = status.value
+    ended = _ended_on(repo, action) if not status.active else None
+    if ended is not None:
+        text = f"{text} op {format_date(ended)}"
+    if status in (ActionStatus.GEBLOKKEERD, ActionStatus.GEANNULEERD) and action.reden:
+        text = f"{text}: {action.reden.strip()}"
+    return text
+
+
+def _is_overdue(repo: Repository, action: Action, status: ActionStatus, day: date) -> bool:
+    """Was ``action`` overdue on ``day`` (only an active one can be)?"""
+    if not status.active:
+        return False
+    origin = _meeting_date(repo, action.vergadering)
+    reference = origin or (action.updates[0].datum if action.updates else None)
+    return parse_due(action.wanneer, reference).is_overdue(day)
+
+
+def agenda_action(repo: Repository, action_id: str, day: date) -> Context:
+    """An action listed under an agenda item, as it stood on ``day`` (the meeting date).
+
+    An unknown id (a validate error) is shown as such rather than refused.
+    """
+    if action_id not in repo.actions:
+        return {
+            "id": action_id,
+            "bekend": False,
+            "wat": "(onbekende actie)",
+            "wie": "",
+            "wanneer": "",
+            "stand": "",
+            "verlopen": False,
+        }
+    action = repo.actions[action_id]
+    status = status_on(repo, action, day)
+    return {
+        "id": action.id,
+        "bekend": True,
+        "wat": with_origin(action.herkomst, action.wat),
+        "wie": action.wie,
+        "wanneer": action.wanneer,
+        "stand": _state_text(repo, action, status),
+        "verlopen": _is_overdue(repo, action, status, day),
+    }
+
+
+def _id_order(action_id: str) -> tuple[str, int, str]:
+    prefix, _, number = action_id.rpartition("-")
+    return (prefix, int(number), action_id) if number.isdigit() else (action_id, 0, action_id)
+
+
+def handled_actions(repo: Repository, meeting: Meeting) -> list[Context]:
+    """The actions closed, cancelled or updated in ``meeting``, with what happened.
+
+    Closed first, then cancelled, then updated; by id within each. The notes given in
+    the meeting (updates with ``vergadering``) follow what happened.
+    """
+    rows: list[tuple[int, Context]] = []
+    for action in sorted(repo.actions.values(), key=lambda a: _id_order(a.id)):
+        notes = [u.tekst.strip() for u in action.updates if u.vergadering == meeting.id]
+        if action.afgerond_in == meeting.id:
+            order, what = 0, "afgerond"
+        elif action.geannuleerd_in == meeting.id:
+            order, what = 1, "geannuleerd"
+            if action.reden:
+                notes.insert(0, action.reden.strip())
+        elif notes:
+            order, what = 2, "update"
+        else:
+            continue
+        rows.append(
+            (
+                order,
+                {
+                    "id": action.id,
+                    "wat": with_origin(action.herkomst, action.wat),
+                    "wie": action.wie,
+                    "wanneer": action.wanneer,
+                    "afhandeling": what,
+                    "toelichting": "\n\n".join(n for n in notes if n),
+                    "tekst": f"{what}: {'; '.join(notes)}" if notes else what,
+                },
+            )
+        )
+    return [row for _, row in sorted(rows, key=lambda r: r[0])]
+
+
+def guest_labels(directory: Directory, meeting: Meeting) -> list[str]:
+    """``Naam, functie (rol)`` of each guest or presenter."""
+    return [attendee_label(directory, a.persoon, a.noot, a.functie, a.rol) for a in meeting.gasten]
+
+
 def agenda_context(repo: Repository, meeting_ref: str) -> Context:
     directory = Directory(repo.partners)
     meeting = find_meeting(repo, meeting_ref)
     header = meeting_header(repo, directory, meeting)
+    header["gasten"] = guest_labels(directory, meeting)
     return {
         "soort": "agenda",
         "titel": f"Agenda {header['team']} {header['datum']}",
         "vergadering": header,
-        "agendapunten": agenda_items(meeting),
+        "agendapunten": agenda_items(meeting, repo),
     }
 
 
@@ -181,10 +336,10 @@ def split_minutes(body: str) -> tuple[str, list[tuple[int | None, str, str]]]:
     return preamble, sections
 
 
-def minutes_items(meeting: Meeting) -> tuple[str, list[Context]]:
+def minutes_items(meeting: Meeting, repo: Repository | None = None) -> tuple[str, list[Context]]:
     """Agenda items with their minutes text; body sections without an item follow."""
     preamble, sections = split_minutes(meeting.body)
-    items = agenda_items(meeting)
+    items = agenda_items(meeting, repo)
     by_nr = {item["nr"]: item for item in items}
     for nr, title, text in sections:
         item = by_nr.get(nr) if nr is not None else None
@@ -197,6 +352,7 @@ def minutes_items(meeting: Meeting) -> tuple[str, list[Context]]:
             "duur": "",
             "besluitpunt": "",
             "bijlagen": [],
+            "acties": [],
             "tekst": text,
         }
         items.append(extra)
@@ -209,7 +365,7 @@ def action_row(
     """One row of an action table; ``op``: only the updates given up to that day."""
     origin = repo.meetings.get(action.vergadering or "")
     reference = origin.datum if origin else (action.updates[0].datum if action.updates else None)
-    overdue = status is ActionStatus.OPEN and parse_due(action.wanneer, reference).is_overdue(today)
+    overdue = status.active and parse_due(action.wanneer, reference).is_overdue(today)
     notes = [action.body.strip()] if action.body.strip() else []
     notes += [
         f"{format_date(u.datum)}: {u.tekst.strip()}"
@@ -217,17 +373,45 @@ def action_row(
         if op is None or u.datum <= op
     ]  # a closing note is an update of its day
     closed_on = action.afgerond_op if status is ActionStatus.AFGEROND else None
+    cancelled_on = action.geannuleerd_op if status is ActionStatus.GEANNULEERD else None
     return {
         "id": action.id,
         "wat": with_origin(action.herkomst, action.wat),
         "wie": action.wie,
         "wanneer": action.wanneer,
         "toelichting": "\n\n".join(notes),
-        "status": "afgerond" if status is ActionStatus.AFGEROND else "open",
+        "status": status.value,
+        "reden": (action.reden or "") if status in _STOPPED else "",
+        "status_tekst": _status_text(action, status),
         "verlopen": overdue,
         "besluit": False,
         **_date_fields("afgerond_op", closed_on),
+        **_date_fields("geannuleerd_op", cancelled_on),
     }
+
+
+_STOPPED = (ActionStatus.GEBLOKKEERD, ActionStatus.GEANNULEERD)  # the statuses with a reden
+
+
+def _status_head(action: Action, status: ActionStatus) -> str:
+    """'In uitvoering', 'Geblokkeerd', 'Geannuleerd op 3 december 2025'; '' otherwise."""
+    if status is ActionStatus.IN_UITVOERING:
+        return "In uitvoering"
+    if status is ActionStatus.GEBLOKKEERD:
+        return "Geblokkeerd"
+    if status is ActionStatus.GEANNULEERD:
+        on = action.geannuleerd_op
+        return "Geannuleerd" + (f" op {format_date(on)}" if on else "")
+    return ""
+
+
+def _status_text(action: Action, status: ActionStatus) -> str:
+    """What a list says of a status other than open or afgerond: 'In uitvoering',
+    'Geblokkeerd: <reden>', 'Geannuleerd op 3 december 2025: <reden>'."""
+    head = _status_head(action, status)
+    if head and status in _STOPPED and action.reden:
+        return f"{head}: {action.reden.strip()}"
+    return head
 
 
 def decision_row(decision: Decision, agenda_titles: dict[int, str]) -> Context:
@@ -250,14 +434,25 @@ def decision_row(decision: Decision, agenda_titles: dict[int, str]) -> Context:
 
 
 def notulen_context(repo: Repository, meeting_ref: str, today: date) -> Context:
+    """The minutes as they stood on the meeting date, whatever ``today`` is.
+
+    Actions (those born in the meeting, those under an agenda item) carry their status
+    of the meeting date and are overdue by that date, so a rendering is the same next
+    year. ``today`` is kept for the signature the other documents share.
+    """
+    del today  # the minutes are judged on the meeting date
     directory = Directory(repo.partners)
     meeting = find_meeting(repo, meeting_ref)
     header = meeting_header(repo, directory, meeting)
-    header["aanwezig"] = [attendee_label(directory, a.persoon, a.noot) for a in meeting.aanwezig]
-    header["afwezig_met_bericht"] = [
-        attendee_label(directory, a.persoon, a.noot) for a in meeting.afwezig_met_bericht
-    ]
-    preamble, items = minutes_items(meeting)
+
+    def labels(attendees: list[Attendee]) -> list[str]:
+        return [attendee_label(directory, a.persoon, a.noot, a.functie) for a in attendees]
+
+    header["aanwezig"] = labels(meeting.aanwezig)
+    header["afwezig_met_bericht"] = labels(meeting.afwezig_met_bericht)
+    header["verwacht"] = labels(meeting.verwacht)  # never shown as present
+    header["gasten"] = guest_labels(directory, meeting)
+    preamble, items = minutes_items(meeting, repo)
     titles = {i.nr: i.titel for i in meeting.agenda}
     actions = repo.actions_from(meeting.id)
     concept = meeting.notulen_status is MinutesStatus.CONCEPT
@@ -272,7 +467,11 @@ def notulen_context(repo: Repository, meeting_ref: str, today: date) -> Context:
         "inleiding": preamble,
         "agendapunten": items,
         "besluiten": [decision_row(d, titles) for d in meeting.besluiten],
-        "acties": [action_row(repo, a, a.status, today) for a in actions],
+        "acties": [
+            action_row(repo, a, status_on(repo, a, meeting.datum), meeting.datum, meeting.datum)
+            for a in actions
+        ],
+        "afgehandeld": handled_actions(repo, meeting),
     }
 
 
@@ -302,7 +501,11 @@ def _sort_key(row: Context) -> tuple[bool, int, str]:
 def actielijst_context(
     repo: Repository, team_ref: str, today: date, op: date | None = None
 ) -> Context:
-    """The running list of ``team`` as in seed 000; ``op``: the list as it stood that day."""
+    """The running list of ``team`` as in seed 000; ``op``: the list as it stood that day.
+
+    Actions in uitvoering and geblokkeerd stay in their section with their status first
+    in the Toelichting; cancelled ones are archived apart (``geannuleerd``: one list, in
+    the order of the sections), with the date and reason."""
     directory = Directory(repo.partners)
     team = find_team(directory, team_ref)
     groups = werkgroepen(directory, team)
@@ -313,20 +516,31 @@ def actielijst_context(
     last = max((m.datum for m in meetings), default=None)
     open_rows: dict[str | None, list[Context]] = {None: [], **{g: [] for g in group_ids}}
     done_rows: dict[str | None, list[Context]] = {None: [], **{g: [] for g in group_ids}}
+    cancelled: list[tuple[int, Context]] = []  # (the section's place, row): shown apart
+    order = {key: i for i, key in enumerate([None, *(g.id for g in groups)])}
     for action in repo.actions_of({team.id, *group_ids}):
         # ``op``: the list as it stood that day. An action born in a later meeting is
-        # left out; one without a meeting has no date to judge by and is kept. Closed
-        # after the day means open then; updates (and closing notes) after it are left out.
+        # left out; one without a meeting has no date to judge by and is kept. Closed or
+        # cancelled after the day means open then; updates (and closing notes) after it
+        # are left out. In uitvoering and geblokkeerd carry no date: taken as they are.
         origin = repo.meetings.get(action.vergadering or "")
         if op is not None and origin is not None and origin.datum > op:
             continue
         status = action.status
-        if op is not None and action.afgerond_op is not None and action.afgerond_op > op:
+        ended = action.geannuleerd_op if status is ActionStatus.GEANNULEERD else action.afgerond_op
+        if op is not None and ended is not None and ended > op:
             status = ActionStatus.OPEN
         row = action_row(repo, action, status, today, op)
+        head = _status_head(action, status)
+        if head:  # in uitvoering, geblokkeerd, geannuleerd: said first, the reason plain
+            said = f"**{head}:** {row['reden'].strip()}" if row["reden"] else f"**{head}**"
+            row["toelichting"] = "\n\n".join(t for t in (said, row["toelichting"]) if t)
         row["_volgorde"] = action.volgorde
         section = _section_of(repo, group_ids, action.werkgroep, action.actielijn, action.team)
-        (done_rows if status is ActionStatus.AFGEROND else open_rows)[section].append(row)
+        if status is ActionStatus.GEANNULEERD:
+            cancelled.append((order[section], row))
+        else:
+            (done_rows if status is ActionStatus.AFGEROND else open_rows)[section].append(row)
     for meeting in meetings:
         titles = {i.nr: i.titel for i in meeting.agenda}
         for decision in meeting.besluiten:
@@ -371,6 +585,10 @@ def actielijst_context(
         "locatie": team.locatie or "",
         "open": sections(open_rows, ""),
         "afgerond": sections(done_rows, " afgerond"),
+        "geannuleerd": [
+            {k: v for k, v in row.items() if k != "_volgorde"}
+            for _, row in sorted(cancelled, key=lambda c: (c[0], _sort_key(c[1])))
+        ],
         "belangrijke_data": [
             {
                 **_date_fields("datum", d.datum),
