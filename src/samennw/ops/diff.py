@@ -46,6 +46,9 @@ DEFAULT_BRANCHES = ("main", "master")
 GROUPS: tuple[tuple[str, str, str], ...] = (
     ("acties", "toegevoegd", "Acties toegevoegd"),
     ("acties", "afgerond", "Acties afgerond"),
+    ("acties", "geannuleerd", "Acties geannuleerd"),
+    ("acties", "gestart", "Acties gestart"),
+    ("acties", "geblokkeerd", "Acties geblokkeerd"),
     ("acties", "heropend", "Acties heropend"),
     ("acties", "termijn", "Acties met een andere termijn"),
     ("acties", "eigenaar", "Acties met een andere eigenaar"),
@@ -514,6 +517,24 @@ def _action_facts(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     return tuple((k, _text(data[k])) for k in keys if not _empty(data.get(k)))
 
 
+# a new status -> the group of the change, and the keys that say it (shown as facts)
+_STATUS_CHANGES = {
+    "afgerond": "afgerond",
+    "geannuleerd": "geannuleerd",
+    "in uitvoering": "gestart",
+    "geblokkeerd": "geblokkeerd",
+    "open": "heropend",
+}
+_STATUS_FACTS: dict[str, tuple[str, ...]] = {
+    "afgerond": ("afgerond_op", "afgerond_in"),
+    "geannuleerd": ("geannuleerd_op", "geannuleerd_in", "reden"),
+    "in uitvoering": (),
+    "geblokkeerd": ("reden",),
+    "open": (),
+}
+_STATUS_KEYS = ("afgerond_op", "afgerond_in", "geannuleerd_op", "geannuleerd_in", "reden")
+
+
 def _compare_actions(
     report: DiffReport, old: Mapping[str, _Record], new: Mapping[str, _Record], broken: set[str]
 ) -> None:
@@ -536,14 +557,13 @@ def _compare_actions(
             return Entry(*at, facts, tuple(changes))
 
         handled = {"id", "status", "wat", "wie", "betrokkenen", "wanneer"}
-        was_done, is_done = o.get("status") == "afgerond", n.get("status") == "afgerond"
-        if was_done != is_done:
-            handled |= {"afgerond_op", "afgerond_in", "updates"}
-            closing = tuple(
-                (k, _text(n[k])) for k in ("afgerond_op", "afgerond_in") if is_done and k in n
-            )
+        was, now = _text(o.get("status")), _text(n.get("status"))
+        group = _STATUS_CHANGES.get(now) if was != now else None
+        if group is not None:
+            handled |= {*_STATUS_KEYS, "updates"}
+            said = tuple((k, _text(n[k])) for k in _STATUS_FACTS[now] if k in n)
             updates = _update_changes(o.get("updates"), n.get("updates"))
-            report.add("acties", "afgerond" if is_done else "heropend", entry(updates, closing))
+            report.add("acties", group, entry(updates, said))
         if o.get("wanneer") != n.get("wanneer"):
             report.add("acties", "termijn", entry(_only(o, n, "wanneer")))
         if o.get("wie") != n.get("wie") or o.get("betrokkenen") != n.get("betrokkenen"):
