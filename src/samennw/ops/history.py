@@ -29,7 +29,8 @@ def item_history(repo: Repository, item_id: str) -> list[LogEntry]:
     decision, the commits of its meeting's file in which its entry changed."""
     if ACTION_ID.match(item_id.upper()):
         action = get_action(repo, item_id)
-        paths = [repo.action_path(action.id, status) for status in ActionStatus]
+        # one path per folder (open; afgerond, which also holds the cancelled actions)
+        paths = list(dict.fromkeys(repo.action_path(action.id, s) for s in ActionStatus))
         return history(repo.root, paths)
     check_id(item_id)
     if item_id in repo.meetings:

@@ -438,12 +438,12 @@ def _sort_rows(
             continue
         claimed.add(match.id)
         ctx.report.present["actie"] += 1
-        if row.part is Part.CLOSED and match.status is ActionStatus.OPEN:
+        if row.part is Part.CLOSED and match.status.active:  # open, in uitvoering, geblokkeerd
             _plan_closing(ctx, match, row)
-        elif row.part is Part.OPEN and match.status is ActionStatus.AFGEROND:
+        elif row.part is Part.OPEN and not match.status.active:  # afgerond or geannuleerd
             ctx.report.notes.append(
-                f"{ctx.where(row.line)}: {match.id} is afgerond in de gegevens maar staat open "
-                f"op de lijst; niets gewijzigd (heropenen: samennw heropen {match.id})"
+                f"{ctx.where(row.line)}: {match.id} is {match.status.value} in de gegevens maar "
+                f"staat open op de lijst; niets gewijzigd (heropenen: samennw heropen {match.id})"
             )
     return actions, decisions
 

@@ -32,13 +32,14 @@ from pathlib import Path
 
 from samennw.errors import GitStateError, OperationError
 from samennw.importing.markers import MarkerKind, find_markers
+from samennw.model.records import ActionStatus
 from samennw.ops.perform import Outcome
 from samennw.storage.changeset import ChangeSet
 from samennw.storage.frontmatter import parse, set_keys, split
 from samennw.storage.paths import data_dir_of
 
 _ACTION_FILE = re.compile(r"^(?P<id>[A-Z][A-Z0-9]*-\d{3,})\.md$")
-_STATUSES = ("open", "afgerond")
+_STATUSES = ("open", "afgerond")  # the folders of acties/ (ActionStatus.folder)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,9 +247,11 @@ def plan_renumber(root: Path) -> tuple[ChangeSet, str, bool]:
         new_id = f"{prefix}-{_free_ids(acties, prefix, taken):03d}"
         taken.add(new_id)
         status = _field(clash.move_text, "status") or "open"
-        if status not in _STATUSES:
-            raise OperationError(f"actie {clash.action_id}: onbekende status '{status}'")
-        new_path = acties / status / f"{new_id}.md"
+        try:  # in uitvoering and geblokkeerd are in open/, geannuleerd in afgerond/
+            folder = ActionStatus(status).folder
+        except ValueError:
+            raise OperationError(f"actie {clash.action_id}: onbekende status '{status}'") from None
+        new_path = acties / folder / f"{new_id}.md"
         moved = set_keys(clash.move_text, {"id": new_id})
         changes.expect(new_path, None)
         if clash.move_from is not None:  # its own file: moved to the new id
