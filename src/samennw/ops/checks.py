@@ -3,9 +3,11 @@ and of partners.yaml. Running them over a repository is :mod:`samennw.ops.valida
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,8 +30,10 @@ from samennw.model.records import (
     Meeting,
     MinutesStatus,
     Sourced,
+    Team,
 )
 from samennw.safetext import first_unsafe
+from samennw.storage.frontmatter import split
 from samennw.storage.reader import read_text
 from samennw.storage.repository import LazyFolder, Repository
 from samennw.storage.yamlreader import character_name
@@ -56,7 +60,8 @@ class Checker:
         # of it cannot be used (a misspelt section key), the references it would answer
         # are counted and summed up in one line (not_found), not reported one by one
         usable = repo.partners_usable
-        self.counts: dict[str, int] = {"besluiten": 0, "open": 0, "afgerond": 0}
+        # decisions, and actions per status (validate shows those of 'open' and 'afgerond')
+        self.counts: dict[str, int] = {"besluiten": 0, **{s.value: 0 for s in ActionStatus}}
         self.blind = False  # some references cannot be judged (see _Blind)
         # the file being checked links to decisions or actions: its verdict is never kept
         # as clean (see partial)
@@ -85,6 +90,10 @@ class Checker:
         self.domains = pool(self.dir.domains, "domeinen")
         self.problems: list[Problem] = []
         self.decision_ids: dict[str, object] = {}  # id -> meeting file
+        # the meeting cycle (see cycle_links): per team its meetings' (date, id), sorted,
+        # made from the ids on first use; what a quick read found in other meeting files
+        self._team_meetings: dict[str, list[tuple[date, str]]] | None = None
+        self._peeks: dict[str, _Peek | None] = {}
 
     @property
     def partial(self) -> bool:
@@ -165,6 +174,36 @@ class Checker:
             self.ref(team, ("secretaris",), team.secretaris, self.persons, "persoon")
             for i, member in enumerate(team.leden):
                 self.ref(team, ("leden", i), member.persoon, self.refs, "persoon of organisatie")
+            self.memberships(team)
+
+    def memberships(self, team: Team) -> None:
+        """A period that ends before it begins (an error), and one person twice with
+        periods that overlap (a warning: which role holds then?)."""
+        earlier: dict[str, list[int]] = {}
+        for i, member in enumerate(team.leden):
+            van, tot = member.van, member.tot
+            if van is not None and tot is not None and van > tot:
+                self.err(
+                    team,
+                    ("leden", i, "van"),
+                    f"lidmaatschap van '{member.persoon}' in {team.id} begint op "
+                    f"{format_date(van)}, na het einde ({format_date(tot)})",
+                )
+                continue
+            for j in earlier.get(member.persoon, []):
+                other = team.leden[j]
+                if (van is None or other.tot is None or van <= other.tot) and (
+                    other.van is None or tot is None or other.van <= tot
+                ):
+                    self.err(
+                        team,
+                        ("leden", i),
+                        f"'{member.persoon}' staat twee keer als lid van {team.id} met "
+                        f"perioden die overlappen (ook op regel {team.locate('leden', j).line})",
+                        error=False,
+                    )
+                    break
+            earlier.setdefault(member.persoon, []).append(i)
 
     def body_characters(self, obj: Meeting | Action | ActionLine) -> None:
         """A warning for a terminal control character in the Markdown body (the YAML above
@@ -270,6 +309,15 @@ class Checker:
                 ("vastgesteld_op",),
                 f"notulen vastgesteld op {m.vastgesteld_op} vóór de vergadering van {m.datum}",
             )
+        if m.notulen_status is MinutesStatus.VASTGESTELD and m.verwacht:
+            self.err(
+                m,
+                ("verwacht",),
+                "de notulen zijn vastgesteld, maar 'verwacht' noemt nog "
+                f"{_count(len(m.verwacht), 'persoon', 'personen')}: verwachte aanwezigheid is "
+                "nooit bevestigd; zet ieder onder 'aanwezig' of 'afwezig_met_bericht'",
+                error=False,
+            )
         nrs: set[int] = set()
         for i, item in enumerate(m.agenda):
             if item.nr in nrs:
@@ -279,6 +327,13 @@ class Checker:
             if d.agendapunt is not None and m.agenda and d.agendapunt not in nrs:
                 self.err(
                     m, ("besluiten", i, "agendapunt"), f"agendapunt {d.agendapunt} bestaat niet"
+                )
+            if d.stelt_vast == m.id:
+                self.err(
+                    m,
+                    ("besluiten", i, "stelt_vast"),
+                    "een vergadering kan haar eigen notulen niet vaststellen "
+                    f"('stelt_vast: {m.id}'); dat gebeurt in een latere vergadering",
                 )
 
     def meeting_links(self, m: Sourced, facts: list[Any]) -> None:
@@ -307,6 +362,176 @@ class Checker:
                     self.link_date(m, where, decision_id, kind, target, meeting_day)
             for j, action_id in enumerate(actions):
                 self.ref(m, ("besluiten", i, "acties", j), action_id, self.repo.actions, "actie")
+        self.cycle_links(m, facts)
+
+    # --- the meeting cycle: attendance, approval of minutes, agenda actions -------------
+    #
+    # What another meeting file says is read quickly (see _peek: a few keys of its front
+    # matter, not a full load), once per file per process; ids give the dates (per team,
+    # sorted once), so each check is a lookup. A file whose verdict depends on another
+    # file or on today (concept minutes, an approval, agenda actions) is volatile: a
+    # verdict cache runs its checks across files again on every run.
+    def cycle_links(self, m: Sourced, facts: list[Any]) -> None:
+        team_id, present, absent = facts[0], facts[3], facts[4]
+        adopted_in, meeting_id = facts[5], facts[8]
+        day = date.fromisoformat(facts[9])
+        status, guests, expected, approves, agenda_actions = facts[10:15]
+        for key, people in (("verwacht", expected), ("gasten", guests)):
+            for i, person in enumerate(people):
+                self.ref(m, (key, i), person, self.persons, "persoon")
+        self.attendance(m, team_id, day, present, absent, guests)
+        if agenda_actions:
+            self.volatile = True
+        for i, j, action_id in agenda_actions:
+            self.ref(m, ("agenda", i, "acties", j), action_id, self.repo.actions, "actie")
+        if status == MinutesStatus.CONCEPT.value:
+            self.volatile = True  # a later meeting, or a later today, changes the verdict
+            held = self._next_meeting(team_id, day)
+            if held is not None and held[0] < self.today:
+                self.err(
+                    m,
+                    _first_key(m, ("notulen_status",), ("id",)),
+                    f"notulen van {meeting_id} zijn nog concept, terwijl "
+                    f"{self._team_name(team_id)} op {format_date(held[0])} opnieuw vergaderde; "
+                    f"stel ze vast met 'samennw vaststellen {meeting_id} --in {held[1]}'",
+                    error=False,
+                )
+        if adopted_in and adopted_in in self.repo.meetings:
+            self.adopted_in(m, meeting_id, day, adopted_in)
+        for i, target in approves:
+            self.approves(m, i, meeting_id, day, target)
+
+    def attendance(
+        self,
+        m: Sourced,
+        team_id: str,
+        day: date,
+        present: list[str],
+        absent: list[str],
+        guests: list[str],
+    ) -> None:
+        """An attendee who was not a member of the team on the meeting's date (a warning;
+        guests are exempt). Only a team whose memberships have periods is checked: a bare
+        list of ids says who is a member now, and would call every former member of an
+        older meeting a stranger."""
+        team = self.dir.teams.get(team_id)
+        if team is None or not any(m.van is not None or m.tot is not None for m in team.leden):
+            return
+        members = {*team.members_on(day), team.voorzitter, team.secretaris}
+        for key, people in (("aanwezig", present), ("afwezig_met_bericht", absent)):
+            for i, person_id in enumerate(people):
+                person = self.dir.persons.get(person_id)
+                if person is None or person_id in members or person_id in guests:
+                    continue
+                if person.organisatie is not None and person.organisatie in members:
+                    continue  # on behalf of a member organisation
+                self.err(
+                    m,
+                    (key, i),
+                    f"{person.label} ({person_id}) was op {format_date(day)} geen lid van "
+                    f"{team.naam}; zet hem/haar onder 'gasten' of pas de lidmaatschappen in "
+                    "partners.yaml aan",
+                    error=False,
+                )
+
+    def adopted_in(self, m: Sourced, meeting_id: str, day: date, adopted_in: str) -> None:
+        """'vastgesteld_in X': X is later, and records the approval with a decision."""
+        self.volatile = True
+        adopted_day = self.meeting_date(adopted_in)
+        if adopted_day is not None and adopted_day <= day:
+            self.err(
+                m,
+                ("vastgesteld_in",),
+                f"notulen vastgesteld in {adopted_in} ({format_date(adopted_day)}), niet later "
+                f"dan deze vergadering ({format_date(day)}); notulen worden in een latere "
+                "vergadering vastgesteld",
+            )
+            return
+        peek = self._peek(adopted_in)
+        if peek is not None and meeting_id not in peek.approves:
+            self.err(
+                m,
+                ("vastgesteld_in",),
+                f"notulen vastgesteld in {adopted_in}, maar die vergadering heeft geen besluit "
+                f"met 'stelt_vast: {meeting_id}'; zet dat bij het besluit over deze notulen "
+                "(of voeg er een toe onder haar 'besluiten'; 'samennw vaststellen' doet beide)",
+                error=False,
+            )
+
+    def approves(self, m: Sourced, i: int, meeting_id: str, day: date, target: str) -> None:
+        """A decision 'stelt_vast: T': T exists, is earlier, and says it was vastgesteld
+        in this meeting."""
+        where = ("besluiten", i, "stelt_vast")
+        self.ref(m, where, target, self.repo.meetings, "vergadering")
+        if target not in self.repo.meetings or target == meeting_id:
+            return  # unknown (reported just now) or this meeting (see meeting_own)
+        self.volatile = True
+        target_day = self.meeting_date(target)
+        if target_day is not None and target_day >= day:
+            self.err(
+                m,
+                where,
+                f"'stelt_vast: {target}' noemt een vergadering van {format_date(target_day)}, "
+                f"niet eerder dan deze ({format_date(day)})",
+            )
+            return
+        peek = self._peek(target)
+        if peek is None:
+            return  # that file cannot be read: it is reported itself
+        if peek.status != MinutesStatus.VASTGESTELD.value:
+            self.err(
+                m,
+                where,
+                f"dit besluit stelt de notulen van {target} vast, maar die staan daar nog op "
+                f"'{peek.status or MinutesStatus.CONCEPT.value}'; zet in {target} "
+                f"'notulen_status: vastgesteld', 'vastgesteld_op' en 'vastgesteld_in: "
+                f"{meeting_id}'",
+            )
+        elif peek.adopted_in != meeting_id:
+            said = (
+                f"'vastgesteld_in: {peek.adopted_in}'"
+                if peek.adopted_in
+                else "geen 'vastgesteld_in'"
+            )
+            self.err(
+                m,
+                where,
+                f"dit besluit stelt de notulen van {target} vast, maar {target} noemt {said} "
+                f"in plaats van {meeting_id}",
+            )
+
+    def _next_meeting(self, team_id: str, day: date) -> tuple[date, str] | None:
+        """The team's first meeting after ``day`` (from the meeting ids)."""
+        if self._team_meetings is None:
+            per_team: dict[str, list[tuple[date, str]]] = {}
+            for meeting_id in self.repo.meetings:
+                match = _MEETING_ID.match(meeting_id)
+                if match is None:
+                    continue
+                try:
+                    on = date.fromisoformat(match["date"])
+                except ValueError:
+                    continue
+                per_team.setdefault(match["team"], []).append((on, meeting_id))
+            for dates in per_team.values():
+                dates.sort()
+            self._team_meetings = per_team
+        dates = self._team_meetings.get(team_id, [])
+        at = bisect.bisect_right(dates, (day, "\uffff"))
+        return dates[at] if at < len(dates) else None
+
+    def _team_name(self, team_id: str) -> str:
+        team = self.dir.teams.get(team_id)
+        return team.naam if team is not None else team_id
+
+    def _peek(self, meeting_id: str) -> _Peek | None:
+        """What the file of ``meeting_id`` says about its minutes and the minutes it
+        approves; None when it cannot be read."""
+        if meeting_id in self._peeks:
+            return self._peeks[meeting_id]
+        peek = _peek_meeting(self.repo.meetings, meeting_id)
+        self._peeks[meeting_id] = peek
+        return peek
 
     # --- links between decisions --------------------------------------------------------
     #
@@ -448,12 +673,12 @@ class Checker:
         self.body_characters(a)
         path = a.source_path
         folder = _parent_name(path) if path is not None else None
-        if folder is not None and folder != a.status.value:
+        if folder is not None and folder != a.status.folder:
             self.err(
                 a,
                 ("status",),
                 f"actie met status '{a.status.value}' staat in map '{folder}' "
-                f"(hoort in 'acties/{a.status.value}')",
+                f"(hoort in 'acties/{a.status.folder}')",
             )
         if a.status is ActionStatus.AFGEROND and a.afgerond_op is None:
             self.err(a, ("status",), "afgeronde actie heeft een 'afgerond_op' nodig")
@@ -466,8 +691,9 @@ class Checker:
 
     def action_links(self, a: Sourced, facts: list[Any]) -> None:
         (team, group, line, meeting, closed_in, involved, wie, closed, updates, when, status) = (
-            facts
+            facts[:11]
         )
+        cancelled_in, cancelled = facts[11:13]
         self.ref(a, ("team",), team, self.teams, "team")
         self.ref(a, ("werkgroep",), group, self.teams, "werkgroep")
         if group in self.dir.teams and self.dir.teams[group].ouder not in (None, team):
@@ -475,6 +701,12 @@ class Checker:
         self.ref(a, ("actielijn",), line, self.repo.action_lines, "actielijn")
         self.ref(a, ("vergadering",), meeting, self.repo.meetings, "vergadering")
         self.ref(a, ("afgerond_in",), closed_in, self.repo.meetings, "vergadering")
+        self.ref(a, ("geannuleerd_in",), cancelled_in, self.repo.meetings, "vergadering")
+        for word, key, in_meeting, on in (
+            ("afgerond", "afgerond", closed_in, closed),
+            ("geannuleerd", "geannuleerd", cancelled_in, cancelled),
+        ):
+            self.date_of_meeting(a, word, key, in_meeting, on)
         for i, ref in enumerate(involved):
             if self.missing(ref, self.refs):
                 hint = did_you_mean(ref, self.refs)
@@ -511,7 +743,7 @@ class Checker:
         elif (
             due.kind in (DueKind.DATE, DueKind.PERIOD)
             and due.end is None
-            and status == ActionStatus.OPEN
+            and ActionStatus(status).active
         ):
             self.err(
                 a,
@@ -520,6 +752,22 @@ class Checker:
                 "jaar volgt, dus ze raakt nooit verlopen; schrijf het jaar erbij",
                 error=False,
             )
+
+    def date_of_meeting(
+        self, a: Sourced, word: str, key: str, in_meeting: str | None, on: str | None
+    ) -> None:
+        """'<key>_in M' with a '<key>_op' other than M's date (a warning: backfilling a
+        past meeting takes its date)."""
+        meeting_day = self.meeting_date(in_meeting)
+        if meeting_day is None or on is None or date.fromisoformat(on) == meeting_day:
+            return
+        self.err(
+            a,
+            (f"{key}_op",),
+            f"{word} op {format_date(date.fromisoformat(on))}, maar '{key}_in' noemt de "
+            f"vergadering van {format_date(meeting_day)} ({in_meeting}); klopt de datum?",
+            error=False,
+        )
 
     def wie_and_refs(self, a: Sourced, wie: str, involved: list[str]) -> None:
         """'wie' (the text) and 'betrokkenen' (the ids --owner searches) must agree: a hand
@@ -625,6 +873,12 @@ def meeting_facts(m: Meeting) -> list[Any]:
         ],
         m.id,
         m.datum.isoformat(),
+        # the meeting cycle (see Checker.cycle_links)
+        m.notulen_status.value,
+        [a.persoon for a in m.gasten],
+        [a.persoon for a in m.verwacht],
+        [[i, d.stelt_vast] for i, d in enumerate(m.besluiten) if d.stelt_vast],
+        [[i, j, action] for i, item in enumerate(m.agenda) for j, action in enumerate(item.acties)],
     ]
 
 
@@ -645,6 +899,64 @@ def _link_facts(d: Decision) -> list[Any]:
 _DECISION_OF = re.compile(r"^(?P<meeting>.+-\d{4}-\d{2}-\d{2})-b\d+$")
 
 
+_MEETING_ID = re.compile(r"^(?P<team>.+)-(?P<date>\d{4}-\d{2}-\d{2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Peek:
+    """What a meeting file says about minutes: its status, where they were vastgesteld,
+    the meetings whose minutes its decisions approve (stelt_vast)."""
+
+    status: str | None
+    adopted_in: str | None
+    approves: frozenset[str]
+
+
+_STATUS_KEY = re.compile(r"^notulen_status:[ \t]*[\"']?([a-z]+)", re.MULTILINE)
+_ADOPTED_IN_KEY = re.compile(r"^vastgesteld_in:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
+_APPROVES_KEY = re.compile(r"(?:^|[\s{,])stelt_vast:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
+
+
+def _peek_meeting(meetings: Mapping[str, Meeting], meeting_id: str) -> _Peek | None:
+    """A quick read of a meeting file's front matter (three keys found by pattern, not a
+    full load: the checks of the meeting cycle read the other file of each approval).
+    A meeting loaded already is asked directly."""
+    loaded = meetings._loaded.get(meeting_id) if isinstance(meetings, LazyFolder) else None
+    if loaded is None and not isinstance(meetings, LazyFolder):
+        loaded = meetings.get(meeting_id)
+    if loaded is not None:
+        return _Peek(
+            loaded.notulen_status.value,
+            loaded.vastgesteld_in,
+            frozenset(d.stelt_vast for d in loaded.besluiten if d.stelt_vast),
+        )
+    try:
+        path = meetings._files[meeting_id]  # type: ignore[attr-defined]
+        text = meetings._source.read_text(Path(path))  # type: ignore[attr-defined]
+        front = split(text.removeprefix("\ufeff").replace("\r\n", "\n"))[0]
+    except (DataFileError, OSError, KeyError):
+        return None
+    status = _STATUS_KEY.search(front)
+    adopted_in = _ADOPTED_IN_KEY.search(front)
+    return _Peek(
+        status[1] if status else None,
+        adopted_in[1] if adopted_in else None,
+        frozenset(_APPROVES_KEY.findall(front)),
+    )
+
+
+def _first_key(obj: Sourced, *keys: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """The first of ``keys`` that the file of ``obj`` has (else the last)."""
+    for key in keys[:-1]:
+        if obj.locate(*key).column is not None:
+            return key
+    return keys[-1]
+
+
+def _count(n: int, one: str, more: str) -> str:
+    return f"{n} {one if n == 1 else more}"
+
+
 def action_facts(a: Action) -> list[Any]:
     return [
         a.team,
@@ -658,6 +970,8 @@ def action_facts(a: Action) -> list[Any]:
         [u.vergadering for u in a.updates],
         a.wanneer,
         a.status.value,
+        a.geannuleerd_in,
+        a.geannuleerd_op.isoformat() if a.geannuleerd_op else None,
     ]
 
 
