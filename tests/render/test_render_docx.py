@@ -96,7 +96,22 @@ def test_minutes_markdown_becomes_word_structure() -> None:
     assert ("List Paragraph", "1. Groepshulpen") in paragraphs
     assert ("List Paragraph", "2. Opleiden onder schooltijd") in paragraphs
     assert any(text.startswith("Tjallings vraag") for _, text in paragraphs)
-    assert [len(t.rows) for t in document.tables] == [2, 4]  # besluiten, acties
+    # the actions under item 3, besluiten, acties (born in the meeting), afgehandeld
+    assert [len(t.rows) for t in document.tables] == [4, 2, 4, 2]
+    assert ("Normal", "Acties (stand op 25 november 2025)") in paragraphs
+    assert [r.cells[0].text for r in document.tables[0].rows[1:]] == [
+        "KVDJ-007",
+        "KVDJ-009",
+        "KVDJ-006",
+    ]
+    assert ("Heading 1", "Afgehandeld in deze vergadering") in paragraphs
+    assert document.tables[2].rows[1].cells[0].text == "KVDJ-001"
+    assert [c.text for c in document.tables[3].rows[1].cells] == [
+        "KVDJ-007",
+        "25/9 Pilots jongeren bespreken en daarna contact leggen met Korine.",
+        "Marouane/Theresa",
+        "afgerond",
+    ]
 
 
 def test_ampersand_and_angle_brackets_cannot_corrupt_the_document(tmp_path: Path) -> None:
