@@ -239,10 +239,14 @@ def test_format_follows_the_output_suffix(
             ["notulen", "ab-2023-07-04", "-f", "docx", "-o", "{dir}/x.html"],
             "-f docx past niet bij de bestandsnaam 'x.html'",
         ),
-        (["actielijst", "ot-kvdj", "-o", "{dir}/x.pdf"], "onbekende bestandsextensie '.pdf'"),
+        (["actielijst", "ot-kvdj", "-o", "{dir}/x.odt"], "onbekende bestandsextensie '.odt'"),
+        (
+            ["actielijst", "ot-kvdj", "-f", "html", "-o", "{dir}/x.odt"],
+            "onbekende bestandsextensie '.odt'",
+        ),
         (
             ["actielijst", "ot-kvdj", "-f", "html", "-o", "{dir}/x.pdf"],
-            "onbekende bestandsextensie '.pdf'",
+            "-f html past niet bij de bestandsnaam 'x.pdf'",
         ),
         (["actielijst", "ot-kvdj", "-o", "{dir}/x.ics"], "is voor het agenda-bestand"),
         (["ics", "-o", "{dir}/x.md"], "een agenda-bestand heeft de extensie .ics"),
@@ -269,7 +273,10 @@ def test_calendar_suffix(runner: CliRunner, repo: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["actielijst", "ot-kvdj", "-f", "pdf"], "onbekend formaat 'pdf'"),
+        (
+            ["actielijst", "ot-kvdj", "-f", "odt"],
+            "onbekend formaat 'odt'; kies md, html, docx of pdf",
+        ),
         (["besluitenlijst", "--van", "2025-02-31"], "februari 2025 heeft 28 dagen"),
         (["besluitenlijst", "--van", "2025-06-01", "--tot", "2025-01-01"], "--van ligt na --tot"),
         (["actielijst", "ot-kvdj", "--op", "gisteren"], "ongeldige datum"),

@@ -12,7 +12,7 @@ from samennw.cli.app import DataOption, SamennwCommand, SamennwGroup, app
 
 render_app = typer.Typer(
     cls=SamennwGroup,
-    help="Maak documenten: agenda, notulen, actielijst en besluitenlijst (md, html of docx) "
+    help="Maak documenten: agenda, notulen, actielijst en besluitenlijst (md, html, docx of pdf) "
     "en een agenda-bestand (ics).",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -25,8 +25,8 @@ RenderFormat = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Formaat: md, html of docx (Word). Standaard: volgens de extensie van -o "
-        "(.md, .html, .docx), anders md.",
+        help="Formaat: md, html, docx (Word) of pdf. Standaard: volgens de extensie van -o "
+        "(.md, .html, .docx, .pdf), anders md.",
         show_default=False,
     ),
 ]
@@ -35,8 +35,8 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Schrijf naar dit bestand; de extensie (.md, .html, .docx) bepaalt het "
-        "formaat als -f ontbreekt (zonder -o: naar het scherm; docx vereist -o).",
+        help="Schrijf naar dit bestand; de extensie (.md, .html, .docx, .pdf) bepaalt het "
+        "formaat als -f ontbreekt (zonder -o: naar het scherm; docx en pdf vereisen -o).",
         show_default=False,
     ),
 ]

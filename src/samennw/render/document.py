@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     pass
 
 KINDS = ("agenda", "notulen", "actielijst", "besluitenlijst", "ics")
-FORMATS = ("md", "html", "docx")
+FORMATS = ("md", "html", "docx", "pdf")
+FORMAT_CHOICES = "md, html, docx of pdf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +73,19 @@ def build_context(repo: Repository, req: RenderRequest) -> dict[str, Any]:
 
 
 def render_document(repo: Repository, req: RenderRequest) -> bytes:
-    """Render one document to bytes (UTF-8 text for md/html/ics, a zip for docx)."""
+    """Render one document to bytes (UTF-8 text for md/html/ics, a zip for docx, PDF)."""
     if req.kind != "ics" and req.fmt not in FORMATS:
-        raise RenderError(f"onbekend formaat '{req.fmt}'; kies md, html of docx")
+        raise RenderError(f"onbekend formaat '{req.fmt}'; kies {FORMAT_CHOICES}")
     context = build_context(repo, req)
     stamp = req.stamp or datetime(2000, 1, 1, tzinfo=UTC)
     if req.kind == "ics":
         from samennw.render.ics import render_ics, uid_domain
 
         return render_ics(context, stamp, uid_domain(repo.root))
+    if req.fmt == "pdf":  # the HTML document, printed (render/pdf.py)
+        from samennw.render.pdf import html_to_pdf
+
+        return html_to_pdf(render_template(f"{req.kind}.html.j2", context, repo.root), stamp)
     text = render_template(f"{req.kind}.{req.fmt}.j2", context, repo.root)
     if req.fmt == "docx":
         from samennw.render.docx import render_docx
@@ -90,7 +95,14 @@ def render_document(repo: Repository, req: RenderRequest) -> bytes:
     return text.encode("utf-8")
 
 
-SUFFIXES = {".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".ics": "ics"}
+SUFFIXES = {
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".ics": "ics",
+}
 
 
 def output_format(kind: str, fmt: str | None, output: Path | None) -> str:
@@ -98,11 +110,11 @@ def output_format(kind: str, fmt: str | None, output: Path | None) -> str:
 
     Without ``-f`` and ``-o`` (or with a suffix-less ``-o``): Markdown (the calendar:
     ics). A known suffix that contradicts ``-f`` (``-f md -o x.docx``) and an unknown
-    suffix (``x.pdf``) are refused before anything is rendered or written.
+    suffix (``x.odt``) are refused before anything is rendered or written.
     """
     default = "ics" if kind == "ics" else "md"
     if fmt is not None and kind != "ics" and fmt not in FORMATS:
-        raise RenderError(f"onbekend formaat '{fmt}'; kies md, html of docx")
+        raise RenderError(f"onbekend formaat '{fmt}'; kies {FORMAT_CHOICES}")
     if output is None or not output.suffix:
         return fmt or default
     suffix, name = output.suffix.lower(), output.name
@@ -116,11 +128,12 @@ def output_format(kind: str, fmt: str | None, output: Path | None) -> str:
     if implied == "ics":
         raise RenderError(
             f"de extensie .ics ('{name}') is voor het agenda-bestand (samennw render ics); "
-            "kies .md, .html of .docx (niets geschreven)"
+            "kies .md, .html, .docx of .pdf (niets geschreven)"
         )
     if implied is None:
         raise RenderError(
-            f"onbekende bestandsextensie '{suffix}' in '{name}'; kies .md, .html of .docx, "
+            f"onbekende bestandsextensie '{suffix}' in '{name}'; kies .md, .html, .docx of "
+            ".pdf, "
             "of laat -o weg (niets geschreven)"
         )
     if fmt is not None and fmt != implied:
@@ -154,8 +167,9 @@ def render_command(data: Path | None, req: RenderRequest, output: Path | None) -
     if output is not None:
         output_format(req.kind, req.fmt, output)  # -f and the suffix of -o agree
         check_output_path(output)
-    elif req.fmt == "docx" and req.kind != "ics":
-        raise RenderError("een Word-bestand kan niet naar het scherm; geef -o BESTAND.docx op")
+    elif req.fmt in ("docx", "pdf") and req.kind != "ics":
+        what = "een Word-bestand" if req.fmt == "docx" else "een PDF"
+        raise RenderError(f"{what} kan niet naar het scherm; geef -o BESTAND.{req.fmt} op")
     with reading(data) as repo:  # files are read while rendering
         result = render_document(repo, req)
     if output is None:
