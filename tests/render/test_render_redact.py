@@ -60,6 +60,24 @@ def test_public_text(text: str, expected: str) -> None:
     assert Redactor(PEOPLE, public=True).text(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mail tjalling.x@example.nl.", "mail 5.1.2.e."),
+        ("<sofie+ot@mail.gemeente-a.amsterdam>", "<5.1.2.e>"),
+        ("Femke: femke.halsema@amsterdam.nl", "Femke: 5.1.2.e"),  # a public person's too
+        ("Ünver@x.nl, a.b-c@d.e.f", "5.1.2.e, 5.1.2.e"),
+        ("a@b, @ot-kvdj, x@.nl en 3@", "a@b, @ot-kvdj, x@.nl en 3@"),  # no address
+    ],
+)
+def test_public_text_has_no_email_address(text: str, expected: str) -> None:
+    assert Redactor(PEOPLE, public=True).text(text) == expected
+
+
+def test_internal_version_keeps_an_email_address_written_in_a_text() -> None:
+    assert Redactor(PEOPLE, public=False).text("tjalling@x.nl") == "tjalling@x.nl"
+
+
 def test_internal_version_keeps_names_and_unwraps_spans() -> None:
     redactor = Redactor(PEOPLE, public=False)
     assert redactor.text("Tjalling: [[5.1.2.b|€ 40.000]]") == "Tjalling: € 40.000"

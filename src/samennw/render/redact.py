@@ -27,7 +27,7 @@ from samennw.safetext import printable
 
 PRIVACY_GROUND = "5.1.2.e"
 _SPAN = re.compile(r"\[\[\s*([0-9]+(?:[.,][0-9a-z]+)*)\s*\|(.*?)\]\]", re.DOTALL | re.IGNORECASE)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le"}
 _ACCENTED = {
     "a": "aàáâäãå", "e": "eèéêë", "i": "iìíîï", "o": "oòóôöõø", "u": "uùúûü",
@@ -93,7 +93,7 @@ class Redactor:
         value = printable(unicodedata.normalize("NFC", value))
         if self.public:
             value = _SPAN.sub(lambda m: m.group(1).replace(",", "."), value)
-            value = _EMAIL.sub(PRIVACY_GROUND, value)  # before names: 'jan.smit@…' whole
+            value = _EMAIL.sub(PRIVACY_GROUND, value)  # personal data, like Person.email
         else:
             value = _SPAN.sub(lambda m: m.group(2), value)
         if self._names is not None:
