@@ -464,3 +464,26 @@ def test_golden(
         check_golden(f"{name}.docx.txt", docx_dump(target.read_bytes()))
     else:
         check_golden(f"{name}.{fmt}", render(runner, repo, *args, "-f", fmt))
+
+
+def test_a_werkgroep_meeting_handles_actions_of_its_parent_team_list(
+    runner: CliRunner, repo: Path
+) -> None:
+    """KVDJ-004 is on the OT's list (section Werkgroep 1) and updated in a wg1 meeting."""
+    action = repo / "data" / "acties" / "open" / "KVDJ-004.md"
+    text = action.read_text("utf-8").replace(
+        "volgorde: 10\n",
+        "volgorde: 10\nupdates:\n  - datum: 2025-12-01\n    vergadering: ot-kvdj-wg1-2025-12-01\n"
+        "    tekst: Eerste actielijn besproken.\n",
+    )
+    files: dict[str, str | bytes] = {
+        "data/acties/open/KVDJ-004.md": text,
+        "data/meetings/2025/ot-kvdj-wg1-2025-12-01.md": (
+            "---\nid: ot-kvdj-wg1-2025-12-01\nteam: ot-kvdj-wg1\ndatum: 2025-12-01\n---\n"
+        ),
+    }
+    build_file_tree(repo, files)
+    out = render(runner, repo, "notulen", "ot-kvdj-wg1-2025-12-01")
+    handled = part(out, "Afgehandeld in deze vergadering")
+    assert row(handled, "KVDJ-004").endswith("| **update**: Eerste actielijn besproken. |")
+    assert "KVDJ-007" not in handled  # closed in the OT's meeting of 25 November
