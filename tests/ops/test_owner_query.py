@@ -203,3 +203,27 @@ def test_an_unknown_owner_gets_suggestions_of_every_kind(repo: Path) -> None:
     assert err.splitlines()[0] == (
         "fout: onbekende persoon 'Xyzzy' (ook geen team of organisatie met die naam)"
     )
+
+
+def test_a_persons_code_is_that_person_even_when_it_is_anothers_first_name(
+    tmp_path: Path,
+) -> None:
+    partners = (
+        "personen:\n"
+        "  - id: jeroen\n    naam: Jeroen\n"
+        "  - id: jeroen-spanbroek\n    naam: Jeroen Spanbroek\n"
+        "teams:\n  - id: ot\n    naam: OT\n    soort: opgaveteam\n"
+    )
+    repo = build_file_tree(
+        tmp_path / "repo",
+        {
+            "data/partners.yaml": partners,
+            "data/acties/open/OT-001.md": action("OT-001", "ot", "jeroen"),
+            "data/acties/open/OT-002.md": action("OT-002", "ot", "jeroen-spanbroek"),
+        },
+    )
+    code, _, err = run(CliRunner(), "open-actions", "--owner", "Jeroen", "--data", str(repo))
+    assert code == 1
+    assert "geef de code of de volledige naam (bijvoorbeeld 'jeroen')" in err
+    assert owner_ids(repo, "--owner", "jeroen") == ["OT-001"]  # the way out it offers
+    assert owner_ids(repo, "--owner", "Jeroen Spanbroek") == ["OT-002"]

@@ -310,6 +310,21 @@ def test_one_typo_in_partners_is_one_error(runner: CliRunner, small_repo: Path) 
     ]
 
 
+def test_a_wrong_email_address_is_an_error_that_does_not_repeat_it(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    broken(
+        small_repo,
+        "data/partners.yaml",
+        PARTNERS.replace("    naam: Tjalling\n", "    naam: Tjalling\n    email: t@voorbeeld\n"),
+    )
+    code, out, _ = validate(runner, small_repo)
+    assert code == 1
+    assert out.splitlines() == [
+        "data/partners.yaml:11:5: fout: geen geldig e-mailadres (vorm: naam@domein.nl)"
+    ]
+
+
 def test_validate_streams_files(
     runner: CliRunner, small_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

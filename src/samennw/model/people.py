@@ -107,6 +107,10 @@ class Directory:
         return matches
 
     def find_persons(self, name: str) -> set[str]:
+        """The persons ``name`` may stand for; a person's exact id is that person alone
+        (an error message offers the id as the way out of an ambiguous name)."""
+        if name in self.persons:
+            return {name}
         return set(self._person_names.get(normalize(name), set()))
 
     def find_teams(self, name: str) -> set[str]:

@@ -71,6 +71,9 @@ def problems_from(
                 msg += f"; bedoelde u {' of '.join(repr(c) for c in close)}?"
         elif kind == "value_error":
             msg = str(err["msg"]).removeprefix("Value error, ")
+        elif kind == "string_pattern_mismatch" and name == "email":
+            # an address is personal data: not repeated in a report a pull request shows
+            msg = "geen geldig e-mailadres (vorm: naam@domein.nl)"
         elif kind == "string_pattern_mismatch":
             msg = f"'{value}' is geen geldige code voor '{name}'"
             if name == "id" and isinstance(value, str) and ("/" in value or ".." in value):
@@ -90,7 +93,8 @@ def problems_from(
         else:
             msg = f"ongeldige waarde bij '{name}': {err['msg']}"
         shown = value if isinstance(value, str) else None
-        if shown is not None and shown not in msg and kind not in ("missing",):
+        private = name == "email"  # personal data: never repeated in a report
+        if shown is not None and shown not in msg and kind not in ("missing",) and not private:
             msg += f" (waarde: '{shown}')"
         result.append(Problem(msg, where, code=kind))
     return result
