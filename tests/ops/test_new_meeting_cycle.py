@@ -355,3 +355,11 @@ def test_the_small_repository_of_other_tests_still_works(runner: CliRunner, tmp_
     text, _ = new_meeting(runner, root, "2026-01-15")
     assert "besluitpunt: Vaststellen notulen van 25 november 2025\n" in text
     assert "    acties:\n      - KVDJ-001\n" in text
+
+
+def test_an_action_cancelled_on_the_date_itself_is_not_listed(
+    runner: CliRunner, repo: Path
+) -> None:
+    text, _ = new_meeting(runner, repo, "2025-10-01")  # KVDJ-006 was cancelled that day
+    assert "    acties:\n      - KVDJ-005\n      - KVDJ-011\n  - nr: 3\n" in front(text)
+    assert "KVDJ-006" not in text
