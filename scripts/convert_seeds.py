@@ -1386,6 +1386,8 @@ def build(seeds: Path) -> dict[str, str]:
             e = {"id": f"{m['id']}-b{j}", "tekst": b["tekst"], "agendapunt": b["agendapunt"]}
             if b.get("toelichting"):
                 e["toelichting"] = b["toelichting"]
+            if vorige and b["tekst"].startswith("Notulen van de vergadering van "):
+                e["stelt_vast"] = vorige  # the approval the previous minutes record
             bs.append(e)
         if bs:
             meta["besluiten"] = bs
