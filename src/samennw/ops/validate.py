@@ -63,6 +63,10 @@ def validate(repo: Repository, *, jobs: int | None = None, today: date | None = 
         checker.actions()
         checker.action_lines()
     checker.important_dates()
+    if repo.partners_usable:  # the Woo guard: names of people the data does not know
+        from samennw.woo.guard import validate_names
+
+        checker.problems += validate_names(repo)
     counts = {
         "bestanden": repo.file_count,
         "vergaderingen": len(repo.meetings),

@@ -69,7 +69,22 @@ def build_context(repo: Repository, req: RenderRequest) -> dict[str, Any]:
         context = rc.calendar_context(repo, req.target)
     else:
         raise RenderError(f"onbekende documentsoort '{req.kind}'; kies uit {', '.join(KINDS)}")
+    if req.public:
+        guard_public(repo, req)
     return prepare(context, repo.partners, public=req.public)
+
+
+def guard_public(repo: Repository, req: RenderRequest) -> None:
+    """Refuse a public version while its files hold names of people the data does not
+    know (:mod:`samennw.woo.guard`): a meeting's agenda and minutes are made of the
+    meeting and its team's actions; the other documents are checked on every file."""
+    from samennw.woo.guard import files_of, refuse_unknown_names
+
+    paths = None
+    meeting = repo.meetings.get(req.target or "") if req.kind in ("agenda", "notulen") else None
+    if meeting is not None:
+        paths = files_of([meeting, *repo.actions_of({meeting.team})])
+    refuse_unknown_names(repo, paths)
 
 
 def render_document(repo: Repository, req: RenderRequest) -> bytes:
