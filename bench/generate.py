@@ -937,8 +937,9 @@ class AreaWriter:
         if prev is not None:
             out.append(f"vorige_vergadering: {prev.id}")
         n_dec = rng.choice((0, 0, 1, 1, 2, 3))
-        if n_dec:
+        if n_dec or prev is not None:
             out.append("besluiten:")
+        if n_dec:
             ot = team if team.kind == "ot" else self.teams.get(team.ouder or "")
             for i in range(1, n_dec + 1):
                 nr = rng.choice(topic_nrs)
@@ -959,6 +960,15 @@ class AreaWriter:
                 if placement:
                     out.append(f"    actielijst: {placement}")
             self.counts["besluiten"] += n_dec
+        if prev is not None:  # the previous minutes are approved here (validate checks both)
+            approval = f"Notulen van de vergadering van {dutch_date(prev.datum)} vastgesteld."
+            out += [
+                f"  - id: {m.id}-b{n_dec + 1}",
+                f"    tekst: {q(approval)}",
+                "    agendapunt: 2",
+                f"    stelt_vast: {prev.id}",
+            ]
+            self.counts["besluiten"] += 1
         out.append("---")
         for nr, (titel_item, _, _) in enumerate(agenda, 1):
             out.append(f"## {nr}. {titel_item}")
