@@ -519,6 +519,7 @@ from samennw.cli import digest as cli_digest  # noqa: E402,F401  (registers dige
 from samennw.cli import importing as cli_importing  # noqa: E402,F401  (registers import commands)
 from samennw.cli import render as cli_render  # noqa: E402,F401  (registers the render commands)
 from samennw.cli import show as cli_show  # noqa: E402,F401  (registers show)
+from samennw.cli import site as cli_site  # noqa: E402,F401  (registers site)
 from samennw.cli import status as cli_status  # noqa: E402,F401  (registers the status commands)
 
 
