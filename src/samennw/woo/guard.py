@@ -54,7 +54,7 @@ def data_files(repo: Repository) -> list[Path]:
             paths += [Path(p) for p in files.values()]
         else:
             paths += [p for p in map(_origin, folder.values()) if p is not None]
-    return sorted(set(paths))
+    return sorted(set(paths), key=str)
 
 
 def files_of(objects: Iterable[object]) -> list[Path]:

@@ -38,6 +38,7 @@ from samennw.model.people import normalize
 from samennw.model.records import Partners
 from samennw.render.redact import person_names
 
+_MEMO = 200_000  # lines remembered with their findings
 # kinds of tokens
 NAME, WORD, TERM, PARTICLE, INITIAL, LOWER, ACRONYM = "N", "W", "T", "P", "I", "L", "A"
 
@@ -59,6 +60,10 @@ _SKIP = re.compile(
 _PLACE_WORD = re.compile(
     r"(?:weg|laan|straat|plein|buurt|gracht|kade|park|plantsoen|dreef|singel|dijk|wijk|"
     r"polder|veld|meer|dorp|steeg|pad|hof|brug|tuinen|burgwal|hoven)$"
+)
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TITLE_WORD = re.compile(
+    r"\b(?:mevrouw|mevr|mw|meneer|mijnheer|dhr|heer|mr|dr|drs|ir|prof|ing|ds)\b", re.IGNORECASE
 )
 _FRONT_KEY = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z_][\w-]*):(?=\s|$)")
 
@@ -222,6 +227,7 @@ class Detector:
         term_words -= self.word_names
         self.terms = frozenset(term_words)
         self._kinds: dict[str, str] = {}
+        self._lines: dict[tuple[str, bool], list[tuple[str, int]]] = {}
 
     @classmethod
     def for_partners(cls, partners: Partners, non_persons: Iterable[str] = ()) -> Detector:
@@ -276,8 +282,9 @@ class Detector:
         return NAME
 
     def _compound(self, key: str) -> bool:
-        """``vertrouwensprotocol``: a known word after a known word (or any part of three
-        letters or more before a known word of five or more)."""
+        """``vertrouwensprotocol``: a known word of four letters or more after a known word
+        of four or more (or any part of three letters or more before a known word of six or
+        more)."""
         words = self.words
         if len(key) < 7:
             return False
@@ -286,8 +293,14 @@ class Detector:
             if tail not in words:
                 continue
             head = key[:i]
-            if len(tail) >= 5 or head in words or (head[-1] in "se" and head[:-1] in words):
+            if len(tail) >= 6:  # "Wibautleerstoel"
                 return True
+            if (
+                len(head) >= 4
+                and len(tail) >= 5
+                and (head in words or (head[-1] in "se" and head[:-1] in words))
+            ):
+                return True  # "Vertrouwensprotocol"; not "Mathijs" (mat + hijs)
         return False
 
     # --- finding names ---------------------------------------------------------------
@@ -301,7 +314,8 @@ class Detector:
                 dot = bool(m.group("dot"))
                 if word[0].isupper():
                     if len(word) == 1:
-                        kind = INITIAL if dot else ACRONYM
+                        after = text[m.start() - 1 : m.start()]
+                        kind = INITIAL if dot and after not in ("&", "/") else ACRONYM
                     elif word.casefold() in PARTICLES:
                         kind = PARTICLE
                     else:
@@ -333,6 +347,8 @@ class Detector:
     def spans(self, line: str) -> list[tuple[str, int, list[tuple[str, str]]]]:
         """Name-like spans of one line: (text, offset, [(kind, word), …])."""
         line = _SKIP.sub(lambda m: " " * len(m.group(0)), line)
+        if not self._may_name(line):
+            return []
         toks = list(self.tokens(line))
         spans: list[tuple[str, int, list[tuple[str, str]]]] = []
         i, n = 0, len(toks)
@@ -374,16 +390,46 @@ class Detector:
             if m < n and toks[m][0] == TERM and _PLACE_WORD.search(toks[m][1].casefold()):
                 i = m + 1  # a street or area named after a person
                 continue
+            if (
+                j == i + 1
+                and word.casefold() in self.word_names
+                and (word == "Jan" or (j < n and toks[j][1][:1].isdigit()))
+            ):
+                i = j  # "Jan 2026", "Jan/feb": a month ("Jan Bakker" is a name)
+                continue
             spans.append((line[offset:end], offset, [(t[0], t[1]) for t in toks[i:j]]))
             i = j
         return spans
 
+    def _may_name(self, line: str) -> bool:
+        """Whether a line may hold a name at all: a capitalised word that is a name, an
+        initial or a title ("mevrouw"); most lines have none (a quick look)."""
+        if _TITLE_WORD.search(line):
+            return True
+        for word in _WORDS.findall(line):
+            if word[0].isupper() and (len(word) == 1 or self.classify(word) == NAME):
+                return True
+        return False
+
     def find_in_line(self, line: str, number: int) -> list[Finding]:
-        return [
-            Finding(text, number, offset + 1)
-            for text, offset, parts in self.spans(line)
-            if not self.accepted(parts)
-        ]
+        return [Finding(name, number, column) for name, column in self.judge(line, False)]
+
+    def judge(self, line: str, front: bool) -> list[tuple[str, int]]:
+        """(name, 1-based column) of the unknown names in one line of a file (``front``:
+        of its front matter)."""
+        if line == line.lower():
+            return []  # no capital: no name (the common case in lists of ids)
+        found = self._lines.get((line, front))
+        if found is None:  # minutes repeat lines (templates, lists): judge each once
+            if len(self._lines) > _MEMO:
+                self._lines.clear()
+            text = front_value(line) if front else line
+            found = self._lines[line, front] = [
+                (name, offset + 1)
+                for name, offset, parts in self.spans(text)
+                if not self.accepted(parts)
+            ]
+        return found
 
     def accepted(self, parts: list[tuple[str, str]]) -> bool:
         """A span is fine when it is a known name (or non-person) as a whole, or a known
@@ -411,9 +457,10 @@ class Detector:
 # --- data files -------------------------------------------------------------------------
 
 
-def file_text_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, text to scan) of a data file: the front matter's values (keys and
-    ids are never names: ids are lower case) and the Markdown body."""
+def scan_file(detector: Detector, text: str) -> list[Finding]:
+    """The unknown names of a data file: in the front matter's values (keys and ids are
+    never names: ids are lower case; YAML comments are not published) and in the body."""
+    found: list[Finding] = []
     lines = text.split("\n")
     in_front = bool(lines) and lines[0].strip() == "---"
     for number, line in enumerate(lines, 1):
@@ -423,18 +470,17 @@ def file_text_lines(text: str) -> Iterator[tuple[int, str]]:
             if line.strip() == "---":
                 in_front = False
                 continue
-            if line.lstrip().startswith("#"):
-                continue  # a YAML comment: not published
-            line = _FRONT_KEY.sub(lambda m: " " * len(m.group(0)), line)
-            line = re.sub(r"^(\s*)-\s", r"\1  ", line)
-        yield number, line
-
-
-def scan_file(detector: Detector, text: str) -> list[Finding]:
-    found: list[Finding] = []
-    for number, line in file_text_lines(text):
-        found += detector.find_in_line(line, number)
+        for name, column in detector.judge(line, in_front):
+            found.append(Finding(name, number, column))
     return found
+
+
+def front_value(line: str) -> str:
+    """A front-matter line without its key and list dash (same columns)."""
+    if line.lstrip().startswith("#"):
+        return ""
+    line = _FRONT_KEY.sub(lambda m: " " * len(m.group(0)), line)
+    return re.sub(r"^(\s*)-\s", r"\1  ", line)
 
 
 def scan_path(detector: Detector, path: Path) -> list[Finding]:

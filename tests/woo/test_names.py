@@ -1,0 +1,103 @@
+"""The Woo name guard: validate's warning, render --openbaar's refusal, the gold."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ..conftest import EMBEDDED, REPO_ROOT, run
+
+MESSAGE = "onbekende naam 'Kees de Boer': voeg toe aan partners.yaml of markeer als geen persoon"
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(EMBEDDED, root / "data")
+    return root
+
+
+def _add_line(root: Path) -> tuple[Path, int]:
+    path = root / "data" / "meetings" / "2023" / "ab-2023-07-04.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.append("Kees de Boer licht de planning toe.")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path, len(lines)
+
+
+def test_validate_warns_at_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _, line = _add_line(root)
+    code, out, err = run(runner, "validate", "--data", str(root / "data"))
+    assert code == 0, out + err
+    assert f"data/meetings/2023/ab-2023-07-04.md:{line}:1: waarschuwing: {MESSAGE}" in out + err
+
+
+def test_render_public_refuses_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _, line = _add_line(root)
+    out_file = tmp_path / "notulen.md"
+    args = ("render", "notulen", "ab-2023-07-04", "--openbaar", "--data", str(root / "data"))
+    code, out, err = run(runner, *args, "-o", str(out_file))
+    assert code == 1
+    assert "geen openbare versie" in err
+    assert f"data/meetings/2023/ab-2023-07-04.md:{line}:1: onbekende naam 'Kees de Boer'" in err
+    assert "geen-personen.yaml" in err
+    assert not out_file.exists()
+    # the internal version is not guarded
+    code, out, err = run(runner, *args[:3], "--data", str(root / "data"))
+    assert code == 0 and "Kees de Boer" in out
+    # accepted in the allowlist: it renders
+    with (root / "data" / "geen-personen.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("- naam: Kees de Boer\n  reden: naam van een gebouw\n")
+    code, out, err = run(runner, *args)
+    assert code == 0, err
+    assert "Kees de Boer" in out
+
+
+def test_known_private_person_is_redacted_not_refused(runner: CliRunner, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    path, _ = _add_line(root)
+    text = path.read_text(encoding="utf-8").replace("Kees de Boer licht", "Raymond Pinas licht")
+    path.write_text(text, encoding="utf-8")
+    args = ("render", "notulen", "ab-2023-07-04", "--openbaar", "--data", str(root / "data"))
+    code, out, err = run(runner, *args)
+    assert code == 0, err
+    assert "Raymond" not in out and "5.1.2.e licht de planning toe" in out
+
+
+def test_allowlist_entry_without_reason_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    with (root / "data" / "geen-personen.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("- naam: Stopera\n")
+    args = ("render", "notulen", "ab-2023-07-04", "--openbaar", "--data", str(root / "data"))
+    code, out, err = run(runner, *args)
+    assert code == 1
+    assert "'Stopera' heeft geen 'reden'" in err
+
+
+def _bench() -> object:
+    spec = importlib.util.spec_from_file_location(
+        "name_guard", REPO_ROOT / "bench" / "name_guard.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_precision_and_recall_on_the_gold() -> None:
+    bench = _bench()
+    result = bench.measure(REPO_ROOT / "tests" / "woo" / "data" / "annotated.txt")  # type: ignore[attr-defined]
+    assert result["names"] >= 140
+    assert result["recall"] >= 0.99
+    assert result["precision"] >= 0.85  # measured: 0.88 (see /work/notes/nameguard.md)
+
+
+def test_held_out_sample() -> None:
+    bench = _bench()
+    result = bench.measure(REPO_ROOT / "tests" / "woo" / "data" / "heldout.txt")  # type: ignore[attr-defined]
+    assert result["recall"] >= 0.95  # measured 21/22; 'Ilse van der Meer' is missed
+    assert result["precision"] >= 0.95
