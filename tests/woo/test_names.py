@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from ..conftest import EMBEDDED, REPO_ROOT, run
+from tests.conftest import EMBEDDED, REPO_ROOT, run
 
 MESSAGE = "onbekende naam 'Kees de Boer': voeg toe aan partners.yaml of markeer als geen persoon"
 
@@ -73,7 +73,7 @@ def test_allowlist_entry_without_reason_is_refused(runner: CliRunner, tmp_path: 
     with (root / "data" / "geen-personen.yaml").open("a", encoding="utf-8") as fh:
         fh.write("- naam: Stopera\n")
     args = ("render", "notulen", "ab-2023-07-04", "--openbaar", "--data", str(root / "data"))
-    code, out, err = run(runner, *args)
+    code, _out, err = run(runner, *args)
     assert code == 1
     assert "'Stopera' heeft geen 'reden'" in err
 
