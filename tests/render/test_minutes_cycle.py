@@ -394,17 +394,16 @@ def test_public_version_names_no_expected_person_or_guest_and_no_email(
 
 
 def test_no_rendered_document_shows_an_email_address(runner: CliRunner, repo: Path) -> None:
+    """Person.email never reaches a document (the public actielijst and besluitenlijst
+    are left to the Woo name guard's tests: the fixture's action files hold names it
+    refuses)."""
+    documents = [("notulen", MEETING), ("agenda", MEETING), ("notulen", "ab-2023-07-04")]
     outputs = [
         render(runner, repo, kind, target, *public)
-        for kind, target in (
-            ("notulen", MEETING),
-            ("agenda", MEETING),
-            ("notulen", "ab-2023-07-04"),
-            ("actielijst", "ab"),
-            ("besluitenlijst", "ab"),
-        )
+        for kind, target in documents
         for public in ((), ("--openbaar",))
     ]
+    outputs += [render(runner, repo, "actielijst", "ab"), render(runner, repo, "besluitenlijst")]
     for out in outputs:
         assert "@" not in out
 
