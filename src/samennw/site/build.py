@@ -90,16 +90,16 @@ class SiteReport:
 # --- the Woo guard ----------------------------------------------------------------------
 
 
-def woo_guard(repo: Repository, outputs: dict[str, bytes]) -> None:
-    """THE single call site of the Woo guard for public output (``samennw.woo``).
+def woo_guard(repo: Repository) -> None:
+    """THE single call site of the Woo guard (:mod:`samennw.woo.guard`) for the site.
 
-    NAMEGUARD HOOK: another helper is building a guard that refuses public output while
-    names the tool does not know remain. Until ``samennw.woo`` exists this does nothing;
-    once it does, call it here on ``outputs`` (every new or changed file of the site,
-    path -> bytes; reused pages passed it in the run that made them) and let its error
-    (a SamennwError) stop the run before anything is written.
+    The site and its open data are made of every data file, so every file is checked:
+    while one holds a name of a person the data does not know (and data/geen-personen.yaml
+    does not accept), nothing is rendered or written (UnknownNamesError, in Dutch).
     """
-    del repo, outputs
+    from samennw.woo.guard import refuse_unknown_names
+
+    refuse_unknown_names(repo)
 
 
 # --- records and the site repository ------------------------------------------------------
@@ -529,6 +529,7 @@ def build_site(data: Path | None, out: Path, today: date, jobs: int | None = Non
     with read_lock(root):
         repo = lazy_repository(root)
         repo.raise_if_invalid()
+        woo_guard(repo)  # before anything is rendered
         redactor = MemoRedactor(repo.partners)
         meetings, actions, others = load_records(repo, redactor, not uses_embedded(data))
         site_repo = site_repository(repo, meetings, actions)
@@ -543,7 +544,6 @@ def build_site(data: Path | None, out: Path, today: date, jobs: int | None = Non
                 todo.append(page)
         rendered = render_pages(renderer, todo, jobs or default_jobs())
         rendered.update(whole_site(renderer, meetings, actions, today))
-    woo_guard(repo, rendered)
     inputs = {p.path: p.inputs for p in pages}
     folder = fresh_folder(out)
     try:
