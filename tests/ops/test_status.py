@@ -495,3 +495,17 @@ def test_diff_reports_each_status_change(runner: CliRunner, three: Path) -> None
     out = cli(runner, three, "diff", "HEAD")[1]
     assert "Acties gestart (1)\n  KVDJ-002  Flyer 4 actielijnen Jonge Kind" in out
     assert "gewijzigd" not in out  # the reason that went is part of the status change
+
+
+def test_validate_counts_every_status(runner: CliRunner, repo: Path) -> None:
+    code, _, err = cli(runner, repo, "validate")
+    assert code == 0, err
+    assert "1 acties (1 open, 0 afgerond)," in err  # the statuses nobody uses are not named
+    cli(runner, repo, "blokkeer", "KVDJ-001", "--reden", "wacht op budget")
+    code, out, err = cli(runner, repo, "validate")
+    assert code == 0, out + err
+    assert "1 acties (0 open, 1 geblokkeerd, 0 afgerond)," in err
+    cli(runner, repo, "annuleer", "KVDJ-001", "--reden", "vervalt")
+    code, out, _ = cli(runner, repo, "validate", "--format", "json")
+    counts = json.loads(out)["aantallen"]
+    assert (counts["open"], counts["geblokkeerd"], counts["geannuleerd"]) == (0, 0, 1)

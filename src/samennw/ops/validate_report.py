@@ -50,12 +50,27 @@ def focus(report: Report, paths: list[Path], root: Path) -> Report:
     return Report(problems=[*missing, *mine], counts=report.counts)
 
 
+_STATUS_COUNTS = (
+    ("open", "open"),
+    ("in_uitvoering", "in uitvoering"),
+    ("geblokkeerd", "geblokkeerd"),
+    ("afgerond", "afgerond"),
+    ("geannuleerd", "geannuleerd"),
+)
+
+
 def summary(report: Report) -> str:
     c = report.counts
+    # open and afgerond always; the other statuses when there are any
+    statuses = [
+        f"{c.get(key, 0)} {label}"
+        for key, label in _STATUS_COUNTS
+        if key in ("open", "afgerond") or c.get(key, 0)
+    ]
     text = (
         f"Gecontroleerd: {c['bestanden']} bestanden — {c['vergaderingen']} vergaderingen, "
-        f"{c['besluiten']} besluiten, {c['acties']} acties ({c['open']} open, "
-        f"{c['afgerond']} afgerond), {c['actielijnen']} actielijnen, {c['personen']} personen, "
+        f"{c['besluiten']} besluiten, {c['acties']} acties ({', '.join(statuses)}), "
+        f"{c['actielijnen']} actielijnen, {c['personen']} personen, "
         f"{c['organisaties']} organisaties, {c['teams']} teams."
     )
     n_err, n_warn = len(report.errors), len(report.warnings)
