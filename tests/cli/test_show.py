@@ -147,3 +147,31 @@ def test_an_unknown_id_is_refused_with_a_suggestion(runner: CliRunner, repo: Pat
 def test_an_unknown_format_is_a_usage_error(runner: CliRunner, repo: Path) -> None:
     code, _, err = run(runner, "show", "KVDJ-001", "--format", "csv", "--data", str(repo))
     assert code == 2 and "onbekend formaat 'csv'; kies text of json" in err
+
+
+def test_a_cancelled_action_shows_when_where_and_why(runner: CliRunner, repo: Path) -> None:
+    cancelled = CLOSED.replace(
+        "status: afgerond\nafgerond_op: 2025-11-28\n",
+        "status: geannuleerd\nreden: vervalt door het nieuwe beleid\n"
+        "geannuleerd_op: 2025-11-25\ngeannuleerd_in: ot-kvdj-2025-11-25\n",
+    )
+    (repo / "data/acties/afgerond/KVDJ-002.md").write_text(cancelled, encoding="utf-8")
+    code, out, err = run(runner, "show", "KVDJ-002", "--data", str(repo))
+    assert code == 0, err
+    assert out.splitlines()[:6] == [
+        "Actie KVDJ-002 (geannuleerd)",
+        "Wat:            Presentatie 4 actielijnen Jonge Kind",
+        "Wie:            Tjalling",
+        "Wanneer:        November 2025",
+        "Reden:          vervalt door het nieuwe beleid",
+        "Geannuleerd op: 25 november 2025 (in ot-kvdj-2025-11-25)",
+    ]
+    code, out, _ = run(runner, "show", "ot-kvdj-2025-11-25-b1", "--data", str(repo))
+    assert "  KVDJ-002  geannuleerd op 25 november 2025 (vervalt door het nieuwe beleid)" in out
+    code, out, _ = run(runner, "show", "KVDJ-002", "--format", "json", "--data", str(repo))
+    info = json.loads(out)
+    assert (info["reden"], info["geannuleerd_op"], info["geannuleerd_in"]) == (
+        "vervalt door het nieuwe beleid",
+        "2025-11-25",
+        "ot-kvdj-2025-11-25",
+    )

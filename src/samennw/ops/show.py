@@ -171,7 +171,9 @@ def _action_ref(repo: Repository, action_id: str) -> dict[str, Any]:
         "wie": action.wie,
         "wanneer": action.wanneer,
         "status": action.status.value,
+        "reden": action.reden,
         "afgerond_op": action.afgerond_op.isoformat() if action.afgerond_op else None,
+        "geannuleerd_op": action.geannuleerd_op.isoformat() if action.geannuleerd_op else None,
         "team": action.team,
     }
 
@@ -223,6 +225,7 @@ def _action(repo: Repository, directory: Directory, a: Action) -> dict[str, Any]
         "vergadering": _meeting_ref(directory, origin) if origin else None,
         "agendapunt": a.agendapunt,
         "afgerond_in": a.afgerond_in,
+        "geannuleerd_in": a.geannuleerd_in,
         "toelichting": a.body.strip(),
         "updates": [
             {"datum": u.datum.isoformat(), "tekst": u.tekst.strip(), "vergadering": u.vergadering}
@@ -260,6 +263,10 @@ def _action_line(a: dict[str, Any]) -> str:
     status = a["status"]
     if a["afgerond_op"]:
         status += f" op {format_date(_iso(a['afgerond_op']))}"
+    if a["geannuleerd_op"]:
+        status += f" op {format_date(_iso(a['geannuleerd_op']))}"
+    if a["reden"]:
+        status += f" ({a['reden']})"
     when = f"; wanneer: {a['wanneer']}" if a["wanneer"] else ""
     who = f"; wie: {a['wie']}" if a["wie"] else ""
     return f"  {a['id']}  {status}{who}{when}\n      {a['wat']}"
@@ -312,8 +319,13 @@ def as_text(info: dict[str, Any]) -> str:
         lines.append(f"Wie:            {info['wie']}")
         if info["wanneer"]:
             lines.append(f"Wanneer:        {info['wanneer']}")
-        if info["afgerond_op"]:
-            lines.append(f"Afgerond op:    {format_date(_iso(info['afgerond_op']))}")
+        if info["reden"]:
+            lines.append(f"Reden:          {info['reden']}")
+        for key, label in (("afgerond", "Afgerond"), ("geannuleerd", "Geannuleerd")):
+            if info[f"{key}_op"]:
+                where = f" (in {info[f'{key}_in']})" if info[f"{key}_in"] else ""
+                day = format_date(_iso(info[f"{key}_op"]))
+                lines.append(f"{label} op:{' ' * (15 - len(label) - 3)}{day}{where}")
         if info["vergadering"]:
             m = info["vergadering"]
             item = f", agendapunt {info['agendapunt']}" if info["agendapunt"] is not None else ""
