@@ -260,8 +260,8 @@ class Detector:
 
     def _classify(self, word: str) -> str:
         bare = re.sub(r"['’`]s$", "", word)  # "OT's", "Tjallings"
-        if bare.isupper() and len(bare) > 1:
-            return ACRONYM
+        if len(bare) > 1 and (bare.isupper() or (len(bare) <= 5 and bare[-1].isupper())):
+            return ACRONYM  # "SDC", "HvA", "KvJ"
         key = word.casefold()
         if key in self.terms or _fold(word) in self.non_persons:
             return TERM
