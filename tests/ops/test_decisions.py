@@ -45,10 +45,29 @@ LATE_DECISIONS = """\
 """
 
 
-def files(late: str = LATE_DECISIONS, early: str = EARLY_DECISIONS) -> dict[str, str | bytes]:
+# The late meeting approves the early one's minutes, as 'samennw vaststellen' writes it
+# (else validate rightly warns that the early minutes are still concept). The approving
+# decision is numbered b9, leaving b2 to the tests that add a decision of their own.
+APPROVED = (
+    "notulen_status: vastgesteld\nvastgesteld_op: 2025-11-25\nvastgesteld_in: ot-kvdj-2025-11-25\n"
+)
+APPROVAL = """\
+  - id: ot-kvdj-2025-11-25-b9
+    tekst: De notulen van de vergadering van 25 september 2025 zijn vastgesteld.
+    stelt_vast: ot-kvdj-2025-09-25
+"""
+
+
+def files(
+    late: str = LATE_DECISIONS, early: str = EARLY_DECISIONS, *, approved: bool = True
+) -> dict[str, str | bytes]:
+    early_meeting = meeting("2025-09-25", early)
+    if approved:
+        early_meeting = early_meeting.replace("notulen_status: concept\n", APPROVED)
+        late += APPROVAL
     return {
         "data/partners.yaml": PARTNERS,
-        EARLY: meeting("2025-09-25", early),
+        EARLY: early_meeting,
         LATE: meeting("2025-11-25", late),
         "data/acties/open/KVDJ-001.md": ACTION,
     }
@@ -115,7 +134,8 @@ def test_wrong_lifecycle_keys_are_refused_at_their_line(
     tmp_path: Path, extra: str, message: str
 ) -> None:
     decision = "  - id: ot-kvdj-2025-09-25-b1\n    tekst: Besluit.\n" + extra
-    root = build_file_tree(tmp_path / "r", files(late="  []\n", early=decision))
+    # no approval: the late meeting has no besluiten here (and the early one does not load)
+    root = build_file_tree(tmp_path / "r", files(late="  []\n", early=decision, approved=False))
     edit(root / LATE, "besluiten:\n  []\n", "")
     found = problems(root)
     assert len(found) == 1, found
@@ -159,7 +179,7 @@ def test_a_link_to_a_later_decision_is_refused_and_a_cycle_named(tmp_path: Path)
     root = build_file_tree(tmp_path / "r", files(early=early))
     found = problems(root)
     assert found == [
-        f"{EARLY}:15:5: fout: 'vervangt: ot-kvdj-2025-11-25-b1' is een besluit van "
+        f"{EARLY}:17:5: fout: 'vervangt: ot-kvdj-2025-11-25-b1' is een besluit van "
         "25 november 2025 (ot-kvdj-2025-11-25), later dan deze vergadering "
         "(25 september 2025); een besluit kan alleen naar een besluit van een eerdere "
         "vergadering verwijzen (kringverwijzing: ot-kvdj-2025-09-25-b2 → "
