@@ -411,6 +411,45 @@ def test_an_open_action_has_no_closing_date(runner: CliRunner, small_repo: Path)
 
 
 @pytest.mark.parametrize(
+    ("folder", "keys", "expected"),
+    [
+        (
+            "open",
+            "status: geblokkeerd\nreden: wacht\nafgerond_op: 2025-12-01",
+            "9:1: fout: actie (geblokkeerd) heeft een 'afgerond_op'; zet status op afgerond of "
+            "verwijder de datum",
+        ),
+        (
+            "open",
+            "status: in uitvoering\ngeannuleerd_op: 2025-12-01",
+            "8:1: fout: actie (in uitvoering) heeft een 'geannuleerd_op'; zet status op "
+            "geannuleerd of verwijder de datum",
+        ),
+        (
+            "afgerond",
+            "status: geannuleerd\nreden: vervalt",
+            "7:1: fout: geannuleerde actie heeft een 'geannuleerd_op' nodig",
+        ),
+        (
+            "afgerond",
+            "status: afgerond\nafgerond_op: 2025-12-01\ngeannuleerd_op: 2025-12-01",
+            "9:1: fout: actie (afgerond) heeft een 'geannuleerd_op'; zet status op geannuleerd "
+            "of verwijder de datum",
+        ),
+    ],
+)
+def test_a_date_of_another_status_is_an_error(
+    runner: CliRunner, small_repo: Path, folder: str, keys: str, expected: str
+) -> None:
+    (small_repo / ACTION_FILE).unlink()
+    rel = f"data/acties/{folder}/KVDJ-001.md"
+    broken(small_repo, rel, ACTION.replace("status: open", keys))
+    code, lines = only_problems(runner, small_repo)
+    assert code == 1
+    assert lines == [f"{rel}:{expected}"]
+
+
+@pytest.mark.parametrize(
     ("afgerond_op", "valid"), [("2025-11-24", False), ("2025-11-25", True), ("2025-11-26", True)]
 )
 def test_an_action_is_not_closed_before_the_meeting_it_came_from(

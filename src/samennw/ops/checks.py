@@ -682,12 +682,22 @@ class Checker:
             )
         if a.status is ActionStatus.AFGEROND and a.afgerond_op is None:
             self.err(a, ("status",), "afgeronde actie heeft een 'afgerond_op' nodig")
-        if a.status is ActionStatus.OPEN and a.afgerond_op is not None:
-            self.err(
-                a,
-                ("afgerond_op",),
-                "open actie heeft een 'afgerond_op'; zet status op afgerond of verwijder de datum",
-            )
+        if a.status is ActionStatus.GEANNULEERD and a.geannuleerd_op is None:
+            self.err(a, ("status",), "geannuleerde actie heeft een 'geannuleerd_op' nodig")
+        # a closing or cancelling date belongs to that status only
+        for key, status in (
+            ("afgerond_op", ActionStatus.AFGEROND),
+            ("geannuleerd_op", ActionStatus.GEANNULEERD),
+        ):
+            if getattr(a, key) is not None and a.status is not status:
+                what = (
+                    "open actie" if a.status is ActionStatus.OPEN else f"actie ({a.status.value})"
+                )
+                self.err(
+                    a,
+                    (key,),
+                    f"{what} heeft een '{key}'; zet status op {status.value} of verwijder de datum",
+                )
 
     def action_links(self, a: Sourced, facts: list[Any]) -> None:
         (team, group, line, meeting, closed_in, involved, wie, closed, updates, when, status) = (
