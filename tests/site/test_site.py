@@ -255,3 +255,26 @@ def test_parallel_build_gives_the_same_site(repo: Path, tmp_path: Path) -> None:
     repository = load_repository(repo)
     del repository
     assert build.render_pages.__name__ == "render_pages"
+
+
+def test_the_guard_sees_a_name_added_after_a_build(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(repo, out, TODAY, jobs=1)
+    before = (out / MANIFEST).read_bytes()
+    meeting = repo / "data/meetings/2025/ot-kvdj-2025-09-25.md"
+    meeting.write_text(
+        meeting.read_text(encoding="utf-8") + "\nGevraagd door Wilhelmina Doornbosch.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["site", "-o", str(out), "--data", str(repo)])
+    assert result.exit_code != 0 and "Doornbosch" in result.output
+    assert (out / MANIFEST).read_bytes() == before  # the site as it was
+    # accepted in geen-personen.yaml: every file is checked again, and it passes
+    allow = repo / "data/geen-personen.yaml"
+    allow.write_text(
+        allow.read_text(encoding="utf-8")
+        + "- naam: Wilhelmina Doornbosch\n  reden: testgegevens\n",
+        encoding="utf-8",
+    )
+    report = build_site(repo, out, TODAY, jobs=1)
+    assert report.rendered >= 2

@@ -90,25 +90,40 @@ class SiteReport:
 # --- the Woo guard ----------------------------------------------------------------------
 
 
-def woo_guard(repo: Repository) -> None:
+def woo_guard(repo: Repository, paths: list[Path]) -> None:
     """THE single call site of the Woo guard (:mod:`samennw.woo.guard`) for the site.
 
-    The site and its open data are made of every data file, so every file is checked:
-    while one holds a name of a person the data does not know (and data/geen-personen.yaml
-    does not accept), nothing is rendered or written (UnknownNamesError, in Dutch).
+    The site and its open data are made of every data file. ``paths``: the meeting and
+    action files not known to have passed the guard (a file passed in an earlier run
+    under the same partners.yaml, geen-personen.yaml and samennw code need not be
+    scanned again: its record in the site cache says so) and every action-line file.
+    While one holds a name of a person the data does not know, nothing is rendered or
+    written and the records are not cached (UnknownNamesError, in Dutch).
     """
     from samennw.woo.guard import refuse_unknown_names
 
-    refuse_unknown_names(repo)
+    refuse_unknown_names(repo, paths + list(file_map(repo.action_lines).values()))
 
 
 # --- records and the site repository ------------------------------------------------------
 
 
-def _cache_version(partners_sha: str) -> str:
+def _cache_version(repo: Repository, partners_sha: str) -> str:
+    """Records hold redacted text (partners.yaml) and passed the guard (its allowlist)."""
     from samennw.storage.cachefile import code_stamp
+    from samennw.woo.allowlist import FILE_NAME
 
-    return f"site{FORMAT}:{__version__}:{code_stamp()}:{partners_sha}"
+    allowed = sha256(_read_bytes(repo.data_dir / FILE_NAME))[:16]
+    return f"site{FORMAT}:{__version__}:{code_stamp()}:{partners_sha}:{allowed}"
+
+
+@dataclass
+class Records:
+    meetings: dict[str, Record]
+    actions: dict[str, Record]
+    others: dict[str, str]  # hashes of partners.yaml, belangrijke-data.yaml, actielijnen
+    unchecked: list[Path]  # files read this run: not yet through the Woo guard
+    save: Callable[[], None]  # keep the records (once the guard has passed)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -118,17 +133,16 @@ def _read_bytes(path: Path) -> bytes:
         return b""
 
 
-def load_records(
-    repo: Repository, redactor: MemoRedactor, cache: bool
-) -> tuple[dict[str, Record], dict[str, Record], dict[str, str]]:
-    """(meeting records, action records, other inputs' hashes), cached per file."""
+def load_records(repo: Repository, redactor: MemoRedactor, cache: bool) -> Records:
+    """The records of every meeting and action, cached per file."""
     from samennw.storage import cachefile
 
     root = repo.root
     partners_sha = sha256(_read_bytes(repo.data_dir / "partners.yaml"))
     folder, key = cachefile.cache_key(root, cache)
     path = folder / "site.json"
-    version = _cache_version(partners_sha)
+    version = _cache_version(repo, partners_sha)
+    unchecked: list[Path] = []
     started = time.time_ns()
     old = cachefile.read(path, key, version) if key is not None else {}
     new: dict[str, cachefile.Entry] = {}
@@ -140,6 +154,7 @@ def load_records(
 
             def read(ident: str = ident, file: Path = file) -> tuple[Record, bool]:
                 obj = mapping[ident]  # parsed (and kept) by the repository; errors raise
+                unchecked.append(file)
                 return make(obj, _read_bytes(file)), True
 
             found[ident] = cachefile.reuse_or_read(file, shown, old, new, read)
@@ -153,9 +168,12 @@ def load_records(
     for ident, file in sorted(file_map(repo.action_lines).items()):
         lines.update(ident.encode() + b"\0" + _read_bytes(file) + b"\0")
     others["actielijnen"] = lines.hexdigest()
-    if key is not None:
-        cachefile.write(path, key, version, new, started)
-    return meetings, actions, others
+
+    def save() -> None:
+        if key is not None:
+            cachefile.write(path, key, version, new, started)
+
+    return Records(meetings, actions, others, unchecked, save)
 
 
 def site_repository(
@@ -529,9 +547,11 @@ def build_site(data: Path | None, out: Path, today: date, jobs: int | None = Non
     with read_lock(root):
         repo = lazy_repository(root)
         repo.raise_if_invalid()
-        woo_guard(repo)  # before anything is rendered
         redactor = MemoRedactor(repo.partners)
-        meetings, actions, others = load_records(repo, redactor, not uses_embedded(data))
+        records = load_records(repo, redactor, not uses_embedded(data))
+        woo_guard(repo, records.unchecked)  # before anything is rendered
+        records.save()
+        meetings, actions, others = records.meetings, records.actions, records.others
         site_repo = site_repository(repo, meetings, actions)
         pages = plan_pages(site_repo, meetings, actions, others, today)
         renderer = Renderer(site_repo, redactor, today)
