@@ -191,6 +191,11 @@ EVERY_MISTAKE = [
     f"{A2}:13:1: fout: onbekende vergadering 'ot-kvdj-2025-12-32'; bedoelde u {MEETINGS}?",
     f"{A2}:17:5: fout: onbekende vergadering 'ot-kvdj-2025-11-27'; bedoelde u {NEAR_11_25}?",
     f"data/belangrijke-data.yaml:3:3: fout: onbekend team 'ot-kvjd'; {TEAMS}",
+    # the small repository's meeting of 25 November is concept, and M2 was held after it
+    "data/meetings/2025/ot-kvdj-2025-11-25.md:8:1: waarschuwing: notulen van "
+    "ot-kvdj-2025-11-25 zijn nog concept, terwijl Opgaveteam Kansen voor de Jeugd op "
+    "9 december 2025 opnieuw vergaderde; stel ze vast met 'samennw vaststellen "
+    "ot-kvdj-2025-11-25 --in ot-kvdj-2025-12-09'",
     f"{M2}:5:1: fout: onbekende persoon 'emre-unvr'; bedoelde u 'emre-unver'?",
     f"{M2}:6:1: fout: onbekende persoon 'tjallin'; bedoelde u 'tjalling'?",
     f"{M2}:7:22: fout: onbekende persoon 'emre'",
@@ -242,7 +247,7 @@ def test_every_mistake_is_reported_once_in_order(
     assert err.splitlines() == [
         "Gecontroleerd: 9 bestanden — 4 vergaderingen, 3 besluiten, 3 acties (1 open, "
         "2 afgerond), 1 actielijnen, 3 personen, 1 organisaties, 4 teams.",
-        "34 fout(en), 1 waarschuwing(en).",
+        "34 fout(en), 2 waarschuwing(en).",
     ]
 
 
@@ -257,7 +262,10 @@ def test_every_mistake_as_json(runner: CliRunner, every_mistake: Path) -> None:
         "besluiten": 3,
         "acties": 3,
         "open": 1,
+        "in_uitvoering": 0,
+        "geblokkeerd": 0,
         "afgerond": 2,
+        "geannuleerd": 0,
         "actielijnen": 1,
         "personen": 3,
         "organisaties": 1,
