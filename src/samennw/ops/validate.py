@@ -50,10 +50,8 @@ def validate(repo: Repository, *, jobs: int | None = None, today: date | None = 
 
         today = clock_today()
     checker = Checker(repo, today)
-    if not any(
-        p.location.path and str(p.location.path).endswith("partners.yaml") and p.error
-        for p in repo.problems
-    ):
+    partners_sound = not _partners_errors(repo.problems)
+    if partners_sound:
         checker.partners()
     processes = _bulk_processes(repo, jobs)
     if processes:
@@ -63,7 +61,9 @@ def validate(repo: Repository, *, jobs: int | None = None, today: date | None = 
         checker.actions()
         checker.action_lines()
     checker.important_dates()
-    if repo.partners_usable:  # the Woo guard: names of people the data does not know
+    # the Woo guard: names of people the data does not know. Not while partners.yaml has
+    # an error: a person it could not read would make their name "unknown" everywhere
+    if repo.partners_usable and partners_sound and not _partners_errors(checker.problems):
         from samennw.woo.guard import validate_names
 
         checker.problems += validate_names(repo)
@@ -121,6 +121,13 @@ FileRecord = tuple[str | None, list[Problem], list[tuple[int, int, str]]] | None
 # (index into MODELS, file name without .md, file name, file name relative to the root)
 Task = tuple[int, str, str, str]
 CacheOutcome = Outcome | bool | None  # what a file gives the cache (see validate_cache)
+
+
+def _partners_errors(problems: list[Problem]) -> bool:
+    return any(
+        p.error and p.location.path and str(p.location.path).endswith("partners.yaml")
+        for p in problems
+    )
 
 
 def _bulk_processes(repo: Repository, jobs: int | None) -> int:

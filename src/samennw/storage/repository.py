@@ -174,7 +174,7 @@ FOLDERS: tuple[tuple[str, type[Sourced]], ...] = (
 )
 
 
-DATA_FILES = ("partners.yaml", "belangrijke-data.yaml")  # the files directly in data/
+DATA_FILES = ("partners.yaml", "belangrijke-data.yaml", "geen-personen.yaml")  # in data/
 
 
 def check_top_level(data_dir: Path, root: Path, problems: list[Problem]) -> None:
