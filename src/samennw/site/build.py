@@ -271,7 +271,15 @@ def plan_pages(
         check_id(team.id)
         family = {team.id, *(g.id for g in werkgroepen(directory, team))}
         own_actions = sorted(r["sha"] for r in actions.values() if r["team"] in family)
-        own_meetings = sorted(r["sha"] for r in meetings.values() if r["team"] in family)
+        # of its meetings the list shows their dates and the decisions put on it
+        # of its meetings the list shows their dates and the decisions put on it (with
+        # the titles of their agenda items)
+        own_meetings = []
+        for r in meetings.values():
+            if r["team"] in family:
+                listed = [d for d in r["besluit_data"] if d.get("actielijst")]
+                own_meetings.append((r["id"], r["datum"], listed, r["agenda"] if listed else []))
+        own_meetings.sort(key=lambda m: m[0])
         inputs = _hash(
             base,
             "actielijst",
