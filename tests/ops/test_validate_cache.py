@@ -46,14 +46,29 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def repo_files(n: int = 6) -> dict[str, str | bytes]:
-    """A valid repository: meetings with decisions, open and closed actions, a line."""
+    """A valid repository: meetings with decisions, open and closed actions, a line. The
+    minutes of each meeting are vastgesteld in the next one, as 'samennw vaststellen'
+    writes it; those of the last (25 November) are still concept."""
     files: dict[str, str | bytes] = {"data/partners.yaml": PARTNERS}
-    for day in range(1, n + 1):
-        when = f"2025-10-{day:02d}"
-        files[f"data/meetings/2025/ot-kvdj-{when}.md"] = MEETING.replace(
-            "2025-11-25", when
-        ).replace("---\n## 1.", f"besluiten:\n  - id: b-{day}\n    tekst: Besluit.\n---\n## 1.")
-    files[MEETING_FILE] = MEETING
+    days = [*(f"2025-10-{day:02d}" for day in range(1, n + 1)), "2025-11-25"]
+    for i, when in enumerate(days):
+        text = MEETING.replace("2025-11-25", when)
+        decisions = f"  - id: b-{i + 1}\n    tekst: Besluit.\n" if i < n else ""
+        if i < n:
+            later = days[i + 1]
+            text = text.replace(
+                "notulen_status: concept\n",
+                "notulen_status: vastgesteld\n"
+                f"vastgesteld_op: {later}\nvastgesteld_in: ot-kvdj-{later}\n",
+            )
+        if i > 0:
+            decisions += (
+                f"  - id: v-{when}\n    tekst: Notulen vastgesteld.\n"
+                f"    stelt_vast: ot-kvdj-{days[i - 1]}\n"
+            )
+        files[f"data/meetings/2025/ot-kvdj-{when}.md"] = text.replace(
+            "---\n## 1.", f"besluiten:\n{decisions}---\n## 1."
+        )
     for i in range(1, n + 1):
         text = ACTION.replace("KVDJ-001", f"KVDJ-{i:03d}")
         if i % 2 == 0:
@@ -159,14 +174,16 @@ def test_a_renamed_file_is_seen_by_the_next_run(
 def test_a_renamed_meeting_breaks_the_references_to_it(
     repo: Path, trusting: None, reads: list[str]
 ) -> None:
-    """The actions that name it did not change: their checks run again from their facts."""
+    """The actions that name it did not change: their checks run again from their facts;
+    so do those of the meeting of 6 October, whose minutes were vastgesteld in it."""
     check(repo)
     meeting = repo / MEETING_FILE
     meeting.rename(meeting.with_name("ot-kvdj-2025-11-26.md"))
     reads.clear()
     warm = check(repo)
     assert reads == ["data/meetings/2025/ot-kvdj-2025-11-26.md"]
-    assert sum("onbekende vergadering 'ot-kvdj-2025-11-25'" in line for line in warm) == 6
+    assert sum("onbekende vergadering 'ot-kvdj-2025-11-25'" in line for line in warm) == 7
+    assert any(line.startswith("data/meetings/2025/ot-kvdj-2025-10-06.md:10:1: ") for line in warm)
     assert warm == reference(repo)
     reads.clear()
     assert check(repo) == warm and reads == ["data/meetings/2025/ot-kvdj-2025-11-26.md"]
@@ -181,9 +198,9 @@ def test_a_deleted_file_is_seen_by_the_next_run(
     warm = check(repo)
     assert reads == []
     assert "'afgerond': 2" in warm[-1] and warm == reference(repo)
-    (repo / MEETING_FILE).unlink()  # named by every action
+    (repo / MEETING_FILE).unlink()  # named by every action and by 6 October's vastgesteld_in
     warm = check(repo)
-    assert sum("onbekende vergadering" in line for line in warm) == 5
+    assert sum("onbekende vergadering" in line for line in warm) == 6
     assert warm == reference(repo) and reads == []
 
 
