@@ -46,6 +46,18 @@ def _remove_scratch() -> None:
         shutil.rmtree(SCRATCH, ignore_errors=True)
 
 
+# What validate rightly warns about in the embedded data as it is, in output order (on any
+# day after 25 November 2025: the real clock, or SAMENNW_DATUM as most tests set it). A
+# test that asserts validate's exact output on the embedded data adds these lines, so a
+# change to the embedded data that ends or adds a warning is one edit here.
+EMBEDDED_WARNINGS = [
+    "data/meetings/2025/ot-kvdj-2025-09-25.md:6:1: waarschuwing: notulen van "
+    "ot-kvdj-2025-09-25 zijn nog concept, terwijl Opgaveteam Kansen voor de Jeugd op "
+    "25 november 2025 opnieuw vergaderde; stel ze vast met 'samennw vaststellen "
+    "ot-kvdj-2025-09-25 --in ot-kvdj-2025-11-25'",
+]
+
+
 def needs_tool(path: str | None, what: str) -> pytest.MarkDecorator:
     """Mark a test that needs a real program (a browser, LibreOffice).
 
