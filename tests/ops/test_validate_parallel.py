@@ -18,7 +18,14 @@ from samennw.ops import validate as v
 from samennw.storage import parallel
 from samennw.storage.reader import load_document
 from samennw.storage.repository import lazy_repository
-from tests.conftest import ACTION, MEETING, PARTNERS, build_file_tree, run
+from tests.conftest import (
+    ACTION,
+    EMBEDDED_WARNINGS,
+    MEETING,
+    PARTNERS,
+    build_file_tree,
+    run,
+)
 
 DECISIONS = """\
 agenda:
@@ -255,7 +262,10 @@ def test_cli_output_is_the_same_in_bulk_on_valid_data(
     runner: CliRunner, embedded_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     serial = cli_outputs(runner, embedded_copy, monkeypatch, "1")
-    assert serial[0][0] == 0 and "Geen fouten gevonden." in serial[0][2]
+    warnings = len(EMBEDDED_WARNINGS)
+    summary = f"Geen fouten; {warnings} waarschuwing(en)." if warnings else "Geen fouten gevonden."
+    assert serial[0][0] == 0 and serial[0][1].splitlines() == EMBEDDED_WARNINGS
+    assert summary in serial[0][2]
     assert cli_outputs(runner, embedded_copy, monkeypatch, "2") == serial
 
 
