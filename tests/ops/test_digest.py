@@ -323,7 +323,9 @@ def test_a_team_or_organisation_is_no_person(runner: CliRunner, digest_repo: Pat
     assert "open-actions --owner 'Gemeente'" in err
 
 
-def test_an_id_that_is_also_a_name_is_skipped_and_named(tmp_path: Path) -> None:
+def test_an_id_that_is_also_another_persons_name_is_that_person(tmp_path: Path) -> None:
+    """'tjalling' is Tjalling's id and an alias of Sofie: the id means Tjalling (as
+    Directory.find_persons resolves it), so Tjalling gets his digest, nobody is skipped."""
     from samennw.ops.digest import mail_digests
 
     files = digest_repo_files()
@@ -333,8 +335,18 @@ def test_an_id_that_is_also_a_name_is_skipped_and_named(tmp_path: Path) -> None:
     )
     root = build_file_tree(tmp_path / "repo", {**files, "data/partners.yaml": partners})
     report = mail_digests(root, TODAY)
-    assert [d.person_id for d in report.recipients] == ["emre-unver"]
-    assert report.ambiguous == ["tjalling"]
-    assert "overgeslagen, code niet eenduidig als naam (zie open-actions --owner): tjalling" in (
-        report.lines()
-    )
+    assert [(d.person_id, d.count, d.overdue) for d in report.recipients] == [
+        ("tjalling", 4, 1),
+        ("emre-unver", 2, 1),
+    ]
+    assert report.ambiguous == [] and report.without_actions == ["sofie"]
+    assert report.lines() == [
+        "2 berichten (overzicht; niets geschreven, niets verstuurd: gebruik --eml MAP of --smtp):",
+        "  tjalling (Tjalling Halbertsma): 4 acties, 1 verlopen",
+        "  emre-unver (Emre Ünver): 2 acties, 1 verlopen",
+        "overgeslagen, geen open acties: sofie",
+        "overgeslagen, geen e-mailadres in partners.yaml: 1 persoon",
+    ]
+    # the same digests as without the alias
+    plain = build_file_tree(tmp_path / "plain", files)
+    assert mail_digests(plain, TODAY).recipients == report.recipients
