@@ -35,6 +35,34 @@ def test_validate_warns_at_file_and_line(runner: CliRunner, tmp_path: Path) -> N
     assert f"data/meetings/2023/ab-2023-07-04.md:{line}:1: waarschuwing: {MESSAGE}" in out + err
 
 
+def test_a_warm_validate_sees_every_change_the_names_depend_on(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = _copy(tmp_path)
+    data = str(root / "data")
+    assert MESSAGE not in "".join(run(runner, "validate", "--data", data)[1:])
+    assert (root / ".samennw-cache" / "namen.json").is_file()  # the findings are kept
+    _, line = _add_line(root)  # an edited file is read again
+    _, out, _ = run(runner, "validate", "--data", data)
+    assert f"ab-2023-07-04.md:{line}:1: waarschuwing: {MESSAGE}" in out
+    _, again, _ = run(runner, "validate", "--data", data)  # from the cache: the same
+    assert again == out
+    partners = root / "data" / "partners.yaml"  # a known person: no longer a finding
+    text = partners.read_text(encoding="utf-8")
+    person = "  - id: kees-de-boer\n    naam: Kees de Boer\n    openbaar: false\n"
+    partners.write_text(text.replace("personen:\n", "personen:\n" + person, 1), encoding="utf-8")
+    _, out, _ = run(runner, "validate", "--data", data)
+    assert MESSAGE not in out
+    partners.write_text(text, encoding="utf-8")  # and back
+    _, out, _ = run(runner, "validate", "--data", data)
+    assert MESSAGE in out
+    allow = root / "data" / "geen-personen.yaml"  # accepted: the allowlist counts too
+    with allow.open("a", encoding="utf-8") as fh:
+        fh.write("- naam: Kees de Boer\n  reden: naam van een gebouw\n")
+    _, out, _ = run(runner, "validate", "--data", data)
+    assert MESSAGE not in out
+
+
 def test_render_public_refuses_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     root = _copy(tmp_path)
     _, line = _add_line(root)

@@ -160,7 +160,7 @@ def fresh(cached: Entry | None, st: os.stat_result) -> bool:
 
 
 def reuse_or_read(
-    path: Path,
+    path: Path | str,
     shown: str,
     old: dict[str, Entry],
     new: dict[str, Entry],
@@ -170,7 +170,7 @@ def reuse_or_read(
     ``read()`` -> (record, clean). Only the record of a clean file (no problems) that is
     not a symbolic link is kept in ``new``."""
     try:
-        st = path.stat(follow_symlinks=False)
+        st = os.stat(path, follow_symlinks=False)  # noqa: PTH116 (a str: no Path to make)
     except OSError:
         st = None
     cached = old.get(shown)

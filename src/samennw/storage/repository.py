@@ -405,6 +405,12 @@ class LazyFolder(Mapping[str, M]):
         assert isinstance(folder, LazyFolder)
         return folder
 
+    def file_names(self) -> list[str]:
+        """The folder's files as strings, without parsing them or making Paths."""
+        if isinstance(self._files, FileNames):
+            return list(self._files.names.values())
+        return [str(path) for path in self._files.values()]
+
     def _load(self, path: Path, problems: list[Problem], keep_lines: bool) -> M | None:
         shown = relative(path, self._root)
         return load_document(

@@ -9,11 +9,19 @@ them. Known persons are fine: the redaction replaces them by their Woo ground.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from samennw import __version__
 from samennw.errors import Location, Problem, SamennwError
-from samennw.storage.repository import Repository
+from samennw.storage import cachefile
+from samennw.storage.reader import WORKING_TREE
+from samennw.storage.repository import LazyFolder, Repository
 from samennw.woo.allowlist import FILE_NAME, load_allowlist
 from samennw.woo.names import Detector, Finding, scan_file
 
@@ -33,10 +41,18 @@ class UnknownNamesError(SamennwError):
         self.findings = problems
 
 
-def detector_for(repo: Repository) -> tuple[Detector, list[Problem]]:
-    """The detector for ``repo``'s partners and allowlist, and the allowlist's problems."""
+def detector_for(repo: Repository) -> tuple[Callable[[], Detector], list[Problem]]:
+    """The detector for ``repo``'s partners and allowlist (built when first asked for: a
+    warm run whose files are all in the cache needs none), and the allowlist's problems."""
     entries, problems = load_allowlist(repo.data_dir, repo.root)
-    return Detector.for_partners(repo.partners, [e.naam for e in entries]), problems
+    built: list[Detector] = []
+
+    def detector() -> Detector:
+        if not built:
+            built.append(Detector.for_partners(repo.partners, [e.naam for e in entries]))
+        return built[0]
+
+    return detector, problems
 
 
 def _origin(obj: object) -> Path | None:
@@ -45,16 +61,15 @@ def _origin(obj: object) -> Path | None:
     return Path(origin) if origin else None
 
 
-def data_files(repo: Repository) -> list[Path]:
+def data_files(repo: Repository) -> list[str]:
     """Every meeting, action and action-line file of ``repo``, in a fixed order."""
-    paths: list[Path] = []
+    paths: list[str] = []
     for folder in (repo.meetings, repo.actions, repo.action_lines):
-        files = getattr(folder, "_files", None)
-        if files is not None:
-            paths += [Path(p) for p in files.values()]
+        if isinstance(folder, LazyFolder):
+            paths += folder.file_names()
         else:
-            paths += [p for p in map(_origin, folder.values()) if p is not None]
-    return sorted(set(paths), key=str)
+            paths += [str(p) for p in map(_origin, folder.values()) if p is not None]
+    return sorted(set(paths))
 
 
 def files_of(objects: Iterable[object]) -> list[Path]:
@@ -62,21 +77,87 @@ def files_of(objects: Iterable[object]) -> list[Path]:
 
 
 def check_files(
-    repo: Repository, paths: Iterable[Path], detector: Detector | None = None
+    repo: Repository,
+    paths: Iterable[Path | str],
+    detector: Callable[[], Detector] | None = None,
 ) -> list[Problem]:
-    """Warnings, one per unknown name, at its file, line and column."""
+    """Warnings, one per unknown name, at its file, line and column.
+
+    On the working tree the findings of each file are kept in the repository's cache
+    (``.samennw-cache/namen.json``, see :mod:`samennw.storage.cachefile`): a file whose
+    stat key is unchanged is not read again, as long as partners.yaml, the allowlist,
+    the word lists and the code are the same.
+    """
     if detector is None:
         detector, _ = detector_for(repo)
+    cache = _FindingsCache.open(repo)
     problems: list[Problem] = []
+    root = str(repo.root) + os.sep
     for path in paths:
-        try:
-            text = repo.source.read_text(path)
-        except (OSError, SamennwError):
-            continue  # a file that cannot be read is reported by the loader
-        shown = repo.rel(path)
-        for f in scan_file(detector, text):
-            problems.append(_problem(f, shown))
+        name = str(path)  # strings: 100,000 Paths cost more than the cached check
+        shown = name.removeprefix(root)
+
+        def scan(name: str = name) -> tuple[list[list[Any]] | None, bool]:
+            try:
+                text = repo.source.read_text(Path(name))
+            except (OSError, SamennwError):
+                return None, False  # a file that cannot be read is reported by the loader
+            assert detector is not None
+            return [[f.name, f.line, f.column] for f in scan_file(detector(), text)], True
+
+        found = cache.findings(name, shown, scan) if cache else scan()[0]
+        for word, line, column in found or []:
+            problems.append(_problem(Finding(word, line, column), Path(shown)))
+    if cache:
+        cache.save()
     return problems
+
+
+class _FindingsCache:
+    """The guard's findings per data file, stat-keyed and signed (see check_files)."""
+
+    def __init__(self, path: Path, key: bytes, version: str) -> None:
+        self.path, self.key, self.version = path, key, version
+        self.started = time.time_ns()
+        self.old = cachefile.read(path, key, version)
+        self.new: dict[str, cachefile.Entry] = {}
+
+    @classmethod
+    def open(cls, repo: Repository) -> _FindingsCache | None:
+        if repo.source is not WORKING_TREE:  # a git revision: read from git, no cache
+            return None
+        folder, key = cachefile.cache_key(repo.root, True)
+        if key is None:
+            return None
+        return cls(folder / "namen.json", key, _version(repo))
+
+    def findings(
+        self, path: str, shown: str, scan: Callable[[], tuple[Any, bool]]
+    ) -> list[list[Any]] | None:
+        found: list[list[Any]] | None = cachefile.reuse_or_read(
+            path, shown, self.old, self.new, scan
+        )
+        return found
+
+    def save(self) -> None:
+        if self.new != self.old:
+            cachefile.write(self.path, self.key, self.version, self.new, self.started)
+
+
+def _version(repo: Repository) -> str:
+    """What the findings depend on besides the file itself: the code, the word lists,
+    partners.yaml and the allowlist (their bytes)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in (repo.data_dir / "partners.yaml", repo.data_dir / FILE_NAME):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"-")
+        digest.update(b"\0")
+    lists = resources.files("samennw.woo") / "data"
+    for item in sorted(lists.iterdir(), key=lambda i: i.name):
+        digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return f"samennw-namen-1/{__version__}/{cachefile.code_stamp()}/{digest.hexdigest()}"
 
 
 def _problem(f: Finding, shown: Path) -> Problem:
