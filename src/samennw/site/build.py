@@ -102,7 +102,8 @@ def woo_guard(repo: Repository, paths: list[Path]) -> None:
     """
     from samennw.woo.guard import refuse_unknown_names
 
-    refuse_unknown_names(repo, paths + list(file_map(repo.action_lines).values()))
+    lines = [Path(p) for p in file_map(repo.action_lines).values()]
+    refuse_unknown_names(repo, paths + lines)
 
 
 # --- records and the site repository ------------------------------------------------------
@@ -149,8 +150,10 @@ def load_records(repo: Repository, redactor: MemoRedactor, cache: bool) -> Recor
 
     def records(mapping: Any, make: Callable[[Any, bytes], Record]) -> dict[str, Record]:
         found: dict[str, Record] = {}
-        for ident, file in sorted(file_map(mapping).items()):
-            shown = os.path.relpath(file, root)
+        prefix = str(root) + os.sep
+        for ident, name in sorted(file_map(mapping).items()):
+            shown = name.removeprefix(prefix)
+            file = Path(name)
 
             def read(ident: str = ident, file: Path = file) -> tuple[Record, bool]:
                 obj = mapping[ident]  # parsed (and kept) by the repository; errors raise
@@ -166,11 +169,11 @@ def load_records(repo: Repository, redactor: MemoRedactor, cache: bool) -> Recor
     others["belangrijke-data"] = sha256(_read_bytes(repo.data_dir / "belangrijke-data.yaml"))
     lines = hashlib.sha256()
     for ident, file in sorted(file_map(repo.action_lines).items()):
-        lines.update(ident.encode() + b"\0" + _read_bytes(file) + b"\0")
+        lines.update(ident.encode() + b"\0" + _read_bytes(Path(file)) + b"\0")
     others["actielijnen"] = lines.hexdigest()
 
     def save() -> None:
-        if key is not None:
+        if key is not None and (unchecked or len(new) != len(old)):  # else: as it is
             cachefile.write(path, key, version, new, started)
 
     return Records(meetings, actions, others, unchecked, save)
@@ -218,6 +221,13 @@ def meeting_paths(rec: Record) -> tuple[str, str | None]:
     folder = f"vergaderingen/{rec['datum'][:4]}"
     notulen = f"{folder}/{ident}-notulen.html" if rec["notulen_status"] == "vastgesteld" else None
     return f"{folder}/{ident}-agenda.html", notulen
+
+
+def list_key(rec: Record) -> str:
+    """What an action list shows of a meeting beyond its date: the decisions put on the
+    list, with the titles of their agenda items ('' for most meetings)."""
+    listed = [d for d in rec["besluit_data"] if d.get("actielijst")]
+    return _hash(listed, rec["agenda"]) if listed else ""
 
 
 def top_teams(repo: Repository) -> list[Any]:
@@ -274,12 +284,9 @@ def plan_pages(
         # of its meetings the list shows their dates and the decisions put on it
         # of its meetings the list shows their dates and the decisions put on it (with
         # the titles of their agenda items)
-        own_meetings = []
-        for r in meetings.values():
-            if r["team"] in family:
-                listed = [d for d in r["besluit_data"] if d.get("actielijst")]
-                own_meetings.append((r["id"], r["datum"], listed, r["agenda"] if listed else []))
-        own_meetings.sort(key=lambda m: m[0])
+        own_meetings = sorted(
+            (r["id"], r["datum"], list_key(r)) for r in meetings.values() if r["team"] in family
+        )
         inputs = _hash(
             base,
             "actielijst",

@@ -75,7 +75,11 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
             f"{MANIFEST}); kies een lege of nieuwe map (niets geschreven)"
         )
     ours = set(manifest["bestanden"]) | {MANIFEST}
-    parents = {p.as_posix() for f in ours for p in Path(f).parents if p.as_posix() != "."}
+    parents = set()
+    for name in ours:
+        while "/" in name:
+            name = name.rsplit("/", 1)[0]
+            parents.add(name)
     strangers = sorted((files - ours) | (dirs - parents))
     if strangers:
         shown = ", ".join(strangers[:3]) + (" …" if len(strangers) > 3 else "")

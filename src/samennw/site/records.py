@@ -17,7 +17,6 @@ import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from samennw.model.records import Action, Meeting, Partners
@@ -50,10 +49,14 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_map(folder: Any) -> dict[str, Path]:
-    """id -> file of a lazily loaded data folder (the repository's own listing)."""
+def file_map(folder: Any) -> dict[str, str]:
+    """id -> file (a str: 12,000 Paths cost a rebuild a quarter second) of a lazily
+    loaded data folder: the repository's own listing."""
     files = LazyFolder.of(folder)._files
-    return {key: Path(files[key]) for key in files}
+    names = getattr(files, "names", None)
+    if isinstance(names, dict):
+        return {key: str(value) for key, value in names.items()}
+    return {key: str(files[key]) for key in files}
 
 
 def meeting_record(meeting: Meeting, data: bytes, redactor: MemoRedactor) -> Record:
