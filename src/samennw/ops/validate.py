@@ -248,6 +248,7 @@ class _FileChecker(Checker):
         """Read and check a file; ``st``: its stat before it was read (with a cache)."""
         problems: list[Problem] = []
         self.problems, self.later = problems, []
+        self.volatile = False  # of this file (see Checker.partial)
         obj = load_quick(Path(name), MODELS[kind], shown, problems, name=name)
         if obj is None:
             return (None, problems, []), None
@@ -278,6 +279,7 @@ class _FileChecker(Checker):
         assert self.cache is not None
         problems: list[Problem] = []
         self.problems, self.later = problems, []
+        self.volatile = False  # of this file (see Checker.partial)
         facts = json.loads(text)
         self.links(kind, stand_in(shown, Path(name)), facts)
         now_clean = not problems and not self.partial
