@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = [
     ROOT / "tests" / "woo" / "data" / "annotated.txt",
     ROOT / "tests" / "woo" / "data" / "heldout.txt",
+    ROOT / "tests" / "woo" / "data" / "heldout2.txt",
 ]
 _MARK = re.compile(r"\{\{(.+?)\}\}")
 

@@ -6,6 +6,7 @@ import importlib.util
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import EMBEDDED, REPO_ROOT, run
@@ -124,8 +125,28 @@ def test_precision_and_recall_on_the_gold() -> None:
     assert result["precision"] >= 0.85  # measured: 0.88 (see /work/notes/nameguard.md)
 
 
-def test_held_out_sample() -> None:
+@pytest.mark.parametrize("sample", ["heldout.txt", "heldout2.txt"])
+def test_held_out_samples(sample: str) -> None:
     bench = _bench()
-    result = bench.measure(REPO_ROOT / "tests" / "woo" / "data" / "heldout.txt")  # type: ignore[attr-defined]
-    assert result["recall"] >= 0.95  # measured 21/22; 'Ilse van der Meer' is missed
+    result = bench.measure(REPO_ROOT / "tests" / "woo" / "data" / sample)  # type: ignore[attr-defined]
+    assert result["names"] >= 18
+    # heldout.txt: 21/22 when first measured ('Ilse van der Meer': a place word after a
+    # particle was taken for a street), 22/22 since; heldout2.txt: 18/18 when first measured
+    assert result["recall"] >= 0.99
     assert result["precision"] >= 0.95
+
+
+def test_a_surname_that_is_a_place_word_is_a_name_a_street_is_not() -> None:
+    from samennw.model.records import Partners
+    from samennw.woo.names import Detector
+
+    detector = Detector.for_partners(Partners())
+    assert detector.judge("Youssef en Ilse van der Meer bespreken het.", False) == [
+        ("Youssef", 1),
+        ("Ilse van der Meer", 12),
+    ]
+    assert detector.judge("Jan van Dijk en Els ter Laan komen.", False) == [
+        ("Jan van Dijk", 1),
+        ("Els ter Laan", 17),
+    ]
+    assert detector.judge("Het buurthuis aan de Johan Jongkindbuurt.", False) == []

@@ -62,6 +62,14 @@ _PLACE_WORD = re.compile(
     r"polder|veld|meer|dorp|steeg|pad|hof|brug|tuinen|burgwal|hoven)$"
 )
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _surname_word(token: tuple[str, str, int, bool]) -> bool:
+    """A place word on its own ('Meer', 'Dijk', 'Hof', 'Laan') after a particle is a
+    surname ('van der Meer'); as the end of a longer word it names a street or area."""
+    return token[0] == TERM and _PLACE_WORD.fullmatch(token[1].casefold()) is not None
+
+
 _TITLE_WORD = re.compile(
     r"\b(?:mevrouw|mevr|mw|meneer|mijnheer|dhr|heer|mr|dr|drs|ir|prof|ing|ds)\b", re.IGNORECASE
 )
@@ -377,8 +385,12 @@ class Detector:
                     m = j
                     while m < n and toks[m][0] == PARTICLE:
                         m += 1
-                    if m < n and toks[m][0] in (NAME, WORD, INITIAL) and toks[m][1][:1].isupper():
-                        j = m
+                    if (
+                        m < n
+                        and toks[m][1][:1].isupper()
+                        and (toks[m][0] in (NAME, WORD, INITIAL) or _surname_word(toks[m]))
+                    ):
+                        j = m + 1  # "Ilse van der Meer", "Jan van Dijk"
                     else:
                         break
                 else:
@@ -387,7 +399,12 @@ class Detector:
             m = j
             while m < n and toks[m][0] == PARTICLE:  # "Ruys de Beerenbroukbuurt"
                 m += 1
-            if m < n and toks[m][0] == TERM and _PLACE_WORD.search(toks[m][1].casefold()):
+            if (
+                m < n
+                and toks[m][0] == TERM
+                and _PLACE_WORD.search(toks[m][1].casefold())
+                and not _surname_word(toks[m])
+            ):
                 i = m + 1  # a street or area named after a person
                 continue
             if (
