@@ -284,3 +284,22 @@ def test_the_guard_sees_a_name_added_after_a_build(repo: Path, tmp_path: Path) -
     )
     report = build_site(repo, out, TODAY, jobs=1)
     assert report.rendered >= 2
+
+
+def test_the_example_workflow_publishes_the_site() -> None:
+    import yaml
+
+    from tests.conftest import REPO_ROOT
+
+    path = REPO_ROOT / "examples/data-repo/.github/workflows/pages.yml"
+    flow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert flow[True]["push"]["branches"] == ["main"]  # 'on' is YAML 1.1's true
+    build, deploy = flow["jobs"]["bouwen"], flow["jobs"]["publiceren"]
+    runs = [s.get("run", "") for s in build["steps"]]
+    assert "samennw site -o _site" in runs
+    upload = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
+    assert upload and upload[0]["with"]["path"] == "_site"
+    assert deploy["needs"] == "bouwen"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert flow["permissions"] == {"contents": "read"}
