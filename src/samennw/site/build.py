@@ -375,11 +375,14 @@ def markdown_filter() -> Callable[[str], Any]:
     return markdown_html
 
 
+PARALLEL_FROM = 200  # pages; below this forking costs more than it saves
+
+
 def render_pages(renderer: Renderer, pages: list[Page], jobs: int) -> dict[str, bytes]:
     """Every page of ``pages``, spread over ``jobs`` processes when there are many."""
     from samennw.storage.parallel import MAX_CHUNKS, map_chunks
 
-    if jobs <= 1 or len(pages) < 200:
+    if jobs <= 1 or len(pages) < PARALLEL_FROM:
         return {p.path: renderer.page(p) for p in pages}
     n = min(MAX_CHUNKS, max(jobs * 8, len(pages) // 50))
 
