@@ -45,9 +45,10 @@ LATE_DECISIONS = """\
 """
 
 
-# The late meeting approves the early one's minutes, as 'samennw vaststellen' writes it
-# (else validate rightly warns that the early minutes are still concept). The approving
-# decision is numbered b9, leaving b2 to the tests that add a decision of their own.
+# With ``approved`` (the validate tests here) the late meeting approves the early one's
+# minutes, as 'samennw vaststellen' writes it, else validate rightly warns that the early
+# minutes are still concept; other test modules render and show files() without it. The
+# approving decision is numbered b9, leaving b2 to the tests that add a decision of their own.
 APPROVED = (
     "notulen_status: vastgesteld\nvastgesteld_op: 2025-11-25\nvastgesteld_in: ot-kvdj-2025-11-25\n"
 )
@@ -59,7 +60,7 @@ APPROVAL = """\
 
 
 def files(
-    late: str = LATE_DECISIONS, early: str = EARLY_DECISIONS, *, approved: bool = True
+    late: str = LATE_DECISIONS, early: str = EARLY_DECISIONS, *, approved: bool = False
 ) -> dict[str, str | bytes]:
     early_meeting = meeting("2025-09-25", early)
     if approved:
@@ -75,7 +76,7 @@ def files(
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    return build_file_tree(tmp_path / "repo", files())
+    return build_file_tree(tmp_path / "repo", files(approved=True))
 
 
 def problems(root: Path, jobs: int = 1) -> list[str]:
@@ -134,8 +135,7 @@ def test_wrong_lifecycle_keys_are_refused_at_their_line(
     tmp_path: Path, extra: str, message: str
 ) -> None:
     decision = "  - id: ot-kvdj-2025-09-25-b1\n    tekst: Besluit.\n" + extra
-    # no approval: the late meeting has no besluiten here (and the early one does not load)
-    root = build_file_tree(tmp_path / "r", files(late="  []\n", early=decision, approved=False))
+    root = build_file_tree(tmp_path / "r", files(late="  []\n", early=decision))
     edit(root / LATE, "besluiten:\n  []\n", "")
     found = problems(root)
     assert len(found) == 1, found
@@ -162,7 +162,7 @@ def test_a_link_to_an_id_of_another_form_is_looked_up_in_every_meeting(
 ) -> None:
     early = EARLY_DECISIONS.replace("ot-kvdj-2025-09-25-b1", "werkagenda-2025")
     late = LATE_DECISIONS.replace("wijzigt: ot-kvdj-2025-09-25-b1", "wijzigt: werkagenda-2025")
-    root = build_file_tree(tmp_path / "r", files(late=late, early=early))
+    root = build_file_tree(tmp_path / "r", files(late=late, early=early, approved=True))
     assert problems(root) == []
     edit(root / LATE, "wijzigt: werkagenda-2025", "wijzigt: werkagenda-2024")
     assert problems(root) == [
@@ -176,7 +176,7 @@ def test_a_link_to_a_later_decision_is_refused_and_a_cycle_named(tmp_path: Path)
         "    uitslag: aangehouden\n",
         "    uitslag: aangehouden\n    vervangt: ot-kvdj-2025-11-25-b1\n",
     )
-    root = build_file_tree(tmp_path / "r", files(early=early))
+    root = build_file_tree(tmp_path / "r", files(early=early, approved=True))
     found = problems(root)
     assert found == [
         f"{EARLY}:17:5: fout: 'vervangt: ot-kvdj-2025-11-25-b1' is een besluit van "
@@ -189,7 +189,7 @@ def test_a_link_to_a_later_decision_is_refused_and_a_cycle_named(tmp_path: Path)
 
 
 def test_a_link_to_a_meeting_of_the_same_day_is_refused(tmp_path: Path) -> None:
-    root = build_file_tree(tmp_path / "r", files())
+    root = build_file_tree(tmp_path / "r", files(approved=True))
     # a werkgroep meeting earlier on the same day
     (root / "data/meetings/2025/ot-kvdj-wg1-2025-11-25.md").write_text(
         meeting("2025-11-25", "  - id: ot-kvdj-wg1-2025-11-25-b1\n    tekst: Eerder op de dag.\n")
@@ -211,7 +211,7 @@ def test_a_link_inside_one_meeting_and_to_itself_is_refused(tmp_path: Path) -> N
         "  - id: ot-kvdj-2025-11-25-b2\n    tekst: Tweede.\n"
         "    vervangt: [ot-kvdj-2025-11-25-b1, ot-kvdj-2025-11-25-b2]\n"
     )
-    root = build_file_tree(tmp_path / "r", files(late=late))
+    root = build_file_tree(tmp_path / "r", files(late=late, approved=True))
     assert problems(root) == [
         f"{LATE}:20:16: fout: 'vervangt: ot-kvdj-2025-11-25-b1' is een besluit van dezelfde "
         "vergadering (ot-kvdj-2025-11-25); een besluit kan alleen naar een besluit van een "
@@ -230,7 +230,7 @@ def test_an_unknown_action_is_named(repo: Path) -> None:
 def test_withdrawn_and_replaced_decisions_keep_validating(tmp_path: Path) -> None:
     early = EARLY_DECISIONS.replace("uitslag: aangehouden", "uitslag: ingetrokken")
     late = LATE_DECISIONS.replace("wijzigt:", "vervangt:")
-    root = build_file_tree(tmp_path / "r", files(late=late, early=early))
+    root = build_file_tree(tmp_path / "r", files(late=late, early=early, approved=True))
     assert problems(root) == []
 
 
