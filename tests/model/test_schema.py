@@ -37,6 +37,8 @@ def kind_of(rel: str) -> str:
         return "partners"
     if rel.endswith("belangrijke-data.yaml"):
         return "belangrijke-data"
+    if rel.endswith("geen-personen.yaml"):
+        return "geen-personen"
     if "/meetings/" in rel:
         return "vergadering"
     if "/actielijnen/" in rel:
@@ -54,7 +56,8 @@ def schemas(tmp_path: Path, runner: CliRunner) -> dict[str, dict[str, Any]]:
         jsonschema.Draft7Validator.check_schema(schema)
         assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
         result[path.name.removesuffix(".schema.json")] = schema
-    assert set(result) == {"partners", "vergadering", "actie", "actielijn", "belangrijke-data"}
+    kinds = {"partners", "vergadering", "actie", "actielijn", "belangrijke-data", "geen-personen"}
+    assert set(result) == kinds
     return result
 
 
@@ -91,6 +94,14 @@ def test_embedded_files_validate(schemas: dict[str, dict[str, Any]]) -> None:
         rel = str(path.relative_to(EMBEDDED.parent))
         data = editor_view(path)
         jsonschema.validate(data, schemas[kind_of(rel)], cls=jsonschema.Draft7Validator)
+
+
+def test_an_allowlist_entry_needs_its_reason(schemas: dict[str, dict[str, Any]]) -> None:
+    schema = schemas["geen-personen"]
+    jsonschema.validate([{"naam": "Heineken", "reden": "merk"}], schema)
+    for wrong in ([{"naam": "Heineken"}], [{"naam": "Heineken", "reden": ""}], {"naam": "X"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(wrong, schema, cls=jsonschema.Draft7Validator)
 
 
 def test_schema_catches_a_typo(schemas: dict[str, dict[str, Any]]) -> None:

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from samennw.model.records import Action, ActionLine, ImportantDate, Meeting, Partners
 from samennw.storage.repository import atomic_write
+from samennw.woo.allowlist import NonPersonEntry
 
 KINDS: dict[str, tuple[type[BaseModel], str, bool]] = {
     "partners": (Partners, "Partners, personen, teams en domeinen (data/partners.yaml).", False),
@@ -17,6 +18,11 @@ KINDS: dict[str, tuple[type[BaseModel], str, bool]] = {
     "actie": (Action, "Front matter van een actie (data/acties/…).", False),
     "actielijn": (ActionLine, "Front matter van een actielijn (data/actielijnen/…).", False),
     "belangrijke-data": (ImportantDate, "Belangrijke data (data/belangrijke-data.yaml).", True),
+    "geen-personen": (
+        NonPersonEntry,
+        "Woorden die geen persoon zijn, met reden (data/geen-personen.yaml).",
+        True,
+    ),
 }
 
 

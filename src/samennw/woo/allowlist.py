@@ -15,10 +15,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from samennw.errors import DataFileError, Location, Problem
 from samennw.storage.paths import relative
 
 FILE_NAME = "geen-personen.yaml"
+
+
+class NonPersonEntry(BaseModel):
+    """One entry of the file, for the JSON Schema editors use (``samennw schema``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    naam: str = Field(
+        min_length=1, description="Het woord of de naam zoals in de tekst; geen persoon."
+    )
+    reden: str = Field(min_length=1, description="Waarom dit geen persoon is (beoordeeld).")
 
 
 @dataclass(frozen=True, slots=True)
