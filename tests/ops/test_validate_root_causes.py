@@ -340,13 +340,15 @@ def test_other_files_in_a_data_folder_are_a_warning_readme_and_hidden_ones_pass(
             "notities.txt",
             False,
             "waarschuwing: bestand wordt niet gelezen: in data/ leest samennw alleen "
-            "partners.yaml, belangrijke-data.yaml en de mappen meetings, actielijnen en acties",
+            "partners.yaml, belangrijke-data.yaml, geen-personen.yaml en de mappen meetings, "
+            "actielijnen en acties",
         ),
         (
             "bijlagen",
             True,
             "waarschuwing: map wordt niet gelezen: in data/ leest samennw alleen "
-            "partners.yaml, belangrijke-data.yaml en de mappen meetings, actielijnen en acties",
+            "partners.yaml, belangrijke-data.yaml, geen-personen.yaml en de mappen meetings, "
+            "actielijnen en acties",
         ),
     ],
 )

@@ -66,7 +66,8 @@ def validate(repo: Repository, *, jobs: int | None = None, today: date | None = 
     if repo.partners_usable and partners_sound and not _partners_errors(checker.problems):
         from samennw.woo.guard import validate_names
 
-        checker.problems += validate_names(repo)
+        broken = {str(p.location.path) for p in (*repo.problems, *checker.problems) if p.error}
+        checker.problems += validate_names(repo, broken)
     counts = {
         "bestanden": repo.file_count,
         "vergaderingen": len(repo.meetings),

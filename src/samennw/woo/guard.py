@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -164,10 +164,14 @@ def _problem(f: Finding, shown: Path) -> Problem:
     return Problem(message(f.name), Location(shown, f.line, f.column), error=False, code=CODE)
 
 
-def validate_names(repo: Repository) -> list[Problem]:
-    """validate's part: the allowlist's problems and a warning per unknown name."""
+def validate_names(repo: Repository, broken: Collection[str] = ()) -> list[Problem]:
+    """validate's part: the allowlist's problems and a warning per unknown name, except
+    in the files of ``broken`` (shown paths with an error: a control character or a
+    broken front matter is that file's problem, not the word it cuts in two)."""
     detector, problems = detector_for(repo)
-    return problems + check_files(repo, data_files(repo), detector)
+    root = str(repo.root) + os.sep
+    paths = [p for p in data_files(repo) if p.removeprefix(root) not in broken]
+    return problems + check_files(repo, paths, detector)
 
 
 def refuse_unknown_names(repo: Repository, paths: Iterable[Path] | None = None) -> None:
