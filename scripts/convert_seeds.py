@@ -703,7 +703,14 @@ def parse_attendance(reg: Registry, text: str, meeting: str) -> list:
         if p["lakgrond"] != ground:
             fail(f"{meeting}: {p['id']} redacted as {ground}, expected {p['lakgrond']}")
         noot = variant_noot or noot
-        result.append({"persoon": p["id"], "noot": noot} if noot else p["id"])
+        entry: dict = {"persoon": p["id"]}
+        if noot:
+            entry["noot"] = noot
+        if variant_noot is None and fold(func) != fold(p["functie"]):
+            # the function as this meeting states it: a public header shows no more of a
+            # redacted person than the source did (#14, residual identifiability)
+            entry["functie"] = func
+        result.append(entry if len(entry) > 1 else p["id"])
     return result
 
 
