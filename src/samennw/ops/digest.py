@@ -268,7 +268,6 @@ class MailReport:
     recipients: list[Digest] = field(default_factory=list)  # with address and actions
     without_actions: list[str] = field(default_factory=list)  # labels: skipped
     without_email: list[str] = field(default_factory=list)  # labels: skipped
-    ambiguous: list[str] = field(default_factory=list)  # ids the query cannot resolve
     written: list[Path] = field(default_factory=list)
     sent: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
@@ -302,11 +301,6 @@ class MailReport:
             out.append(
                 f"overgeslagen, geen e-mailadres in partners.yaml: {n} "
                 f"{'persoon' if n == 1 else 'personen'}"
-            )
-        if self.ambiguous:
-            out.append(
-                "overgeslagen, code niet eenduidig als naam (zie open-actions --owner): "
-                + ", ".join(sorted(self.ambiguous))
             )
         if self.refused:
             out.append("geweigerd door de mailserver: " + ", ".join(self.refused))
@@ -357,12 +351,10 @@ def mail_digests(
             if not getattr(person, "email", None):
                 report.without_email.append(person.id)
                 continue
-            try:
-                digests.append(
-                    person_digest(catalog, person.id, today, within, personal_only=personal_only)
-                )
-            except NotFoundError:  # the id is also another person's name or alias
-                report.ambiguous.append(person.id)
+            # a person's id always means that person (Directory.find_persons)
+            digests.append(
+                person_digest(catalog, person.id, today, within, personal_only=personal_only)
+            )
     for digest in digests:
         if digest.count:
             report.recipients.append(digest)
