@@ -365,6 +365,28 @@ def test_people_organisations_and_teams(repo: Path) -> None:
     assert "  ot-kvdj  Opgaveteam Kansen voor de Jeugd — leden: erbij sofie" in shown
 
 
+def test_an_email_address_is_said_to_change_but_never_shown(repo: Path, runner: CliRunner) -> None:
+    person = "  - id: tjalling\n    naam: Tjalling\n"
+    edit(repo, "data/partners.yaml", person, person + "    email: t.oud@example.org\n")
+    edit(repo, "data/partners.yaml", "  - id: emre-unver\n", "  - id: emre-unver\n"
+         "    email: emre@example.org\n")  # fmt: skip
+    commit(repo)
+    edit(repo, "data/partners.yaml", "t.oud@example.org", "t.nieuw@example.org")
+    edit(repo, "data/partners.yaml", "    email: emre@example.org\n", "")
+    commit(repo)
+    report = diff_revisions(repo, "HEAD~1", "HEAD")
+    changed = {e.id: changed_fields(e) for e in report.groups["personen"]["gewijzigd"]}
+    assert changed == {
+        "tjalling": {"email": ("(verborgen)", "(verborgen, nieuw)")},
+        "emre-unver": {"email": ("(verborgen)", None)},
+    }
+    for fmt in ("text", "markdown", "json"):
+        code, out, err = run(runner, "diff", "HEAD~2", "HEAD", "--format", fmt, "--data", str(repo))
+        assert code == 0, err
+        assert "@" not in out and "example.org" not in out
+        assert "verborgen" in out
+
+
 def test_action_lines_and_important_dates(repo: Path) -> None:
     build_file_tree(
         repo,

@@ -486,7 +486,20 @@ def _field_changes(
     old: Mapping[str, Any], new: Mapping[str, Any], skip: tuple[str, ...] = ("id",)
 ) -> list[FieldChange]:
     keys = [k for k in (*old, *(k for k in new if k not in old)) if k not in skip]
-    return [FieldChange(k, old.get(k), new.get(k)) for k in keys if old.get(k) != new.get(k)]
+    changes = []
+    for k in keys:
+        a, b = old.get(k), new.get(k)
+        if a == b:
+            continue
+        if k in _PERSONAL:  # personal data: that it changed, not what it was or is
+            a, b = (None if a is None else HIDDEN), (None if b is None else HIDDEN_NEW)
+        changes.append(FieldChange(k, a, b))
+    return changes
+
+
+# keys whose values a summary never shows: it goes into pull-request comments and logs
+_PERSONAL = frozenset({"email"})
+HIDDEN, HIDDEN_NEW = "(verborgen)", "(verborgen, nieuw)"
 
 
 def _body_change(name: str, old: str, new: str) -> list[FieldChange]:
