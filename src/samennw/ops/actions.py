@@ -155,6 +155,61 @@ def _reason(reason: str | None) -> str:
     return text
 
 
+@dataclass(frozen=True, slots=True)
+class _StatusChange:
+    """What a change to one status writes and checks."""
+
+    to_do: str  # "af te ronden": for the refusal of an archived action
+    date_word: str  # "afronddatum": for the refusals and warnings about its date
+    dated: bool  # writes <status>_op and <status>_in, with the date warnings
+    needs_reason: bool  # --reden is required
+
+
+_CHANGES = {
+    ActionStatus.AFGEROND: _StatusChange("af te ronden", "afronddatum", True, False),
+    ActionStatus.GEANNULEERD: _StatusChange("te annuleren", "annuleerdatum", True, True),
+    ActionStatus.IN_UITVOERING: _StatusChange("te starten", "datum", False, False),
+    ActionStatus.GEBLOKKEERD: _StatusChange("te blokkeren", "datum", False, True),
+}
+
+
+def _change_status(
+    repo: Repository,
+    action_id: str,
+    target: ActionStatus,
+    on: date | None,
+    note: str | None,
+    meeting_id: str | None,
+    reason: str | None = None,
+) -> tuple[ChangeSet, str]:
+    """Plan a change of an active action to ``target`` (see :data:`_CHANGES`).
+
+    Without a date: the meeting's date (``meeting_id``), else today."""
+    spec = _CHANGES[target]
+    action = get_action(repo, action_id)
+    if action.status is target and target is ActionStatus.GEBLOKKEERD:
+        raise OperationError(
+            f"actie {action_id} is al geblokkeerd (reden: {action.reden}); "
+            "een andere reden: heropen haar eerst of pas 'reden' met de hand aan"
+        )
+    if action.status is target:
+        raise OperationError(f"actie {action_id} is al {_status_word(action)}")
+    _refuse_archived(action, spec.to_do)
+    text_reason = _reason(reason) if spec.needs_reason else None
+    meeting = get_meeting(repo, meeting_id)
+    given, on = on, _date_of(on, meeting)
+    _refuse_before_origin(repo, action, on, spec.date_word)
+    values: dict[str, object] = {"status": target.value}
+    if spec.dated:
+        values[f"{target.value}_op"] = on
+        if meeting is not None:
+            values[f"{target.value}_in"] = meeting.id
+    changes = _plan_status(repo, action, target, values, on, note, meeting, text_reason)
+    if spec.dated:
+        _date_warnings(changes.notices, target, given, on, meeting)
+    return changes, f"Actie {action.id} {target.value}"
+
+
 def close_action(
     repo: Repository,
     action_id: str,
@@ -162,22 +217,8 @@ def close_action(
     note: str | None = None,
     meeting_id: str | None = None,
 ) -> tuple[ChangeSet, str]:
-    """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied).
-
-    Without a date: the meeting's date (``meeting_id``), else today."""
-    action = get_action(repo, action_id)
-    if action.status is ActionStatus.AFGEROND:
-        raise OperationError(f"actie {action_id} is al {_status_word(action)}")
-    _refuse_archived(action, "af te ronden")
-    meeting = get_meeting(repo, meeting_id)
-    given, on = on, _date_of(on, meeting)
-    _refuse_before_origin(repo, action, on, "afronddatum")
-    values: dict[str, object] = {"status": "afgerond", "afgerond_op": on}
-    if meeting is not None:
-        values["afgerond_in"] = meeting.id
-    changes = _plan_status(repo, action, ActionStatus.AFGEROND, values, on, note, meeting)
-    _date_warnings(changes.notices, ActionStatus.AFGEROND, given, on, meeting)
-    return changes, f"Actie {action.id} afgerond"
+    """Mark an action afgerond and move it to acties/afgerond (planned, not yet applied)."""
+    return _change_status(repo, action_id, ActionStatus.AFGEROND, on, note, meeting_id)
 
 
 def cancel_action(
@@ -189,22 +230,7 @@ def cancel_action(
     reason: str | None = None,
 ) -> tuple[ChangeSet, str]:
     """Mark an action geannuleerd, with its reason, and archive it in acties/afgerond."""
-    action = get_action(repo, action_id)
-    if action.status is ActionStatus.GEANNULEERD:
-        raise OperationError(f"actie {action_id} is al {_status_word(action)}")
-    _refuse_archived(action, "te annuleren")
-    text_reason = _reason(reason)
-    meeting = get_meeting(repo, meeting_id)
-    given, on = on, _date_of(on, meeting)
-    _refuse_before_origin(repo, action, on, "annuleerdatum")
-    values: dict[str, object] = {"status": "geannuleerd", "geannuleerd_op": on}
-    if meeting is not None:
-        values["geannuleerd_in"] = meeting.id
-    changes = _plan_status(
-        repo, action, ActionStatus.GEANNULEERD, values, on, note, meeting, text_reason
-    )
-    _date_warnings(changes.notices, ActionStatus.GEANNULEERD, given, on, meeting)
-    return changes, f"Actie {action.id} geannuleerd"
+    return _change_status(repo, action_id, ActionStatus.GEANNULEERD, on, note, meeting_id, reason)
 
 
 def start_action(
@@ -215,16 +241,7 @@ def start_action(
     meeting_id: str | None = None,
 ) -> tuple[ChangeSet, str]:
     """Mark an open (or blocked) action 'in uitvoering'; a blocked one loses its reden."""
-    action = get_action(repo, action_id)
-    if action.status is ActionStatus.IN_UITVOERING:
-        raise OperationError(f"actie {action_id} is al in uitvoering")
-    _refuse_archived(action, "te starten")
-    meeting = get_meeting(repo, meeting_id)
-    on = _date_of(on, meeting)
-    _refuse_before_origin(repo, action, on, "datum")
-    values: dict[str, object] = {"status": "in uitvoering"}
-    changes = _plan_status(repo, action, ActionStatus.IN_UITVOERING, values, on, note, meeting)
-    return changes, f"Actie {action.id} in uitvoering"
+    return _change_status(repo, action_id, ActionStatus.IN_UITVOERING, on, note, meeting_id)
 
 
 def block_action(
@@ -237,22 +254,7 @@ def block_action(
 ) -> tuple[ChangeSet, str]:
     """Mark an open or in-progress action 'geblokkeerd' with its reason (it stays in
     acties/open: it is still to do)."""
-    action = get_action(repo, action_id)
-    if action.status is ActionStatus.GEBLOKKEERD:
-        raise OperationError(
-            f"actie {action_id} is al geblokkeerd (reden: {action.reden}); "
-            "een andere reden: heropen haar eerst of pas 'reden' met de hand aan"
-        )
-    _refuse_archived(action, "te blokkeren")
-    text_reason = _reason(reason)
-    meeting = get_meeting(repo, meeting_id)
-    on = _date_of(on, meeting)
-    _refuse_before_origin(repo, action, on, "datum")
-    values: dict[str, object] = {"status": "geblokkeerd"}
-    changes = _plan_status(
-        repo, action, ActionStatus.GEBLOKKEERD, values, on, note, meeting, text_reason
-    )
-    return changes, f"Actie {action.id} geblokkeerd"
+    return _change_status(repo, action_id, ActionStatus.GEBLOKKEERD, on, note, meeting_id, reason)
 
 
 def closing_date_warning(on: date, today: date, word: str = "afronddatum") -> str | None:
