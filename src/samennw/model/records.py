@@ -116,6 +116,22 @@ Email = Annotated[str, Field(pattern=r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$", max_le
 ActionId = Annotated[str, Field(pattern=ACTION_ID_PATTERN, max_length=40)]
 
 
+def _ground(value: object) -> object:
+    """A Woo ground in any notation, as ``5.1.2.e`` (samennw.woo.grounds)."""
+    from samennw.woo.grounds import require_ground
+
+    if not isinstance(value, str):
+        raise ValueError("een Woo-lakgrond verwacht, bijvoorbeeld 5.1.2.e")
+    return require_ground(value)
+
+
+Ground = Annotated[
+    str,
+    BeforeValidator(_ground),
+    WithJsonSchema({"type": "string", "description": "Woo-lakgrond, bijvoorbeeld '5.1.2.e'."}),
+]
+
+
 class Model(BaseModel):
     # validators are built on first use: a query that never touches a model never pays
     model_config = ConfigDict(extra="forbid", defer_build=True)
@@ -225,7 +241,7 @@ class Person(Sourced):
     openbaar: Bool = Field(
         False, description="Mag de naam openbaar (Woo)? Ja voor publieke ambtsdragers."
     )
-    lakgrond: Text | None = Field(
+    lakgrond: Ground | None = Field(
         None, description="Woo-lakgrond waarmee de bron de naam weglakte, bijv. '5.1.2.e'."
     )
     email: Email | None = Field(
@@ -400,15 +416,97 @@ ActionIds = Annotated[
 ]
 
 
+def _safe_file(value: object) -> object:
+    """A relative path inside the data repository: never absolute, never '..'."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("'bestand' is leeg")
+    parts = re.split(r"[\\/]+", value.strip())
+    if value.strip().startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value.strip()):
+        raise ValueError(f"'{value}' is een absoluut pad; geef een pad binnen de repository op")
+    if ".." in parts:
+        raise ValueError(f"'{value}' wijst buiten de repository ('..'); dat mag niet")
+    if re.match(r"^[a-z][a-z0-9+.-]*://", value.strip(), re.IGNORECASE):
+        raise ValueError(f"'{value}' is een adres, geen pad binnen de repository")
+    return value.strip()
+
+
+class Attachment(Model):
+    """An attachment (bijlage): a title, optionally a file, and whether it is public."""
+
+    titel: Text = Field(description="Titel van de bijlage, zoals in de bron.")
+    bestand: Annotated[str, BeforeValidator(_safe_file)] | None = Field(
+        None, description="Pad van het bestand, relatief aan de repository (geen '..')."
+    )
+    openbaar: Bool = Field(
+        True, description="Mag de bijlage in een openbare versie genoemd en gelinkt worden?"
+    )
+    vertrouwelijk: Ground | None = Field(
+        None, description="Woo-lakgrond als de bijlage niet openbaar is, bijv. '5.1.2.i'."
+    )
+
+    @model_validator(mode="after")
+    def _ground_means_not_public(self) -> Attachment:
+        if self.vertrouwelijk is not None and self.openbaar and "openbaar" in self.model_fields_set:
+            raise ValueError("een vertrouwelijke bijlage kan niet 'openbaar: true' zijn")
+        return self
+
+    @property
+    def public(self) -> bool:
+        """May a public version name it?"""
+        return self.openbaar and self.vertrouwelijk is None
+
+    @model_serializer(mode="wrap")
+    def _as_written(self, handler: Any) -> Any:
+        """An attachment with only a title is written as the title, as in older files."""
+        if self.bestand is None and self.openbaar and self.vertrouwelijk is None:
+            return self.titel
+        return handler(self)
+
+
+def _attachment(value: object) -> object:
+    return {"titel": value} if isinstance(value, str) else value
+
+
+AttachmentRef = Annotated[
+    Attachment,
+    BeforeValidator(_attachment),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "description": "Titel van de bijlage."},
+                {
+                    "type": "object",
+                    "properties": {
+                        "titel": {"type": "string"},
+                        "bestand": {"type": ["string", "null"]},
+                        "openbaar": {"type": "boolean"},
+                        "vertrouwelijk": {"type": ["string", "null"]},
+                    },
+                    "required": ["titel"],
+                    "additionalProperties": False,
+                },
+            ],
+            "description": "Titel van de bijlage, of {titel, bestand, openbaar, vertrouwelijk}.",
+        }
+    ),
+]
+_CONFIDENTIAL = "Vertrouwelijk: de Woo-lakgrond (bijv. '5.1.2.i'); de openbare versie toont "
+
+
 class AgendaItem(Model):
     nr: Int = Field(description="Nummer van het agendapunt.")
     titel: Text = Field(description="Titel van het agendapunt.")
     duur: Text | None = Field(None, description="Duur, bijv. '30 min'.")
     besluitpunt: Text | None = Field(None, description="Het gevraagde besluit.")
-    bijlagen: list[Text] = Field(default_factory=list, description="Bijlagen bij dit punt.")
+    bijlagen: list[AttachmentRef] = Field(
+        default_factory=list, description="Bijlagen bij dit punt."
+    )
     acties: ActionIds = Field(
         default_factory=list,
         description="Acties die onder dit punt besproken worden (live verwijzingen).",
+    )
+    vertrouwelijk: Ground | None = Field(
+        None, description=_CONFIDENTIAL + "alleen nummer en lakgrond."
     )
 
 
@@ -497,6 +595,9 @@ class Decision(Model):
     stelt_vast: Id | None = Field(
         None, description="Vergadering waarvan dit besluit de notulen vaststelt."
     )
+    vertrouwelijk: Ground | None = Field(
+        None, description=_CONFIDENTIAL + "alleen code en lakgrond."
+    )
 
     @field_validator("stemmen")
     @classmethod
@@ -546,7 +647,7 @@ class Meeting(Sourced):
     gasten: list[AttendeeRef] = Field(
         default_factory=list, description="Gasten en presentatoren (met 'rol')."
     )
-    bijlagen: list[Text] = Field(default_factory=list, description="Bijlagen.")
+    bijlagen: list[AttachmentRef] = Field(default_factory=list, description="Bijlagen.")
     agenda: list[AgendaItem] = Field(default_factory=list, description="Agendapunten.")
     notulen_status: MinutesStatus = Field(
         MinutesStatus.CONCEPT, description="Status van de notulen: concept of vastgesteld."
@@ -617,6 +718,9 @@ class Action(Sourced):
     geannuleerd_in: Id | None = Field(None, description="Vergadering waarin geannuleerd.")
     updates: list[Update] = Field(default_factory=list, description="Gedateerde updates.")
     volgorde: Int | None = Field(None, description="Positie in de sectie (als in de bron).")
+    vertrouwelijk: Ground | None = Field(
+        None, description=_CONFIDENTIAL + "alleen code en lakgrond."
+    )
     body: str = Field("", exclude=True, description="Toelichting (Markdown).")
 
     @field_validator("wie", "wanneer", mode="before")

@@ -94,6 +94,9 @@ class Checker:
         # made from the ids on first use; what a quick read found in other meeting files
         self._team_meetings: dict[str, list[tuple[date, str]]] | None = None
         self._peeks: dict[str, _Peek | None] = {}
+        # names beside a redaction (notes_beside_redactions), made on first use
+        self._private_names: re.Pattern[str] | None = None
+        self._detector: Any = None
 
     @property
     def partial(self) -> bool:
@@ -227,6 +230,29 @@ class Checker:
             )
         )
 
+    def ground_spans(self, obj: Meeting | Action | ActionLine) -> None:
+        """An error for a confidential span ``[[5.1.2.x|…]]`` whose ground is not a ground
+        of the Woo (or the Wob): its text would be shown or hidden on a typo's word."""
+        if "[[" not in obj.body:
+            return
+        from samennw.render.redact import SPAN
+        from samennw.woo.grounds import normalize_ground, valid_grounds_text
+
+        body = obj.body
+        first = _body_start(obj)
+        for match in SPAN.finditer(body):
+            if normalize_ground(match.group(1)) is not None:
+                continue
+            at = match.start()
+            line = None if first is None else first + body.count("\n", 0, at)
+            self.problems.append(
+                Problem(
+                    f"'{match.group(1)}' in [[{match.group(1)}|…]] is geen geldige "
+                    f"Woo-lakgrond; geldig zijn {valid_grounds_text()}",
+                    Location(obj.source_path, line, at - body.rfind("\n", 0, at)),
+                )
+            )
+
     def markers(self, m: Meeting) -> None:
         """Markers in the minutes that ``samennw extract`` has not processed yet (an error:
         CI catches a forgotten run), and decision markers whose id is not a decision of
@@ -288,6 +314,7 @@ class Checker:
     def meeting_own(self, m: Meeting) -> None:
         self.counts["besluiten"] += len(m.besluiten)
         self.body_characters(m)
+        self.ground_spans(m)
         self.markers(m)
         expected = f"{m.team}-{m.datum.isoformat()}"
         if m.id != expected:
@@ -400,6 +427,54 @@ class Checker:
             self.adopted_in(m, meeting_id, day, adopted_in)
         for i, target in approves:
             self.approves(m, i, meeting_id, day, target)
+        self.notes_beside_redactions(m, facts[15] if len(facts) > 15 else [])
+
+    def notes_beside_redactions(self, m: Sourced, notes: list[Any]) -> None:
+        """A warning for a note next to a redacted attendee that names a person: the name
+        of a known person who is not public (redacted too, but a pointer all the same), or
+        a name the data does not know (the Woo name detector). 'vervanger Hans Krikke'
+        next to '5.1.2.e Directeur …' makes the redacted person identifiable."""
+        for key, i, person_id, note in notes:
+            person = self.dir.persons.get(person_id)
+            if person is None or person.openbaar:
+                continue  # a public person's name is printed: no redaction to give away
+            named = self._private_name_in(note) or self._unknown_name_in(note)
+            if named:
+                self.err(
+                    m,
+                    (key, i, "noot"),
+                    f"naam naast een weglakking maakt de persoon herkenbaar: '{named}' in de "
+                    f"noot bij {person.label} ({person_id}); laat de naam weg of beschrijf de "
+                    "rol",
+                    error=False,
+                )
+
+    def _private_name_in(self, text: str) -> str | None:
+        """The first name of a known, non-public person in ``text``."""
+        pattern = self._private_names
+        if pattern is None:
+            from samennw.render.redact import person_names
+
+            names = sorted(
+                {n for p in self.dir.persons.values() if not p.openbaar for n in person_names(p)},
+                key=lambda n: (-len(n), n),
+            )
+            alternatives = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+            pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+            self._private_names = pattern
+        found = pattern.search(text)
+        return found.group(0) if found else None
+
+    def _unknown_name_in(self, text: str) -> str | None:
+        """The first name in ``text`` the Woo name detector does not know."""
+        if not any(c.isupper() for c in text):
+            return None  # the detector looks at capitalised words only
+        from samennw.woo.guard import detector_for
+
+        if self._detector is None:
+            self._detector = detector_for(self.repo)[0]()
+        findings = self._detector.find(text)
+        return findings[0].name if findings else None
 
     def attendance(
         self,
@@ -671,6 +746,7 @@ class Checker:
     def action_own(self, a: Action) -> None:
         self.counts[a.status.value] += 1
         self.body_characters(a)
+        self.ground_spans(a)
         path = a.source_path
         folder = _parent_name(path) if path is not None else None
         if folder is not None and folder != a.status.folder:
@@ -889,6 +965,13 @@ def meeting_facts(m: Meeting) -> list[Any]:
         [a.persoon for a in m.verwacht],
         [[i, d.stelt_vast] for i, d in enumerate(m.besluiten) if d.stelt_vast],
         [[i, j, action] for i, item in enumerate(m.agenda) for j, action in enumerate(item.acties)],
+        # notes printed next to an attendee (see Checker.notes_beside_redactions)
+        [
+            [key, i, a.persoon, a.noot]
+            for key in ("aanwezig", "afwezig_met_bericht", "verwacht", "gasten")
+            for i, a in enumerate(getattr(m, key))
+            if a.noot
+        ],
     ]
 
 

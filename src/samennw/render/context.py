@@ -18,6 +18,7 @@ from samennw.model.people import Directory
 from samennw.model.records import (
     Action,
     ActionStatus,
+    Attachment,
     Attendee,
     Decision,
     ListPlacement,
@@ -154,7 +155,31 @@ def meeting_header(repo: Repository, directory: Directory, meeting: Meeting) -> 
         "secretaris": person_name(
             directory, meeting.secretaris, stated.get(meeting.secretaris or "")
         ),
-        "bijlagen": list(meeting.bijlagen),
+        "bijlagen": [attachment(b) for b in meeting.bijlagen],
+    }
+
+
+def attachment(item: Attachment, *, prefix: bool = False) -> Context:
+    """An attachment, made a line by the redaction (render/redact.py attachment_line);
+    ``prefix``: an agenda item's attachment reads 'Bijlage: …' unless it says so."""
+    text = item.titel
+    if prefix and not text.lower().startswith("bijlage"):
+        text = f"Bijlage: {text}"
+    return {
+        "_bijlage": True,
+        "tekst": text,
+        "bestand": item.bestand or "",
+        "openbaar": item.public,
+        "vertrouwelijk": item.vertrouwelijk or "",
+    }
+
+
+def agenda_titles(meeting: Meeting) -> dict[int, str]:
+    """The agenda items' titles by number; a confidential item's as a span of its
+    ground (``[[5.1.2.i|titel]]``: the ground in a public version)."""
+    return {
+        i.nr: f"[[{i.vertrouwelijk}|{i.titel}]]" if i.vertrouwelijk else i.titel
+        for i in meeting.agenda
     }
 
 
@@ -166,13 +191,12 @@ def agenda_items(meeting: Meeting, repo: Repository | None = None) -> list[Conte
             "titel": item.titel,
             "duur": item.duur or "",
             "besluitpunt": item.besluitpunt or "",
-            "bijlagen": [
-                b if b.lower().startswith("bijlage") else f"Bijlage: {b}" for b in item.bijlagen
-            ],
+            "bijlagen": [attachment(b, prefix=True) for b in item.bijlagen],
             "acties": [agenda_action(repo, ref, meeting.datum) for ref in item.acties]
             if repo is not None
             else [],
             "tekst": "",
+            "vertrouwelijk": item.vertrouwelijk or "",
         }
         for item in sorted(meeting.agenda, key=lambda i: i.nr)
     ]
@@ -238,6 +262,7 @@ def agenda_action(repo: Repository, action_id: str, day: date) -> Context:
             "wanneer": "",
             "stand": "",
             "verlopen": False,
+            "vertrouwelijk": "",
         }
     action = repo.actions[action_id]
     status = status_on(repo, action, day)
@@ -249,6 +274,7 @@ def agenda_action(repo: Repository, action_id: str, day: date) -> Context:
         "wanneer": action.wanneer,
         "stand": _state_text(repo, action, status),
         "verlopen": _is_overdue(repo, action, status, day),
+        "vertrouwelijk": action.vertrouwelijk or "",
     }
 
 
@@ -321,6 +347,7 @@ def handled_actions(repo: Repository, directory: Directory, meeting: Meeting) ->
                     "afhandeling": what,
                     "toelichting": "\n\n".join(n for n in notes if n),
                     "tekst": f"{what}: {'; '.join(notes)}" if notes else what,
+                    "vertrouwelijk": action.vertrouwelijk or "",
                 },
             )
         )
@@ -389,6 +416,7 @@ def minutes_items(meeting: Meeting, repo: Repository | None = None) -> tuple[str
             "bijlagen": [],
             "acties": [],
             "tekst": text,
+            "vertrouwelijk": "",
         }
         items.append(extra)
     return preamble, items
@@ -422,6 +450,7 @@ def action_row(
         "besluit": False,
         **_date_fields("afgerond_op", closed_on),
         **_date_fields("geannuleerd_op", cancelled_on),
+        "vertrouwelijk": action.vertrouwelijk or "",
     }
 
 
@@ -465,6 +494,7 @@ def decision_row(decision: Decision, agenda_titles: dict[int, str]) -> Context:
         "status": decision.actielijst.value if decision.actielijst else "",
         "verlopen": False,
         "besluit": True,
+        "vertrouwelijk": decision.vertrouwelijk or "",
     }
 
 
@@ -488,7 +518,7 @@ def notulen_context(repo: Repository, meeting_ref: str, today: date) -> Context:
     header["verwacht"] = labels(meeting.verwacht)  # never shown as present
     header["gasten"] = guest_labels(directory, meeting)
     preamble, items = minutes_items(meeting, repo)
-    titles = {i.nr: i.titel for i in meeting.agenda}
+    titles = agenda_titles(meeting)
     actions = repo.actions_from(meeting.id)
     concept = meeting.notulen_status is MinutesStatus.CONCEPT
     approved_in = repo.meetings.get(meeting.vastgesteld_in or "")
@@ -577,7 +607,7 @@ def actielijst_context(
         else:
             (done_rows if status is ActionStatus.AFGEROND else open_rows)[section].append(row)
     for meeting in meetings:
-        titles = {i.nr: i.titel for i in meeting.agenda}
+        titles = agenda_titles(meeting)
         for decision in meeting.besluiten:
             if decision.actielijst is None:
                 continue
@@ -676,7 +706,7 @@ def besluitenlijst_context(
     for m in meetings:
         if (van and m.datum < van) or (tot and m.datum > tot) or not m.besluiten:
             continue
-        titles = {i.nr: i.titel for i in m.agenda}
+        titles = agenda_titles(m)
         groups.append(
             {
                 "vergadering": meeting_header(repo, directory, m),
@@ -710,7 +740,9 @@ def calendar_context(repo: Repository, team_ref: str | None) -> Context:
     events = []
     for m in meetings:
         header = meeting_header(repo, directory, m)
-        items = [f"{i['nr']}. {i['titel']}" for i in agenda_items(m)]
+        # one line per item ('3. Titel'), made by the redaction: a confidential item's
+        # title never reaches a public calendar
+        items = [{**i, "_regel": True} for i in agenda_items(m)]
         events.append({**header, "agenda": items, "begin": m.begin or "", "eind": m.eind or ""})
     important = [
         {
