@@ -243,7 +243,8 @@ Opdrachten:
   open-actions        Toon open acties, bijvoorbeeld van één persoon.
   afronden            Rond een actie af (zelfde als 'close').
   close               Rond een actie af en verplaats haar naar 'afgerond'.
-  heropen             Heropen een afgeronde actie (omgekeerde van 'close').
+  reopen              Heropen een actie (zelfde als 'heropen').
+  heropen             Zet een actie terug op open: afgerond, geannuleerd,...
   update              Voeg een gedateerde update toe aan een actie.
   nieuwe-actie        Maak een nieuwe actie (zelfde als 'add-action').
   add-action          Maak een nieuwe actie met de volgende vrije code.
@@ -260,18 +261,30 @@ Opdrachten:
   import-minutes      Importeer notulen (.docx, .pdf, .txt of .md): één...
   importeer-acties    Importeer een actielijst (zelfde als 'import-actions').
   import-actions      Importeer de lopende actielijst van een team (.docx,...
+  vaststellen         Stel notulen vast (zelfde als 'approve').
+  approve             Stel de notulen van een vergadering vast in een...
   verschil            Toon wat er veranderde (zelfde als 'diff').
   diff                Toon wat er veranderde in de gegevens tussen revisies.
+  overzicht           Persoonlijk overzicht (zelfde als 'digest').
+  digest              Persoonlijk overzicht: de open acties van één...
   toon                Toon een besluit, actie of vergadering (zelfde als...
   show                Toon een besluit, actie of vergadering met alles wat...
+  publiceer           Openbare website maken (zelfde als 'site').
+  site                Maak een statische website van de openbare versies...
+  start               Zet een actie in uitvoering (zelfde als...
+  in-uitvoering       Zet een open of geblokkeerde actie op 'in uitvoering'...
+  block               Blokkeer een actie (zelfde als 'blokkeer').
+  blokkeer            Zet een actie op 'geblokkeerd', met een reden (blijft...
+  cancel              Annuleer een actie (zelfde als 'annuleer').
+  annuleer            Annuleer een actie, met een reden, en verplaats haar...
   render              Maak documenten: agenda, notulen, actielijst en...
 """
 
 RENDER_HELP = """\
 Gebruik: samennw render [OPTIES] OPDRACHT [ARGUMENTEN]...
 
-  Maak documenten: agenda, notulen, actielijst en besluitenlijst (md, html of
-  docx) en een agenda-bestand (ics).
+  Maak documenten: agenda, notulen, actielijst en besluitenlijst (md, html, docx
+  of pdf) en een agenda-bestand (ics).
 
 Opties:
   -h, --help  Toon deze hulp en stop.
@@ -293,7 +306,8 @@ Argumenten:
 {argument}
 
 Opties:
-  --datum <tekst>        Datum (standaard vandaag).
+  --datum <tekst>        Datum (standaard die van --vergadering, anders
+                         vandaag).
   --toelichting <tekst>  Tekst voor de updates van de actie.
   --vergadering <tekst>  Vergadering (code) waarin dit gebeurde.
   --commit               Leg de gewijzigde bestanden vast in git (alleen die).
@@ -321,6 +335,8 @@ Opties:
   --actielijn <tekst>          Alleen deze actielijn.
   --domein <tekst>             Alleen dit domein (bijv. kvdj).
   --achterstallig              Alleen acties waarvan de termijn verlopen is.
+  --status <tekst>             Alleen acties met deze status: open, in-
+                               uitvoering of geblokkeerd.
   --op <tekst>                 Evalueer 'vandaag' als deze datum (bijv.
                                2025-11-25).
   --format <tekst>             table, json, csv of markdown.  [standaard: table]
@@ -372,6 +388,18 @@ PROGRAM_HELP_78 = (
     .replace(
         "Toon een besluit, actie of vergadering met alles wat...",
         "Toon een besluit, actie of vergadering met alles...",
+    )
+    .replace(
+        "Zet een open of geblokkeerde actie op 'in uitvoering'...",
+        "Zet een open of geblokkeerde actie op 'in...",
+    )
+    .replace(
+        "Zet een actie op 'geblokkeerd', met een reden (blijft...",
+        "Zet een actie op 'geblokkeerd', met een reden...",
+    )
+    .replace(
+        "Annuleer een actie, met een reden, en verplaats haar...",
+        "Annuleer een actie, met een reden, en verplaats...",
     )
 )
 
