@@ -296,3 +296,26 @@ def test_the_embedded_ab_minutes_state_one_function_of_the_ot_chair(tmp_path: Pa
     assert "Voorzitter OT Kansen voor de Jeugd" not in may.split("## 1.")[0]
     assert "5.1.2.b Voorzitter OT Kansen voor de Jeugd" in july
     assert "Westelijke Tuinsteden; Voorzitter OT" not in may + july
+
+
+def test_the_public_site_and_its_open_data_hide_confidential_items(
+    repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    code, _, err = run(CliRunner(), "site", "-o", str(out), "--data", str(repo))
+    assert code == 0, err
+    texts = {
+        path.relative_to(out).as_posix(): path.read_text(encoding="utf-8")
+        for path in out.rglob("*")
+        if path.is_file() and path.suffix in (".html", ".json", ".csv")
+    }
+    everything = "\n".join(texts.values())
+    assert "Werkagenda vastgesteld." in texts["besluitenlijst.html"]  # the public decision
+    assert "Werkagenda vastgesteld." in texts["data/besluiten.json"]
+    for secret in (SECRET_TITLE, SECRET_TEXT, SECRET_DECISION, SECRET_ACTION, SECRET_FILE):
+        assert secret not in everything, [name for name, t in texts.items() if secret in t]
+    assert "[vertrouwelijk, 5.1.2.b]" in texts["data/besluiten.json"]
+    assert "KVDJ-002 [vertrouwelijk, 5.1.2.b]" in texts["data/acties.csv"]
+    oparl = texts["data/oparl-vergaderingen.json"]
+    assert '"name": "[vertrouwelijk, 5.1.2.i]"' in oparl.replace('":"', '": "')
+    assert '"public": false' in oparl.replace('":false', '": false')

@@ -73,6 +73,7 @@ AGENDA_FIELDS = {
     "nr": {"type": "integer"},
     "titel": _STR,
     "besluitpunt": _STR,
+    "openbaar": {"type": "boolean"},  # false: confidential, titel is its Woo ground
 }
 
 
@@ -226,7 +227,7 @@ def oparl(meetings: list[Record], paths: dict[str, tuple[str, str | None]]) -> d
                 "number": str(item["nr"]),
                 "order": order,
                 "name": item["titel"],
-                "public": True,
+                "public": item["openbaar"],
             }
             if found:
                 entry["result"] = "; ".join(d["uitslag"] for d in found)

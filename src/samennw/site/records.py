@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from samennw.model.records import Action, Meeting, Partners
-from samennw.render.redact import Redactor
+from samennw.render.redact import Redactor, confidential
 from samennw.storage.repository import LazyFolder, Repository
 
 Record = dict[str, Any]
@@ -64,23 +64,22 @@ def meeting_record(meeting: Meeting, data: bytes, redactor: MemoRedactor) -> Rec
     from samennw.ops.show import process_label
     from samennw.render import context as rc
 
-    titles = {i.nr: i.titel for i in meeting.agenda}
+    titles = rc.agenda_titles(meeting)  # a confidential item's title: its ground only
     decisions = []
     for d in meeting.besluiten:
         row = rc.decision_row(d, titles)
-        decisions.append(
-            {
-                "id": d.id,
-                "agendapunt": row["agendapunt"],
-                "agendapunt_titel": redactor.text(row["agendapunt_titel"]),
-                "tekst": redactor.text(row["tekst"]),
-                "uitslag": d.uitslag.value,
-                "besluitvorming": process_label(d),
-                "wie": redactor.text(row["wie"]),
-                "toelichting": redactor.text(row["toelichting"]),
-                "stelt_vast": d.stelt_vast or "",
-            }
-        )
+        decision = {
+            "id": d.id,
+            "agendapunt": row["agendapunt"],
+            "agendapunt_titel": redactor.text(row["agendapunt_titel"]),
+            "tekst": redactor.text(row["tekst"]),
+            "uitslag": d.uitslag.value,
+            "besluitvorming": process_label(d),
+            "wie": redactor.text(row["wie"]),
+            "toelichting": redactor.text(row["toelichting"]),
+            "stelt_vast": d.stelt_vast or "",
+        }
+        decisions.append(_hidden(decision, d.vertrouwelijk))
     return {
         "sha": sha256(data),
         "id": meeting.id,
@@ -94,11 +93,15 @@ def meeting_record(meeting: Meeting, data: bytes, redactor: MemoRedactor) -> Rec
         "vastgesteld_op": meeting.vastgesteld_op.isoformat() if meeting.vastgesteld_op else "",
         "vastgesteld_in": meeting.vastgesteld_in or "",
         "agenda": [
-            {
-                "nr": item.nr,
-                "titel": redactor.text(item.titel),
-                "besluitpunt": redactor.text(item.besluitpunt or ""),
-            }
+            _hidden(
+                {
+                    "nr": item.nr,
+                    "titel": redactor.text(item.titel),
+                    "besluitpunt": redactor.text(item.besluitpunt or ""),
+                    "openbaar": item.vertrouwelijk is None,
+                },
+                item.vertrouwelijk,
+            )
             for item in sorted(meeting.agenda, key=lambda i: i.nr)
         ],
         "agenda_acties": sorted({a for item in meeting.agenda for a in item.acties}),
@@ -120,19 +123,35 @@ def action_record(action: Action, data: bytes, redactor: MemoRedactor) -> Record
         "id": action.id,
         "team": action.team,
         "refs": sorted(r for r in refs if r),
-        "public": {
-            "id": action.id,
-            "team": action.team,
-            "wat": redactor.text(rc.with_origin(action.herkomst, action.wat)),
-            "wie": redactor.text(action.wie),
-            "wanneer": redactor.text(action.wanneer),
-            "status": action.status.value,
-            "reden": redactor.text(action.reden or "") if stopped else "",
-            "vergadering": action.vergadering or "",
-            "afgerond_op": action.afgerond_op.isoformat() if action.afgerond_op else "",
-            "geannuleerd_op": action.geannuleerd_op.isoformat() if action.geannuleerd_op else "",
-        },
+        "public": _hidden(
+            {
+                "id": action.id,
+                "team": action.team,
+                "wat": redactor.text(rc.with_origin(action.herkomst, action.wat)),
+                "wie": redactor.text(action.wie),
+                "wanneer": redactor.text(action.wanneer),
+                "status": action.status.value,
+                "reden": redactor.text(action.reden or "") if stopped else "",
+                "vergadering": action.vergadering or "",
+                "afgerond_op": action.afgerond_op.isoformat() if action.afgerond_op else "",
+                "geannuleerd_op": action.geannuleerd_op.isoformat()
+                if action.geannuleerd_op
+                else "",
+            },
+            action.vertrouwelijk,
+        ),
     }
+
+
+def _hidden(record: Record, ground: str | None) -> Record:
+    """A confidential item's public record: its number (id), dates and status, and
+    ``[vertrouwelijk, <grond>]`` for its title or text (samennw.render.redact.confidential,
+    as every public document shows it); the record as it is otherwise."""
+    if ground is None:
+        return record
+    shown = confidential({**record, "vertrouwelijk": ground}, public=True)
+    shown.pop("vertrouwelijk")
+    return shown
 
 
 @dataclass
