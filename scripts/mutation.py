@@ -55,6 +55,8 @@ MODULE_FILES = {
     "redact": "render/redact",
     "frontmatter": "storage/frontmatter",
     "dates": "model/dates",
+    "approve": "ops/approve",  # the meeting cycle's approval (#13)
+    "names": "woo/names",  # the Woo name guard's detector (#14)
 }
 MODULES = tuple(MODULE_FILES)
 
@@ -476,10 +478,12 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
         "tests/ops/test_wie_betrokkenen.py",
         "tests/ops/test_future_closing_date.py",
         "tests/cli/test_output_control_chars.py",
+        "tests/ops/test_validate_cycle.py",
     ),
     "actions": (
         "tests/ops/test_actions.py",
         "tests/ops/test_lifecycle.py",
+        "tests/ops/test_status.py",
         "tests/ops/test_wie_betrokkenen.py",
         "tests/ops/test_future_closing_date.py",
     ),
@@ -500,6 +504,8 @@ MODULE_TESTS: dict[str, tuple[str, ...]] = {
         "tests/ops/test_validate.py",
         "tests/storage/test_index.py",
     ),
+    "approve": ("tests/ops/test_approve.py",),
+    "names": ("tests/woo/test_names.py",),
 }
 
 # Tests left out of every run, with the reason: they run samennw in subprocesses, which

@@ -321,3 +321,64 @@ def test_commit_records_both_files_in_one_commit(repo: Path) -> None:
         "data/meetings/2025/ot-kvdj-2025-11-25.md",
     ]
     assert git(repo, "status", "--porcelain", "--", "data") == ""
+
+
+def test_the_decision_gets_the_number_after_the_highest(repo: Path) -> None:
+    path = repo / "data" / "meetings" / "2025" / "ot-kvdj-2025-11-25.md"
+    path.write_text(
+        LATER.replace("-b1\n", "-b7\n").replace(
+            "    agendapunt: 1\n---",
+            "    agendapunt: 1\n  - id: besluit-zonder-nummer\n    tekst: Iets.\n---",
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = approve(repo, "ot-kvdj-2025-09-25", "--in", "ot-kvdj-2025-11-25")
+    assert code == 0, err
+    assert "(besluit ot-kvdj-2025-11-25-b8)" in err.splitlines()[0]
+    path.write_text(LATER.split("besluiten:")[0] + "---\n", encoding="utf-8")  # none yet
+    approve(repo, "ot-kvdj-2025-09-25", "--in", "ot-kvdj-2025-11-25")  # refused: vastgesteld
+    (repo / "data/meetings/2025/ot-kvdj-2025-09-25.md").write_text(EARLIER, encoding="utf-8")
+    code, _, err = approve(repo, "ot-kvdj-2025-09-25", "--in", "ot-kvdj-2025-11-25")
+    assert code == 0, err
+    assert "(besluit ot-kvdj-2025-11-25-b1)" in err.splitlines()[0]
+    assert "besluiten:\n  - id: ot-kvdj-2025-11-25-b1\n" in meeting(repo, "ot-kvdj-2025-11-25")
+
+
+def test_a_werkgroep_meeting_is_not_approved_on_the_same_day(repo: Path) -> None:
+    build_file_tree(
+        repo, {"data/meetings/2025/ot-kvdj-2025-10-01.md": WERKGROEP.replace(
+            "ot-kvdj-wg1-2025-10-01", "ot-kvdj-2025-10-01").replace(
+                "team: ot-kvdj-wg1", "team: ot-kvdj")},
+    )  # fmt: skip
+    before = data_files(repo)
+    code, _, err = approve(repo, "ot-kvdj-wg1-2025-10-01", "--in", "ot-kvdj-2025-10-01")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "fout: de vergadering ot-kvdj-2025-10-01 (1 oktober 2025) is op dezelfde dag als de "
+        "vergadering ot-kvdj-wg1-2025-10-01 (1 oktober 2025); notulen worden in een latere "
+        "vergadering vastgesteld"
+    )
+    assert data_files(repo) == before
+
+
+def test_minutes_vastgesteld_without_date_or_meeting_are_refused_as_they_are(
+    repo: Path,
+) -> None:
+    path = repo / "data" / "meetings" / "2025" / "ot-kvdj-2025-09-25.md"
+    path.write_text(EARLIER.replace("concept", "vastgesteld"), encoding="utf-8")
+    code, _, err = approve(repo, "ot-kvdj-2025-09-25", "--in", "ot-kvdj-2025-11-25")
+    assert code == 1
+    assert err.splitlines()[0] == "fout: de notulen van ot-kvdj-2025-09-25 zijn al vastgesteld"
+
+
+def test_a_file_with_a_byte_order_mark_and_windows_line_ends(repo: Path) -> None:
+    path = repo / "data" / "meetings" / "2025" / "ot-kvdj-2025-09-25.md"
+    no_status = EARLIER.replace("# status van de notulen\nnotulen_status: concept\n", "")
+    path.write_bytes(("\ufeff" + no_status).replace("\n", "\r\n").encode("utf-8"))
+    code, _, err = approve(repo, "ot-kvdj-2025-09-25", "--in", "ot-kvdj-2025-11-25")
+    assert code == 0, err
+    text = path.read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff---\r\n")
+    # the status goes after the last key of docs/format.md's order the file has (aanwezig)
+    assert "aanwezig: [tjalling]\r\nnotulen_status: vastgesteld\r\n" in text
+    assert "vastgesteld_op: 2025-11-25\r\nvastgesteld_in: ot-kvdj-2025-11-25\r\n" in text

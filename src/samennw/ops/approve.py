@@ -21,7 +21,7 @@ from samennw.model.records import Meeting, MinutesStatus
 from samennw.ops.actions import get_meeting
 from samennw.storage.changeset import ChangeSet, encoded
 from samennw.storage.frontmatter import append_to_list, parse, set_keys, split
-from samennw.storage.reader import read_text
+from samennw.storage.reader import read_bytes, read_text
 from samennw.storage.repository import Repository
 
 # where notulen_status goes when the file has none: after the last of these it has
@@ -56,7 +56,7 @@ def approve_minutes(
     changes = ChangeSet(repo.root)
 
     path = repo.meeting_path(meeting)
-    text = read_text(path)
+    text = _as_on_disk(path)
     after = next((k for k in _KEYS_BEFORE_STATUS if f"\n{k}:" in _front(text)), None)
     new_text = _edited(
         path,
@@ -70,7 +70,7 @@ def approve_minutes(
     changes.write(path, new_text)
 
     later_path = repo.meeting_path(later)
-    later_text = read_text(later_path)
+    later_text = _as_on_disk(later_path)
     decision = _decision(repo, meeting, later)
     new_later = _edited(later_path, lambda: append_to_list(later_text, "besluiten", decision))
     changes.expect(later_path, later_text.encode("utf-8"))
@@ -121,11 +121,9 @@ def _refuse(repo: Repository, meeting: Meeting, later: Meeting) -> None:
 
 
 def _decision(repo: Repository, meeting: Meeting, later: Meeting) -> dict[str, object]:
+    # the next number after the highest one (free: no decision has a higher one)
     numbers = [int(m.group(1)) for d in later.besluiten if (m := _DECISION_NUMBER.search(d.id))]
-    taken = {d.id for d in later.besluiten}
     n = max(numbers, default=0) + 1
-    while f"{later.id}-b{n}" in taken:  # pragma: no cover - max + 1 is free
-        n += 1
     whose = ""
     if meeting.team != later.team:
         team = next((t for t in repo.partners.teams if t.id == meeting.team), None)
@@ -147,6 +145,13 @@ def _decision(repo: Repository, meeting: Meeting, later: Meeting) -> dict[str, o
         decision["agendapunt"] = item
     decision["stelt_vast"] = meeting.id
     return decision
+
+
+def _as_on_disk(path: Path) -> str:
+    """The file's text as it is on disk, a byte-order mark included (the edit keeps it,
+    and the change set expects these bytes); read_text's checks first."""
+    read_text(path)
+    return read_bytes(path).decode("utf-8")
 
 
 def _front(text: str) -> str:
