@@ -382,3 +382,39 @@ def test_a_file_with_a_byte_order_mark_and_windows_line_ends(repo: Path) -> None
     # the status goes after the last key of docs/format.md's order the file has (aanwezig)
     assert "aanwezig: [tjalling]\r\nnotulen_status: vastgesteld\r\n" in text
     assert "vastgesteld_op: 2025-11-25\r\nvastgesteld_in: ot-kvdj-2025-11-25\r\n" in text
+
+
+@pytest.mark.parametrize(
+    ("today", "extra", "when"),
+    [
+        ("2025-11-24", [], "25 november 2025"),  # the later meeting is still to come
+        ("2025-11-26", ["--datum", "2025-11-27"], "27 november 2025"),  # a date to come
+    ],
+)
+def test_minutes_are_not_approved_in_the_future(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, today: str, extra: list[str], when: str
+) -> None:
+    monkeypatch.setenv("SAMENNW_DATUM", today)
+    before = data_files(repo)
+    code, _, err = approve(repo, "ot-kvdj-2025-09-25", "--in", "ot-kvdj-2025-11-25", *extra)
+    assert code == 1
+    assert err.splitlines()[0].startswith(
+        f"fout: de notulen van ot-kvdj-2025-09-25 kunnen niet worden vastgesteld op {when} "
+        "in ot-kvdj-2025-11-25 (25 november 2025): dat is na vandaag"
+    )
+    assert data_files(repo) == before
+
+
+def test_validate_warns_about_minutes_approved_in_a_meeting_to_come(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert approve(repo, "ot-kvdj-2025-09-25", "--in", "ot-kvdj-2025-11-25")[0] == 0
+    monkeypatch.setenv("SAMENNW_DATUM", "2025-11-20")  # as if written ahead by hand
+    _, out, _ = run(CliRunner(), "validate", "--data", str(repo))
+    assert (
+        "data/meetings/2025/ot-kvdj-2025-09-25.md:9:1: waarschuwing: notulen vastgesteld in "
+        "ot-kvdj-2025-11-25 (25 november 2025), een vergadering die nog moet komen"
+    ) in out
+    monkeypatch.setenv("SAMENNW_DATUM", "2025-11-25")
+    _, out, _ = run(CliRunner(), "validate", "--data", str(repo))
+    assert "nog moet komen" not in out

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from samennw.clock import today as clock_today
 from samennw.errors import DataFileError, OperationError
 from samennw.model.dates import format_date
 from samennw.model.records import Meeting, MinutesStatus
@@ -47,6 +48,14 @@ def approve_minutes(
     assert meeting is not None and later is not None
     _refuse(repo, meeting, later)
     on = later.datum if on is None else on
+    today = clock_today()
+    if later.datum > today or on > today:
+        raise OperationError(
+            f"de notulen van {meeting.id} kunnen niet worden vastgesteld op "
+            f"{format_date(on)} in {later.id} ({format_date(later.datum)}): "
+            f"dat is na vandaag ({format_date(today)}); stel ze vast als die vergadering "
+            "is gehouden. Er is niets gewijzigd"
+        )
     if on < later.datum:
         raise OperationError(
             f"--datum {format_date(on)} ligt vóór de vergadering van "

@@ -425,6 +425,17 @@ class Checker:
                 )
         if adopted_in and adopted_in in self.repo.meetings:
             self.adopted_in(m, meeting_id, day, adopted_in)
+            self.volatile = True  # today passes the meeting's date
+            held_on = self.meeting_date(adopted_in)
+            if held_on is not None and held_on > self.today:
+                self.err(
+                    m,
+                    ("vastgesteld_in",),
+                    f"notulen vastgesteld in {adopted_in} ({format_date(held_on)}), een "
+                    "vergadering die nog moet komen: een openbare site publiceert ze als "
+                    "vastgesteld; zet ze terug op concept",
+                    error=False,
+                )
         for i, target in approves:
             self.approves(m, i, meeting_id, day, target)
         self.notes_beside_redactions(m, facts[15] if len(facts) > 15 else [])
