@@ -8,6 +8,7 @@ attachment is neither named nor linked in public output.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -316,6 +317,45 @@ def test_the_public_site_and_its_open_data_hide_confidential_items(
         assert secret not in everything, [name for name, t in texts.items() if secret in t]
     assert "[vertrouwelijk, 5.1.2.b]" in texts["data/besluiten.json"]
     assert "KVDJ-002 [vertrouwelijk, 5.1.2.b]" in texts["data/acties.csv"]
+    acties = json.loads(texts["data/acties.json"])["acties"]
+    hidden = next(a for a in acties if a["id"] == "KVDJ-002")
+    assert (hidden["team"], hidden["vergadering"]) == ("ot-kvdj", MEETING_ID)
     oparl = texts["data/oparl-vergaderingen.json"]
     assert '"name": "[vertrouwelijk, 5.1.2.i]"' in oparl.replace('":"', '": "')
     assert '"public": false' in oparl.replace('":false', '": false')
+
+
+INHERITED_DECISION = "tweede bieding op het perceel ingediend"
+INHERITED_ACTION = "notaris voor perceel zeventien bellen"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize(("kind", "target"), [d for d in DOCUMENTS if d[0] != "agenda"])
+def test_a_decision_or_action_under_a_confidential_item_is_confidential_too(
+    repo: Path, tmp_path: Path, kind: str, target: str, fmt: str
+) -> None:
+    meeting = repo / f"data/meetings/2025/{MEETING_ID}.md"
+    meeting.write_text(
+        MEETING.replace(
+            "  - id: " + MEETING_ID + "-b2\n",
+            f"  - id: {MEETING_ID}-b3\n    tekst: {INHERITED_DECISION}\n    agendapunt: 2\n"
+            "    actielijst: open\n  - id: " + MEETING_ID + "-b2\n",
+        ),
+        encoding="utf-8",
+    )
+    action = ACTION.replace("KVDJ-001", "KVDJ-003").replace(
+        "status: open\n", "status: open\nagendapunt: 2\n"
+    )
+    action = re_wat(action, INHERITED_ACTION)
+    (repo / "data/acties/open/KVDJ-003.md").write_text(action, encoding="utf-8")
+    internal = render(repo, tmp_path, kind, target, fmt)
+    public = render(repo, tmp_path, kind, target, fmt, "--openbaar")
+    shown = [s for s in (INHERITED_DECISION, INHERITED_ACTION) if s in internal]
+    assert shown, "the internal version shows neither: the check below would be empty"
+    assert [s for s in shown if s in public] == []
+    assert "[vertrouwelijk, 5.1.2.i]" in public  # the item's ground
+
+
+def re_wat(text: str, wat: str) -> str:
+    lines = [f"wat: {wat}" if line.startswith("wat:") else line for line in text.split("\n")]
+    return "\n".join(lines)

@@ -274,7 +274,7 @@ def agenda_action(repo: Repository, action_id: str, day: date) -> Context:
         "wanneer": action.wanneer,
         "stand": _state_text(repo, action, status),
         "verlopen": _is_overdue(repo, action, status, day),
-        "vertrouwelijk": action.vertrouwelijk or "",
+        "vertrouwelijk": action_ground(repo, action),
     }
 
 
@@ -347,7 +347,7 @@ def handled_actions(repo: Repository, directory: Directory, meeting: Meeting) ->
                     "afhandeling": what,
                     "toelichting": "\n\n".join(n for n in notes if n),
                     "tekst": f"{what}: {'; '.join(notes)}" if notes else what,
-                    "vertrouwelijk": action.vertrouwelijk or "",
+                    "vertrouwelijk": action_ground(repo, action),
                 },
             )
         )
@@ -450,7 +450,7 @@ def action_row(
         "besluit": False,
         **_date_fields("afgerond_op", closed_on),
         **_date_fields("geannuleerd_op", cancelled_on),
-        "vertrouwelijk": action.vertrouwelijk or "",
+        "vertrouwelijk": action_ground(repo, action),
     }
 
 
@@ -478,6 +478,31 @@ def _status_text(action: Action, status: ActionStatus) -> str:
     return head
 
 
+_SPAN_GROUND = re.compile(r"^\[\[([^|\]]+)\|")
+
+
+def decision_ground(decision: Decision, agenda_titles: dict[int, str]) -> str:
+    """The Woo ground a decision is withheld on: its own, else that of the confidential
+    agenda item it was taken under (see :func:`agenda_titles`): a decision about a
+    confidential item says what the item is about."""
+    if decision.vertrouwelijk:
+        return decision.vertrouwelijk
+    found = _SPAN_GROUND.match(agenda_titles.get(decision.agendapunt or -1, ""))
+    return found.group(1) if found else ""
+
+
+def action_ground(repo: Repository, action: Action) -> str:
+    """An action's Woo ground: its own, else that of the confidential agenda item of the
+    meeting it arose in."""
+    if action.vertrouwelijk:
+        return action.vertrouwelijk
+    origin = repo.meetings.get(action.vergadering or "")
+    if origin is None or action.agendapunt is None:
+        return ""
+    item = next((i for i in origin.agenda if i.nr == action.agendapunt), None)
+    return item.vertrouwelijk or "" if item is not None else ""
+
+
 def decision_row(decision: Decision, agenda_titles: dict[int, str]) -> Context:
     text = decision.tekst.strip()
     if not re.match(r"(?i)besluit\b", text):
@@ -494,7 +519,7 @@ def decision_row(decision: Decision, agenda_titles: dict[int, str]) -> Context:
         "status": decision.actielijst.value if decision.actielijst else "",
         "verlopen": False,
         "besluit": True,
-        "vertrouwelijk": decision.vertrouwelijk or "",
+        "vertrouwelijk": decision_ground(decision, agenda_titles),
     }
 
 
