@@ -79,7 +79,7 @@ def meeting_record(meeting: Meeting, data: bytes, redactor: MemoRedactor) -> Rec
             "toelichting": redactor.text(row["toelichting"]),
             "stelt_vast": d.stelt_vast or "",
         }
-        decisions.append(_hidden(decision, d.vertrouwelijk))
+        decisions.append(_hidden(decision, row["vertrouwelijk"] or None))
     return {
         "sha": sha256(data),
         "id": meeting.id,
@@ -146,12 +146,13 @@ def action_record(action: Action, data: bytes, redactor: MemoRedactor) -> Record
 def _hidden(record: Record, ground: str | None) -> Record:
     """A confidential item's public record: its number (id), dates and status, and
     ``[vertrouwelijk, <grond>]`` for its title or text (samennw.render.redact.confidential,
-    as every public document shows it); the record as it is otherwise."""
+    as every public document shows it), and its team and meeting (not confidential: the
+    action list is per team); the record as it is otherwise."""
     if ground is None:
         return record
     shown = confidential({**record, "vertrouwelijk": ground}, public=True)
     shown.pop("vertrouwelijk")
-    return shown
+    return shown | {k: record[k] for k in ("team", "vergadering") if k in record}
 
 
 @dataclass
