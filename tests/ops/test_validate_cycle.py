@@ -229,7 +229,7 @@ EVERY_PROBLEM = [
     "concept, terwijl Opgaveteam Kansen voor de Jeugd op 25 november 2025 opnieuw "
     "vergaderde; stel ze vast met 'samennw vaststellen ot-kvdj-2025-09-25 --in "
     "ot-kvdj-2025-11-25'",
-    f"{M}ot-kvdj-2025-11-25.md:6:23: waarschuwing: Femke Halsema (femke-halsema) was op "
+    f"{M}ot-kvdj-2025-11-25.md:6:24: waarschuwing: Femke Halsema (femke-halsema) was op "
     f"25 november 2025 geen lid van Opgaveteam Kansen voor de Jeugd; {LID}",
     f"{M}ot-kvdj-2025-11-25.md:11:5: fout: dit besluit stelt de notulen van "
     "ot-kvdj-2025-06-12 vast, maar ot-kvdj-2025-06-12 noemt 'vastgesteld_in: "
@@ -362,4 +362,22 @@ def test_vastgesteld_in_an_earlier_meeting_and_a_decision_approving_its_own_minu
         "latere vergadering vastgesteld",
         f"{M}ot-kvdj-2025-06-12.md:11:5: fout: een vergadering kan haar eigen notulen niet "
         "vaststellen ('stelt_vast: ot-kvdj-2025-06-12'); dat gebeurt in een latere vergadering",
+    ]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_expected_person_who_is_confirmed_too_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    root = cycle_repo(tmp_path / "repo", ("ot-kvdj", "2025-11-25"))
+    (root / "data/meetings/2025/ot-kvdj-2025-11-25.md").write_text(
+        "---\nid: ot-kvdj-2025-11-25\nteam: ot-kvdj\ndatum: 2025-11-25\n"
+        "aanwezig: [tjalling]\nverwacht: [emre-unver, tjalling]\n---\n",
+        encoding="utf-8",
+    )
+    code, out, _ = validate(root, "2025-11-26", monkeypatch, jobs)
+    assert code == 0
+    assert out == [
+        f"{M}ot-kvdj-2025-11-25.md:6:24: waarschuwing: 'tjalling' staat onder 'verwacht' en is "
+        "al bevestigd (aanwezig, afwezig met bericht of gast); haal de naam weg onder 'verwacht'"
     ]

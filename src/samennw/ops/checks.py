@@ -406,6 +406,16 @@ class Checker:
         for key, people in (("verwacht", expected), ("gasten", guests)):
             for i, person in enumerate(people):
                 self.ref(m, (key, i), person, self.persons, "persoon")
+        confirmed = {*present, *absent, *guests}
+        for i, person in enumerate(expected):
+            if person in confirmed:  # the minutes would list them twice
+                self.err(
+                    m,
+                    ("verwacht", i),
+                    f"'{person}' staat onder 'verwacht' en is al bevestigd (aanwezig, afwezig "
+                    "met bericht of gast); haal de naam weg onder 'verwacht'",
+                    error=False,
+                )
         self.attendance(m, team_id, day, present, absent, guests)
         if agenda_actions:
             self.volatile = True
