@@ -229,7 +229,7 @@ EVERY_PROBLEM = [
     "concept, terwijl Opgaveteam Kansen voor de Jeugd op 25 november 2025 opnieuw "
     "vergaderde; stel ze vast met 'samennw vaststellen ot-kvdj-2025-09-25 --in "
     "ot-kvdj-2025-11-25'",
-    f"{M}ot-kvdj-2025-11-25.md:6:24: waarschuwing: Femke Halsema (femke-halsema) was op "
+    f"{M}ot-kvdj-2025-11-25.md:6:23: waarschuwing: Femke Halsema (femke-halsema) was op "
     f"25 november 2025 geen lid van Opgaveteam Kansen voor de Jeugd; {LID}",
     f"{M}ot-kvdj-2025-11-25.md:11:5: fout: dit besluit stelt de notulen van "
     "ot-kvdj-2025-06-12 vast, maar ot-kvdj-2025-06-12 noemt 'vastgesteld_in: "
