@@ -509,3 +509,22 @@ def test_validate_counts_every_status(runner: CliRunner, repo: Path) -> None:
     code, out, _ = cli(runner, repo, "validate", "--format", "json")
     counts = json.loads(out)["aantallen"]
     assert (counts["open"], counts["geblokkeerd"], counts["geannuleerd"]) == (0, 0, 1)
+
+
+def test_an_update_is_not_dated_before_the_action_arose_and_a_future_date_is_said(
+    runner: CliRunner, repo: Path
+) -> None:
+    before = text(repo, OPEN)
+    code, _, err = cli(runner, repo, "update", "KVDJ-001", "--tekst", "x", "--datum", "2025-11-24")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "fout: datum van de update 24 november 2025 ligt vóór de vergadering van "
+        "25 november 2025 waarin de actie ontstond"
+    )
+    assert text(repo, OPEN) == before
+    code, _, err = cli(runner, repo, "update", "KVDJ-001", "--tekst", "x", "--datum", "2026-01-05")
+    assert code == 0, err
+    assert err.splitlines()[-1] == (
+        "let op: datum van de update 5 januari 2026 ligt na vandaag (1 december 2025); "
+        "klopt de datum?"
+    )

@@ -388,12 +388,20 @@ def add_update(
     action = get_action(repo, action_id)
     meeting = get_meeting(repo, meeting_id)
     on = _date_of(on, meeting)
+    _refuse_before_origin(repo, action, on, "datum van de update")
     path, text = _current_text(repo, action)
     item = _update_item(on, note.strip(), meeting, "--tekst")
     new_text = _edited(path, lambda: append_to_list(text, "updates", item))
     changes = ChangeSet(repo.root)
     changes.expect(path, text.encode("utf-8"))
     changes.write(path, new_text)
+    from samennw.clock import today
+
+    if on > today():  # allowed (written as asked), but said
+        changes.notices.append(
+            f"let op: datum van de update {format_date(on)} ligt na vandaag "
+            f"({format_date(today())}); klopt de datum?"
+        )
     return changes, f"Update bij actie {action.id}"
 
 
