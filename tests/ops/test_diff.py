@@ -365,6 +365,21 @@ def test_people_organisations_and_teams(repo: Path) -> None:
     assert "  ot-kvdj  Opgaveteam Kansen voor de Jeugd — leden: erbij sofie" in shown
 
 
+def test_a_membership_with_role_and_period_is_shown_with_them(repo: Path) -> None:
+    edit(
+        repo,
+        "data/partners.yaml",
+        "leden: [tjalling, emre-unver]",
+        "leden:\n      - tjalling\n      - persoon: emre-unver\n        rol: trekker\n"
+        "        van: 2025-01-01\n        tot: 2025-06-30",
+    )
+    commit(repo)
+    shown = as_text(diff_revisions(repo, "HEAD~1", "HEAD"))
+    assert (
+        "leden: erbij emre-unver (trekker, 1 januari 2025 t/m 30 juni 2025); eraf emre-unver"
+    ) in shown
+
+
 def test_an_email_address_is_said_to_change_but_never_shown(repo: Path, runner: CliRunner) -> None:
     person = "  - id: tjalling\n    naam: Tjalling\n"
     edit(repo, "data/partners.yaml", person, person + "    email: t.oud@example.org\n")

@@ -873,12 +873,28 @@ def _show(value: Any) -> str:
         return "ja" if value else "nee"
     if isinstance(value, list):
         return ", ".join(_show(v) for v in value)
-    if isinstance(value, dict) and "persoon" in value:  # an attendee: id (noot)
-        note = value.get("noot")
-        return _show(value["persoon"]) + (f" ({_show(note)})" if note else "")
+    if isinstance(value, dict) and "persoon" in value:  # an attendee or a membership
+        return _show(value["persoon"]) + _person_details(value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_show(v)}" for k, v in value.items())
     return str(value)
+
+
+def _person_details(value: dict[str, Any]) -> str:
+    """' (trekker, vanaf 1 januari 2025)': an attendee's or member's role, function,
+    note and period, as a reviewer reads them."""
+    from samennw.model.dates import format_date
+
+    parts = [_show(value[k]) for k in ("rol", "functie", "noot") if value.get(k)]
+    van, tot = value.get("van"), value.get("tot")
+    days = [format_date(date.fromisoformat(str(d))) if d else "" for d in (van, tot)]
+    if van and tot:
+        parts.append(f"{days[0]} t/m {days[1]}")
+    elif van:
+        parts.append(f"vanaf {days[0]}")
+    elif tot:
+        parts.append(f"tot en met {days[1]}")
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def _change_text(change: FieldChange) -> str:
