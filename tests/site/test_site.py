@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import time
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,7 +21,7 @@ from samennw.render.document import RenderRequest, render_document
 from samennw.site.build import build_site
 from samennw.site.output import MANIFEST
 from samennw.storage.repository import load_repository
-from tests.conftest import GOLDEN_REPO
+from tests.conftest import GOLDEN_REPO, run, snapshot
 
 TODAY = date(2025, 12, 10)
 NAV = re.compile(r"<style>\nnav\.site.*?</nav>\n", re.DOTALL)
@@ -240,13 +242,112 @@ def test_a_folder_with_other_files_is_refused(repo: Path, tmp_path: Path) -> Non
     assert result.exit_code != 0 and "is geen map" in result.output
 
 
-def test_a_tampered_page_is_made_again(repo: Path, tmp_path: Path) -> None:
+def no_temp_folder(parent: Path) -> bool:
+    return not [p for p in parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_page_changed_by_hand_is_refused_not_overwritten(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(repo, out, TODAY, jobs=1)
     page = out / "teams/ab.html"
-    page.write_text("verknoeid", encoding="utf-8")
+    page.write_text("mijn eigen versie", encoding="utf-8")
+    before = snapshot(out)
+    code, _, err = run(CliRunner(), "site", "-o", str(out), "--data", str(repo))
+    assert code == 1
+    assert (
+        f"'teams/ab.html' in map '{out}' is met de hand gewijzigd sinds de vorige 'samennw "
+        "site'; zet het apart of verwijder het, er is niets geschreven"
+    ) in err
+    assert snapshot(out) == before and no_temp_folder(tmp_path)
+    # the same size, other bytes: refused too
+    original = before["teams/ab.html"]
+    page.write_bytes(b"x" * len(original))
+    assert run(CliRunner(), "site", "-o", str(out), "--data", str(repo))[0] == 1
+    assert page.read_bytes() == b"x" * len(original)
+    # set aside: the page is made again, the rest reused
+    page.unlink()
     report = build_site(repo, out, TODAY, jobs=1)
-    assert report.rendered == 1 and "verknoeid" not in page.read_text(encoding="utf-8")
+    assert (report.rendered, report.left) == (1, [])
+    assert page.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_a_copied_manifest_does_not_make_a_folder_ours(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_site(repo, site, TODAY, jobs=1)
+    mine = tmp_path / "mijn-site"
+    mine.mkdir()
+    shutil.copy(site / MANIFEST, mine / MANIFEST)
+    (mine / "index.html").write_text("<h1>Mijn eigen site</h1>", encoding="utf-8")
+    before = snapshot(mine)
+    code, _, err = run(CliRunner(), "site", "-o", str(mine), "--data", str(repo))
+    assert code == 1
+    assert "'index.html' in map" in err and "met de hand gewijzigd" in err
+    assert snapshot(mine) == before and no_temp_folder(tmp_path)
+    # a manifest naming a file outside the folder is no manifest of ours
+    body = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    body["bestanden"]["../repo/data/partners.yaml"] = body["bestanden"]["index.html"]
+    (mine / MANIFEST).write_text(json.dumps(body), encoding="utf-8")
+    code, _, err = run(CliRunner(), "site", "-o", str(mine), "--data", str(repo))
+    assert code == 1 and f"(geen {MANIFEST})" in err
+
+
+def test_the_site_gets_the_modes_of_a_plain_mkdir(repo: Path, tmp_path: Path) -> None:
+    def modes(root: Path) -> set[tuple[str, int]]:
+        paths = [root, *root.rglob("*")]
+        return {("map" if p.is_dir() else "bestand", p.stat().st_mode & 0o777) for p in paths}
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "www"
+        out.mkdir(mode=0o755)  # an existing empty folder
+        code, _, err = run(CliRunner(), "site", "-o", str(out), "--data", str(repo))
+        assert code == 0, err
+        assert modes(out) == {("map", 0o755), ("bestand", 0o644)}
+        os.umask(0o027)
+        new = tmp_path / "nieuw"
+        build_site(repo, new, TODAY, jobs=1)
+        assert modes(new) == {("map", 0o750), ("bestand", 0o640)}
+        build_site(repo, new, date(2026, 1, 5), jobs=1)  # a rebuild over an earlier site
+        assert (new.stat().st_mode & 0o777) == 0o750
+    finally:
+        os.umask(old)
+
+
+def test_a_symbolic_link_is_refused_and_kept(repo: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    build_site(repo, site, TODAY, jobs=1)
+    before = snapshot(site)
+    link = tmp_path / "publiek"
+    link.symlink_to(site)
+    code, _, err = run(CliRunner(), "site", "-o", str(link), "--data", str(repo))
+    assert code == 1
+    assert f"'{link}' is een symbolische koppeling; geef de map zelf op" in err
+    assert link.is_symlink() and snapshot(site) == before
+
+
+def test_a_wrong_folder_is_refused_at_once(repo: Path, tmp_path: Path) -> None:
+    started = time.perf_counter()
+    code, _, err = run(CliRunner(), "site", "-o", "/", "--data", str(repo))
+    assert code == 1 and f"(geen {MANIFEST})" in err
+    assert time.perf_counter() - started < 5  # it walked all of '/' first: 36 s
+    # a site with many files added: the first few named, the rest not looked for
+    site = tmp_path / "site"
+    build_site(repo, site, TODAY, jobs=1)
+    for n in range(5):
+        (site / f"eigen-{n}.txt").write_text("van mij", encoding="utf-8")
+    code, _, err = run(CliRunner(), "site", "-o", str(site), "--data", str(repo))
+    assert code == 1 and "niet door 'samennw site' zijn gemaakt" in err and " …)" in err
+
+
+def test_files_removed_from_the_site_are_no_leftovers(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(repo, out, TODAY, jobs=1)
+    shutil.rmtree(out / "vergaderingen")  # the user removed pages: nothing of theirs lost
+    code, _, err = run(CliRunner(), "site", "-o", str(out), "--data", str(repo))
+    assert code == 0, err
+    assert "site geschreven" in err and "niet opgeruimd" not in err
+    assert (out / "vergaderingen/2023/ab-2023-07-04-notulen.html").is_file()
+    assert no_temp_folder(tmp_path)
 
 
 def test_parallel_build_gives_the_same_site(
