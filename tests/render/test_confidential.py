@@ -350,6 +350,15 @@ def test_a_decision_or_action_under_a_confidential_item_is_confidential_too(
     (repo / "data/acties/open/KVDJ-003.md").write_text(action, encoding="utf-8")
     internal = render(repo, tmp_path, kind, target, fmt)
     public = render(repo, tmp_path, kind, target, fmt, "--openbaar")
+    if kind == "notulen" and fmt == "md":  # and the public site with its open data
+        out = tmp_path / "site"
+        code, _, err = run(CliRunner(), "site", "-o", str(out), "--data", str(repo))
+        assert code == 0, err
+        for path in out.rglob("*"):
+            if path.is_file() and path.suffix in (".html", ".json", ".csv"):
+                text = path.read_text(encoding="utf-8")
+                assert INHERITED_DECISION not in text and INHERITED_ACTION not in text, path
+        assert "KVDJ-003 [vertrouwelijk, 5.1.2.i]" in (out / "data/acties.csv").read_text()
     shown = [s for s in (INHERITED_DECISION, INHERITED_ACTION) if s in internal]
     assert shown, "the internal version shows neither: the check below would be empty"
     assert [s for s in shown if s in public] == []

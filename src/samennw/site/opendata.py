@@ -16,7 +16,7 @@ import io
 import json
 from typing import Any
 
-from samennw.site.records import Record
+from samennw.site.records import Record, hidden
 
 SCHEMA = "https://json-schema.org/draft/2020-12/schema"
 OPARL = "https://schema.oparl.org/1.1/"
@@ -299,7 +299,18 @@ def files(
         }
         for d in decisions
     ]
-    action_rows = [actions[i]["public"] for i in sorted(actions)]
+    # an action that arose under a confidential agenda item is confidential with its ground
+    grounds = {
+        (rec["id"], int(nr)): ground
+        for rec in meetings
+        for nr, ground in rec.get("vertrouwelijke_punten", {}).items()
+    }
+    action_rows = []
+    for action_id in sorted(actions):
+        rec = actions[action_id]
+        where = rec.get("punt")
+        ground = grounds.get((where[0], where[1])) if where else None
+        action_rows.append(hidden(rec["public"], ground))
     out: dict[str, bytes] = {}
     for name, key, rows, fields in (
         ("vergaderingen", "vergaderingen", meeting_rows, list(MEETING_FIELDS)),

@@ -79,7 +79,7 @@ def meeting_record(meeting: Meeting, data: bytes, redactor: MemoRedactor) -> Rec
             "toelichting": redactor.text(row["toelichting"]),
             "stelt_vast": d.stelt_vast or "",
         }
-        decisions.append(_hidden(decision, row["vertrouwelijk"] or None))
+        decisions.append(hidden(decision, row["vertrouwelijk"] or None))
     return {
         "sha": sha256(data),
         "id": meeting.id,
@@ -93,7 +93,7 @@ def meeting_record(meeting: Meeting, data: bytes, redactor: MemoRedactor) -> Rec
         "vastgesteld_op": meeting.vastgesteld_op.isoformat() if meeting.vastgesteld_op else "",
         "vastgesteld_in": meeting.vastgesteld_in or "",
         "agenda": [
-            _hidden(
+            hidden(
                 {
                     "nr": item.nr,
                     "titel": redactor.text(item.titel),
@@ -105,6 +105,10 @@ def meeting_record(meeting: Meeting, data: bytes, redactor: MemoRedactor) -> Rec
             for item in sorted(meeting.agenda, key=lambda i: i.nr)
         ],
         "agenda_acties": sorted({a for item in meeting.agenda for a in item.acties}),
+        # the grounds of confidential items by number: what arose under one is confidential
+        "vertrouwelijke_punten": {
+            str(item.nr): item.vertrouwelijk for item in meeting.agenda if item.vertrouwelijk
+        },
         "besluiten": decisions,
         # the decisions as data, for what became of each (samennw.ops.show.DecisionIndex)
         "besluit_data": [d.model_dump(mode="json") for d in meeting.besluiten],
@@ -123,7 +127,12 @@ def action_record(action: Action, data: bytes, redactor: MemoRedactor) -> Record
         "id": action.id,
         "team": action.team,
         "refs": sorted(r for r in refs if r),
-        "public": _hidden(
+        # where it arose (a confidential agenda item makes it confidential: see
+        # samennw.site.opendata.files); None when it is confidential itself already
+        "punt": None
+        if action.vertrouwelijk or action.agendapunt is None
+        else [action.vergadering, action.agendapunt],
+        "public": hidden(
             {
                 "id": action.id,
                 "team": action.team,
@@ -143,7 +152,7 @@ def action_record(action: Action, data: bytes, redactor: MemoRedactor) -> Record
     }
 
 
-def _hidden(record: Record, ground: str | None) -> Record:
+def hidden(record: Record, ground: str | None) -> Record:
     """A confidential item's public record: its number (id), dates and status, and
     ``[vertrouwelijk, <grond>]`` for its title or text (samennw.render.redact.confidential,
     as every public document shows it), and its team and meeting (not confidential: the
