@@ -150,3 +150,18 @@ def test_a_surname_that_is_a_place_word_is_a_name_a_street_is_not() -> None:
         ("Els ter Laan", 17),
     ]
     assert detector.judge("Het buurthuis aan de Johan Jongkindbuurt.", False) == []
+
+
+def test_a_public_document_is_refused_only_for_names_in_what_it_is_made_of(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = _copy(tmp_path)
+    _add_line(root)  # an unknown name in the AB minutes of 4 July 2023
+    data = str(root / "data")
+    for args in (["actielijst", "ot-kvdj"], ["ics", "ot-kvdj"], ["besluitenlijst", "ot-kvdj"]):
+        code, _, err = run(runner, "render", *args, "--openbaar", "--data", data)
+        assert code == 0, (args, err)  # the OT's documents do not show the AB minutes
+    for args in (["besluitenlijst", "ab"], ["besluitenlijst"], ["ics"], ["actielijst", "ab"]):
+        code, _, err = run(runner, "render", *args, "--openbaar", "--data", data)
+        assert code == 1, args
+        assert "onbekende naam 'Kees de Boer'" in err

@@ -76,14 +76,28 @@ def build_context(repo: Repository, req: RenderRequest) -> dict[str, Any]:
 
 def guard_public(repo: Repository, req: RenderRequest) -> None:
     """Refuse a public version while its files hold names of people the data does not
-    know (:mod:`samennw.woo.guard`): a meeting's agenda and minutes are made of the
-    meeting and its team's actions; the other documents are checked on every file."""
+    know (:mod:`samennw.woo.guard`), checking the files the document is made of: a
+    meeting's agenda and minutes, the meeting and its team's actions; a team's action
+    list, the meetings and actions of the team and its werkgroepen; the besluitenlijst
+    and the calendar, the meetings (of the team, if one is given)."""
+    from samennw.model.people import Directory
+    from samennw.render.context import find_team, werkgroepen
     from samennw.woo.guard import files_of, refuse_unknown_names
 
     paths = None
     meeting = repo.meetings.get(req.target or "") if req.kind in ("agenda", "notulen") else None
     if meeting is not None:
         paths = files_of([meeting, *repo.actions_of({meeting.team})])
+    elif req.kind in ("actielijst", "besluitenlijst", "ics"):
+        teams = None
+        if req.target:
+            directory = Directory(repo.partners)
+            team = find_team(directory, req.target)
+            teams = {team.id, *(g.id for g in werkgroepen(directory, team))}
+        objects: list[object] = list(repo.meetings_of(teams))
+        if req.kind == "actielijst" and teams is not None:
+            objects += repo.actions_of(teams)
+        paths = files_of(objects)
     refuse_unknown_names(repo, paths)
 
 
