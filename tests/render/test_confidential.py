@@ -368,3 +368,23 @@ def test_a_decision_or_action_under_a_confidential_item_is_confidential_too(
 def re_wat(text: str, wat: str) -> str:
     lines = [f"wat: {wat}" if line.startswith("wat:") else line for line in text.split("\n")]
     return "\n".join(lines)
+
+
+def test_internal_lists_and_the_digest_mark_a_confidential_action(repo: Path) -> None:
+    code, out, err = run(
+        CliRunner(), "open-actions", "--owner", "Tjalling", "--format", "markdown",
+        "--op", "2025-12-01", "--data", str(repo),
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"{SECRET_ACTION} — vertrouwelijk (5.1.2.b)" in out
+    code, out, _ = run(
+        CliRunner(), "open-actions", "--owner", "Tjalling", "--format", "json",
+        "--op", "2025-12-01", "--data", str(repo),
+    )  # fmt: skip
+    marked = {a["id"]: a["vertrouwelijk"] for a in json.loads(out)["acties"]}
+    assert marked == {"KVDJ-001": None, "KVDJ-002": "5.1.2.b"}
+    code, out, err = run(
+        CliRunner(), "digest", "--owner", "Tjalling", "--op", "2025-12-01", "--data", str(repo)
+    )
+    assert code == 0, err
+    assert f"{SECRET_ACTION} — vertrouwelijk (5.1.2.b)" in out

@@ -45,6 +45,7 @@ class ActionFacts:
     # when the file was read: a warm query then compiles no date patterns
     parsed_due: tuple[str | None, str, str | None, str | None] | None = None
     reden: str | None = None  # why it is blocked (status 'geblokkeerd')
+    vertrouwelijk: str | None = None  # its Woo ground, when it is confidential
 
     @classmethod
     def of(cls, a: Action) -> ActionFacts:
@@ -64,6 +65,7 @@ class ActionFacts:
             a.body,
             str(a.source_path),
             reden=a.reden,
+            vertrouwelijk=a.vertrouwelijk,
         )
 
 

@@ -173,7 +173,7 @@ _URGENCY_TEXT = {OVERDUE: "verlopen", SOON: "binnenkort", LATER: ""}
 
 
 def _item(catalog: Catalog, row: ActionRow, rank: int, within: int) -> dict[str, Any]:
-    from samennw.render.listing import status_text
+    from samennw.render.listing import confidential_mark, status_text
 
     a = row.action
     directory = catalog.directory
@@ -192,7 +192,7 @@ def _item(catalog: Catalog, row: ActionRow, rank: int, within: int) -> dict[str,
         urgent = "z.s.m." if row.due.kind is DueKind.ASAP else f"binnen {within} dagen"
     return {
         "id": a.id,
-        "wat": f"{a.herkomst} {a.wat}" if a.herkomst else a.wat,
+        "wat": (f"{a.herkomst} {a.wat}" if a.herkomst else a.wat) + confidential_mark(a),
         "wie": wie,
         "via": directory.label(row.via_team) if row.via_team else "",
         "wanneer": a.wanneer or "geen termijn",

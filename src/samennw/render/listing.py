@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from samennw.model.dates import format_date
 
@@ -24,7 +24,14 @@ def _first_paragraph(body: str, limit: int = 90) -> str:
 
 def _wat(row: ActionRow) -> str:
     a = row.action
-    return f"{a.herkomst} {a.wat}" if a.herkomst else a.wat
+    return (f"{a.herkomst} {a.wat}" if a.herkomst else a.wat) + confidential_mark(a)
+
+
+def confidential_mark(action: Any) -> str:
+    """' — vertrouwelijk (5.1.2.b)' after a confidential action's text (internal lists
+    and the mailed digest say so, as the rendered documents do)."""
+    ground = getattr(action, "vertrouwelijk", None)
+    return f" — vertrouwelijk ({ground})" if ground else ""
 
 
 def _wie(row: ActionRow, directory: Directory) -> str:
@@ -87,6 +94,7 @@ def as_json(rows: list[ActionRow], directory: Directory, today: date) -> str:
                 "wanneer": a.wanneer,
                 "status": a.status,
                 "reden": a.reden,
+                "vertrouwelijk": a.vertrouwelijk,
                 "vervalt": r.due.end.isoformat() if r.due.end else None,
                 "vervalsoort": r.due.kind.value,
                 "verlopen": r.overdue,

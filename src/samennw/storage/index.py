@@ -69,7 +69,7 @@ from samennw.storage.paths import (
 if TYPE_CHECKING:
     from samennw.model.records import Partners
 
-VERSION = f"samennw-index-7/{__version__}/{code_stamp()}"
+VERSION = f"samennw-index-8/{__version__}/{code_stamp()}"
 MEETING_ID = re.compile(r"^(?P<team>.+)-(?P<date>\d{4}-\d{2}-\d{2})$")
 MEETING_DATE = 11  # a meeting id ends in '-JJJJ-MM-DD'
 _ACTIVE = frozenset(("open", "in uitvoering", "geblokkeerd"))  # statuses of acties/open
@@ -81,7 +81,10 @@ _KEYS = (
     "id", "status", "team", "werkgroep", "actielijn", "vergadering", "afgerond_in",
     "betrokkenen",
 )  # fmt: skip
-_SHOWN = ("wanneer", "volgorde", "herkomst", "wat", "wie", "body", "parsed_due", "reden")
+_SHOWN = (
+    "wanneer", "volgorde", "herkomst", "wat", "wie", "body", "parsed_due", "reden",
+    "vertrouwelijk",
+)  # fmt: skip
 
 # what reading a file gives: (record, or None when it did not load; its problems)
 _Read = tuple[Any, list[Problem]]
@@ -516,7 +519,7 @@ def _action_record(
     if meeting_dates is not None:
         due = parsed_due(action.wanneer, meeting_dates.get(action.vergadering or ""))
         record += [action.wanneer, action.volgorde, action.herkomst, action.wat, action.wie]
-        record += [action.body, list(due), action.reden]
+        record += [action.body, list(due), action.reden, action.vertrouwelijk]
     return record, problems
 
 
@@ -542,6 +545,7 @@ def _facts(record: list[Any], shown: str) -> ActionFacts:
         path=shown,
         parsed_due=tuple(due) if due is not None else None,
         reden=shown_part["reden"],
+        vertrouwelijk=shown_part["vertrouwelijk"],
     )
 
 
