@@ -445,3 +445,20 @@ def test_public_and_listing_outputs_hold_no_address(
     schema_dir = tmp_path / "schema"
     assert run(runner, "schema", "--out", str(schema_dir))[0] == 0
     assert all("example.org" not in p.read_text() for p in schema_dir.iterdir())
+
+
+def test_eml_with_nobody_to_write_to_makes_no_folder_and_says_so(
+    runner: CliRunner, digest_repo: Path, tmp_path: Path, mail_env: None
+) -> None:
+    partners = digest_repo / "data" / "partners.yaml"
+    lines = partners.read_text(encoding="utf-8").splitlines(keepends=True)
+    # only Sofie has an address, and she has nothing to do
+    partners.write_text(
+        "".join(x for x in lines if "email:" not in x or "sofie" in x), encoding="utf-8"
+    )
+    folder = tmp_path / "post"
+    code, _, err = digest(runner, digest_repo, "--all", "--eml", str(folder))
+    assert code == 0, err
+    assert err.splitlines()[0] == "0 berichten (niets te schrijven)"
+    assert "overgeslagen, geen open acties: sofie" in err
+    assert not folder.exists()

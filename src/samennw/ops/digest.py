@@ -272,6 +272,7 @@ class MailReport:
     sent: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     smtp: bool = False
+    eml: bool = False  # --eml was given
 
     def lines(self) -> list[str]:
         """The Dutch summary (never an e-mail address: the log of a CI run is read
@@ -291,6 +292,8 @@ class MailReport:
             head += f" geschreven in {self.written[0].parent}"
         if self.smtp:
             head += f"; {len(self.sent)} verstuurd"
+        elif self.eml and not n:
+            head += " (niets te schrijven)"
         elif not self.written:
             head += " (overzicht; niets geschreven, niets verstuurd: gebruik --eml MAP of --smtp)"
         out.insert(0, head + ":" if n else head)
@@ -366,7 +369,9 @@ def mail_digests(
     stamp = sent_at or datetime.now(UTC)
     messages = [(d.person_id, _message(d, catalog.root, sender, stamp)) for d in report.recipients]
     if eml_dir is not None:
-        report.written = mail.write_messages(eml_dir, messages)
+        report.eml = True
+        if messages:  # nothing to write: no folder made either
+            report.written = mail.write_messages(eml_dir, messages)
     if config is not None and messages:
         report.sent, report.refused = mail.send_messages(config, messages)
     return report
