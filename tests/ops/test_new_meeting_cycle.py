@@ -316,6 +316,8 @@ def test_a_refused_meeting_gives_no_warning(runner: CliRunner, small_repo: Path)
         ("2023-07-04", "2024-07-04", "1 jaar"),
         ("2023-07-04", "2024-12-31", "ruim 1 jaar"),
         ("2023-07-04", "2025-06-30", "bijna 2 jaar"),
+        ("2023-07-04", "2025-03-04", "ruim 1 jaar"),  # 1 year 8 months: not 'bijna 2'
+        ("2023-07-04", "2025-04-04", "bijna 2 jaar"),  # 1 year 9 months
         ("2023-07-04", "2026-07-04", "3 jaar"),
     ],
 )

@@ -144,7 +144,8 @@ def dutch_list(words: list[str]) -> str:
 
 
 def elapsed(earlier: date, later: date) -> str:
-    """The time between two dates in words: '7 maanden', 'ruim 1 jaar', 'bijna 2 jaar'."""
+    """The time between two dates in words: '7 maanden', 'ruim 1 jaar' (up to 8 months
+    more), 'bijna 2 jaar' (9 to 11 months more)."""
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
     months -= later.day < earlier.day
     if months < 12:
@@ -152,7 +153,7 @@ def elapsed(earlier: date, later: date) -> str:
     years, rest = divmod(months, 12)
     if rest == 0:
         return f"{years} jaar"
-    return f"ruim {years} jaar" if rest < 6 else f"bijna {years + 1} jaar"
+    return f"ruim {years} jaar" if rest < 9 else f"bijna {years + 1} jaar"
 
 
 def gap_warning(team: Team, previous: Meeting | None, day: date) -> str | None:
