@@ -175,3 +175,14 @@ def test_a_cancelled_action_shows_when_where_and_why(runner: CliRunner, repo: Pa
         "2025-11-25",
         "ot-kvdj-2025-11-25",
     )
+
+
+def test_a_decision_that_approves_minutes_says_which(runner: CliRunner) -> None:
+    code, out, err = run(runner, "show", "ab-2023-07-04-b1")  # the embedded data
+    assert code == 0, err
+    assert out.splitlines()[4:6] == [
+        "Status:         genomen",
+        "Stelt vast:     de notulen van ab-2023-05-24 (Alliantiebestuur, woensdag 24 mei 2023)",
+    ]
+    code, out, _ = run(runner, "show", "ab-2023-07-04-b1", "--format", "json")
+    assert json.loads(out)["stelt_vast"]["id"] == "ab-2023-05-24"

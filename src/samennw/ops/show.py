@@ -196,6 +196,7 @@ def _decision(
         "stemmen": d.stemmen.model_dump() if d.stemmen else None,
         "status": "; ".join(status_parts(index, d)) or d.uitslag.value,
         "toelichting": (d.toelichting or "").strip(),
+        "stelt_vast": _approved(repo, directory, d.stelt_vast),
     }
     for kind, (_, back) in LINKS.items():
         info[kind] = [_decision_ref(index, t) for t in getattr(d, kind)]
@@ -204,6 +205,18 @@ def _decision(
         ]
     info["acties"] = [_action_ref(repo, a) for a in d.acties]
     return info
+
+
+def _approved(
+    repo: Repository, directory: Directory, meeting_id: str | None
+) -> dict[str, Any] | None:
+    """The meeting whose minutes a decision approves (``stelt_vast``), if any."""
+    if not meeting_id:
+        return None
+    meeting = repo.meetings.get(meeting_id)
+    if meeting is None:
+        return {"id": meeting_id, "bekend": False}
+    return {**_meeting_ref(directory, meeting), "bekend": True}
 
 
 def _naming(index: DecisionIndex, action_id: str) -> list[dict[str, Any]]:
@@ -305,6 +318,14 @@ def as_text(info: dict[str, Any]) -> str:
             lines.append(f"Agendapunt:     {info['agendapunt']}{title}")
         lines.append(f"Besluit:        {info['tekst']}")
         lines.append(f"Status:         {info['status']}")
+        approved = info["stelt_vast"]
+        if approved:
+            where = (
+                f" ({approved['team_naam']}, {approved['datum_tekst']})"
+                if approved["bekend"]
+                else " (onbekende vergadering)"
+            )
+            lines.append(f"Stelt vast:     de notulen van {approved['id']}{where}")
         if info["besluitvorming_tekst"]:
             lines.append(f"Besluitvorming: {info['besluitvorming_tekst']}")
         if info["toelichting"]:
