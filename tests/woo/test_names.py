@@ -165,3 +165,11 @@ def test_a_public_document_is_refused_only_for_names_in_what_it_is_made_of(
         code, _, err = run(runner, "render", *args, "--openbaar", "--data", data)
         assert code == 1, args
         assert "onbekende naam 'Kees de Boer'" in err
+
+
+def test_the_name_of_a_warning_keeps_its_apostrophe() -> None:
+    from samennw.errors import Location, Problem
+    from samennw.woo.guard import message, name_of
+
+    problem = Problem(message("Piet O'Brien"), Location(None))
+    assert name_of(problem) == "Piet O'Brien"

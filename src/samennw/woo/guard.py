@@ -29,8 +29,17 @@ CODE = "onbekende-naam"
 _SHOWN = 20  # findings listed in a refusal
 
 
+_BEFORE, _AFTER = "onbekende naam '", "': voeg toe aan partners.yaml of markeer als geen persoon"
+
+
 def message(name: str) -> str:
-    return f"onbekende naam '{name}': voeg toe aan partners.yaml of markeer als geen persoon"
+    return f"{_BEFORE}{name}{_AFTER}"
+
+
+def name_of(problem: Problem) -> str:
+    """The name a warning of :func:`message` is about (a name may hold an apostrophe:
+    'O'Brien')."""
+    return problem.message.removeprefix(_BEFORE).removesuffix(_AFTER)
 
 
 class UnknownNamesError(SamennwError):
@@ -188,7 +197,7 @@ def refuse_unknown_names(repo: Repository, paths: Iterable[Path] | None = None) 
     found = check_files(repo, data_files(repo) if paths is None else paths, detector)
     if not found:
         return
-    names = sorted({p.message.split("'")[1] for p in found})
+    names = sorted({name_of(p) for p in found})
     lines = [f"  {p.location}: {p.message.split(':')[0]}" for p in found[:_SHOWN]]
     if len(found) > _SHOWN:
         lines.append(f"  … en nog {len(found) - _SHOWN}; zie 'samennw validate'")
