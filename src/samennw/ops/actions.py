@@ -104,8 +104,6 @@ _KEYS_BEFORE_CLOSING = ("vergadering", "actielijn", "werkgroep", "team")
 # the keys of an archived or stopped status, removed when an action is reopened
 _STATUS_KEYS = ("reden", "afgerond_op", "afgerond_in", "geannuleerd_op", "geannuleerd_in")
 _STOPPED = (ActionStatus.GEBLOKKEERD, ActionStatus.GEANNULEERD)  # the statuses with a reden
-# what a date is called in a message, per target status
-_DATE_WORD = {ActionStatus.AFGEROND: "afronddatum", ActionStatus.GEANNULEERD: "annuleerdatum"}
 
 
 def _date_of(on: date | None, meeting: Meeting | None) -> date:
@@ -288,7 +286,7 @@ def _date_warnings(
 ) -> None:
     from samennw.clock import today
 
-    word = _DATE_WORD[status]
+    word = _CHANGES[status].date_word
     found = [closing_date_warning(on, today(), word)]
     if given is not None:
         found.append(meeting_date_warning(given, meeting, word))
