@@ -67,7 +67,8 @@ def _count(n: int, one: str, many: str) -> str:
 _MARKUP = re.compile(r"\s*\(\s*\*\*\s*[Aa]ctie\b[^*]*\*\*:?\s*\)|\s*\*\*\s*[Aa]ctie\b[^*]*\*\*:?")
 
 
-def _same(a: str, b: str) -> bool:
+def same_words(a: str, b: str) -> bool:
+    """Whether two texts have the same words (case, punctuation and spacing aside)."""
     return re.sub(r"\W+", " ", a).strip().casefold() == re.sub(r"\W+", " ", b).strip().casefold()
 
 
@@ -77,7 +78,7 @@ def _context(line: str, wat: str) -> str:
     text = re.sub(r"^[-*+]\s+", "", text)
     text = " ".join(text.split())
     text = re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
-    return "" if not text or _same(text, wat) else text
+    return "" if not text or same_words(text, wat) else text
 
 
 def check_marker(

@@ -33,6 +33,7 @@ from pathlib import Path
 from samennw.errors import GitStateError, OperationError
 from samennw.importing.markers import MarkerKind, find_markers
 from samennw.model.records import ActionStatus
+from samennw.ops.extract import same_words
 from samennw.ops.perform import Outcome
 from samennw.storage.changeset import ChangeSet
 from samennw.storage.frontmatter import parse, set_keys, split
@@ -189,11 +190,6 @@ def _field(text: str, key: str) -> str | None:
     return None if value is None else str(value)
 
 
-def _same(a: str, b: str | None) -> bool:
-    fold = re.sub(r"\W+", " ", a).strip().casefold()
-    return b is not None and fold == re.sub(r"\W+", " ", b).strip().casefold()
-
-
 def _follow(
     data: Path, clash: Clash, new_id: str, texts: dict[Path, tuple[str, str]]
 ) -> Path | None:
@@ -214,7 +210,7 @@ def _follow(
     for marker in find_markers(body):
         if marker.kind is not MarkerKind.ACTION or marker.id != clash.action_id:
             continue
-        if shared and not _same(marker.text, wat):
+        if shared and (wat is None or not same_words(marker.text, wat)):
             continue  # the marker of the action that keeps the id
         line = lines[marker.line]
         span = line[marker.start : marker.end].replace(clash.action_id, new_id, 1)
