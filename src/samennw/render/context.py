@@ -426,9 +426,7 @@ def action_row(
     repo: Repository, action: Action, status: ActionStatus, today: date, op: date | None = None
 ) -> Context:
     """One row of an action table; ``op``: only the updates given up to that day."""
-    origin = repo.meetings.get(action.vergadering or "")
-    reference = origin.datum if origin else (action.updates[0].datum if action.updates else None)
-    overdue = status.active and parse_due(action.wanneer, reference).is_overdue(today)
+    overdue = _is_overdue(repo, action, status, today)
     notes = [action.body.strip()] if action.body.strip() else []
     notes += [
         f"{format_date(u.datum)}: {u.tekst.strip()}"
