@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from samennw.model.dates import format_date
+from samennw.render.redact import internal_mark
 
 if TYPE_CHECKING:
     from samennw.model.people import Directory
@@ -31,7 +32,7 @@ def confidential_mark(action: Any) -> str:
     """' — vertrouwelijk (5.1.2.b)' after a confidential action's text (internal lists
     and the mailed digest say so, as the rendered documents do)."""
     ground = getattr(action, "vertrouwelijk", None)
-    return f" — vertrouwelijk ({ground})" if ground else ""
+    return f" — {internal_mark(ground)}" if ground else ""
 
 
 def _wie(row: ActionRow, directory: Directory) -> str:
