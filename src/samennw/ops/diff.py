@@ -401,7 +401,7 @@ def _empty(value: Any) -> bool:
 def _clean(value: Any) -> Any:
     """``value`` without empty keys at any depth: absent, null, "" and [] are the same."""
     if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items() if not _empty(_clean(v))}
+        return {str(k): c for k, v in value.items() if not _empty(c := _clean(v))}
     if isinstance(value, list):
         return [_clean(v) for v in value]
     return value
