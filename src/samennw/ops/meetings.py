@@ -11,6 +11,7 @@ from samennw.errors import OperationError
 from samennw.model.dates import DueKind, format_date, parse_due
 from samennw.model.people import Directory, normalize
 from samennw.model.records import Action, ActionStatus, Meeting, MinutesStatus, Team
+from samennw.ops.actions import origin_date
 from samennw.storage.changeset import ChangeSet, as_written, encoded, from_command_line
 from samennw.storage.frontmatter import parse
 from samennw.storage.repository import Repository, check_id
@@ -69,9 +70,9 @@ def for_next_meeting(wanneer: str) -> bool:
 
 def _origin(repo: Repository, action: Action) -> date | None:
     """When an action arose: its meeting's date, else its first update's, else unknown."""
-    meeting = repo.meetings.get(action.vergadering or "")
-    if meeting is not None:
-        return meeting.datum
+    origin = origin_date(repo, action)
+    if origin is not None:
+        return origin
     return min((u.datum for u in action.updates), default=None)
 
 
