@@ -506,3 +506,21 @@ def test_no_cache_is_written_into_a_source_checkout_of_samennw(
     code, out, err = run(CliRunner(), *(a.replace("{tmp}", str(tmp_path)) for a in args))
     assert code == 0, out + err
     assert sorted(str(p.relative_to(checkout)) for p in checkout.rglob("*")) == before
+
+
+@pytest.mark.parametrize("status", ["in uitvoering", "geblokkeerd"])
+def test_an_active_action_in_acties_open_is_listed_cold_and_from_the_index(
+    runner: CliRunner, small_repo: Path, status: str
+) -> None:
+    path = small_repo / "data/acties/open/KVDJ-001.md"
+    path.write_text(ACTION.replace("status: open", f"status: {status}\nreden: wacht op zaal"))
+    for _ in range(2):  # cold, then from the index
+        code, out, err = run(runner, "open-actions", "--format", "json", "--data", str(small_repo))
+        assert code == 0, err
+        (action,) = json.loads(out)["acties"]
+        assert (action["id"], action["status"], action["reden"]) == (
+            "KVDJ-001",
+            status,
+            "wacht op zaal",
+        )
+    assert index_file(small_repo).exists()
