@@ -434,8 +434,7 @@ class Checker:
                     error=False,
                 )
         if adopted_in and adopted_in in self.repo.meetings:
-            self.adopted_in(m, meeting_id, day, adopted_in)
-            self.volatile = True  # today passes the meeting's date
+            self.adopted_in(m, meeting_id, day, adopted_in)  # volatile: today passes its date
             held_on = self.meeting_date(adopted_in)
             if held_on is not None and held_on > self.today:
                 self.err(
@@ -448,7 +447,7 @@ class Checker:
                 )
         for i, target in approves:
             self.approves(m, i, meeting_id, day, target)
-        self.notes_beside_redactions(m, facts[15] if len(facts) > 15 else [])
+        self.notes_beside_redactions(m, facts[15])
 
     def notes_beside_redactions(self, m: Sourced, notes: list[Any]) -> None:
         """A warning for a note next to a redacted attendee that names a person: the name
