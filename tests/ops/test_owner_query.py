@@ -227,3 +227,22 @@ def test_a_persons_code_is_that_person_even_when_it_is_anothers_first_name(
     assert "geef de code of de volledige naam (bijvoorbeeld 'jeroen')" in err
     assert owner_ids(repo, "--owner", "jeroen") == ["OT-001"]  # the way out it offers
     assert owner_ids(repo, "--owner", "Jeroen Spanbroek") == ["OT-002"]
+
+
+def test_a_member_with_a_role_or_period_gets_the_teams_actions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a membership written as a mapping (persoon, rol, van) is read as a dict in the query
+    # catalog; its person is a member as with a bare id, cold and warm
+    monkeypatch.setenv("SAMENNW_DATUM", "2025-12-01")
+    partners = PARTNERS.replace(
+        "    leden: [tjalling, jan-de-vries, jan-smit]\n",
+        "    leden:\n      - {persoon: jan-smit, rol: trekker, van: 2025-01-01}\n",
+    )
+    files: dict[str, str | bytes] = {
+        "data/partners.yaml": partners,
+        "data/acties/open/KVDJ-001.md": action("KVDJ-001", "ot-kvdj", "ot-kvdj"),
+    }
+    repo = build_file_tree(tmp_path / "repo", files)
+    assert owner_ids(repo, "--owner", "jan-smit") == ["KVDJ-001"]  # cold
+    assert owner_ids(repo, "--owner", "jan-smit") == ["KVDJ-001"]  # warm
