@@ -350,3 +350,15 @@ def test_an_id_that_is_also_another_persons_name_is_that_person(tmp_path: Path) 
     # the same digests as without the alias
     plain = build_file_tree(tmp_path / "plain", files)
     assert mail_digests(plain, TODAY).recipients == report.recipients
+
+
+def test_as_soon_as_possible_is_soon_whatever_binnen(tmp_path: Path) -> None:
+    files = digest_repo_files()
+    files["data/acties/open/KVDJ-006.md"] = _action(
+        "KVDJ-006", "Contract tekenen", "Sofie", "sofie", "z.s.m."
+    )
+    catalog = catalog_of(build_file_tree(tmp_path / "repo", files))
+    digest = person_digest(catalog, "sofie", TODAY, within=0)
+    assert (digest.count, digest.overdue, digest.soon) == (1, 0, 1)
+    item = digest.context["teams"][0]["acties"][0]
+    assert (item["urgentie"], item["urgentie_tekst"]) == ("binnenkort", "z.s.m.")
