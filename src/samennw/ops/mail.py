@@ -246,12 +246,12 @@ def send_messages(
             for key, msg in messages:
                 try:
                     smtp.send_message(msg)
-                except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused) as exc:
-                    if isinstance(exc, smtplib.SMTPSenderRefused):
-                        raise failed(
-                            f"de mailserver {config.server} weigert de afzender "
-                            f"(SAMENNW_MAIL_FROM): {_reason(exc)}"
-                        ) from None
+                except smtplib.SMTPSenderRefused as exc:
+                    raise failed(
+                        f"de mailserver {config.server} weigert de afzender "
+                        f"(SAMENNW_MAIL_FROM): {_reason(exc)}"
+                    ) from None
+                except smtplib.SMTPRecipientsRefused:
                     refused.append(key)
                     continue
                 sent.append(key)
