@@ -58,6 +58,15 @@ class Collector:
         self.envelopes: list[Any] = []
         self.refuse: set[str] = set()
         self.fail_after: int | None = None
+        self.refuse_sender = False
+
+    async def handle_MAIL(  # aiosmtpd's hook names
+        self, server: Any, session: Any, envelope: Any, address: str, mail_options: Any
+    ) -> str:
+        if self.refuse_sender:
+            return "553 5.7.1 afzender niet toegestaan"
+        envelope.mail_from = address
+        return "250 OK"
 
     async def handle_RCPT(  # aiosmtpd's hook names
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
@@ -363,6 +372,17 @@ def test_smtp_refused_recipient_others_still_sent(
     assert "tjalling (Tjalling Halbertsma): 4 acties, 1 verlopen — GEWEIGERD" in err
     assert "geweigerd door de mailserver: tjalling" in err
     assert [e.rcpt_tos for e in smtp_server.collector.envelopes] == [["emre.unver@example.org"]]
+
+
+def test_smtp_refused_sender_stops_the_run(
+    runner: CliRunner, digest_repo: Path, smtp_server: Server
+) -> None:
+    smtp_server.collector.refuse_sender = True
+    code, _, err = digest(runner, digest_repo, "--all", "--smtp")
+    assert code == 1
+    assert "weigert de afzender (SAMENNW_MAIL_FROM): 553 5.7.1 afzender niet toegestaan" in err
+    assert "(niets verstuurd)" in err
+    assert smtp_server.collector.envelopes == []
 
 
 # --- the example workflow --------------------------------------------------------------
