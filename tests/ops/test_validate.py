@@ -493,3 +493,13 @@ def test_the_werkgroep_of_an_action_belongs_to_its_team(
         assert (code, lines) == (0, [])
     else:
         assert (code, lines) == (1, [f"{ACTION_FILE}:9:1: fout: {message}"])
+
+
+def test_the_summary_counts_a_status_beyond_open_and_closed_only_when_present(
+    runner: CliRunner, small_repo: Path
+) -> None:
+    broken(small_repo, ACTION_FILE, ACTION.replace("status: open", "status: in uitvoering"))
+    code, out, err = validate(runner, small_repo)
+    assert code == 0, out + err
+    assert "1 acties (0 open, 1 in uitvoering, 0 afgerond)" in err
+    assert "geblokkeerd" not in err and "geannuleerd" not in err
