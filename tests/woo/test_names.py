@@ -173,3 +173,13 @@ def test_the_name_of_a_warning_keeps_its_apostrophe() -> None:
 
     problem = Problem(message("Piet O'Brien"), Location(None))
     assert name_of(problem) == "Piet O'Brien"
+
+
+def test_allowlist_entry_with_a_blank_reason_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    with (root / "data" / "geen-personen.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("- naam: Stopera\n  reden: ' '\n")
+    args = ("render", "notulen", "ab-2023-07-04", "--openbaar", "--data", str(root / "data"))
+    code, _out, err = run(runner, *args)
+    assert code == 1
+    assert "'Stopera' heeft geen 'reden'" in err
