@@ -330,7 +330,7 @@ class RepositoryIndex:
         path = self.root / shown
         action = load_document(path, Action, Path(shown), self.problems, keep_lines=False)
         if action is not None:
-            mismatch = folder_mismatch(action.status.value, path.parent.name)
+            mismatch = folder_mismatch(action.status, path.parent.name)
             if mismatch:
                 self.problems.append(Problem(mismatch, action.locate("status")))
 

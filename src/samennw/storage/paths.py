@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from samennw.errors import Location, Problem, SamennwError
 
 if TYPE_CHECKING:
-    from samennw.model.records import Sourced
+    from samennw.model.records import ActionStatus, Sourced
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # the samennw package
 
@@ -206,17 +206,14 @@ def prefix_length(root: Path) -> int:
     return len(str(root).rstrip(os.sep)) + 1  # the root folder '/' ends in its separator
 
 
-def folder_mismatch(status: str, folder: str) -> str | None:
+def folder_mismatch(status: ActionStatus, folder: str) -> str | None:
     """Why an action with ``status`` may not be in ``acties/<folder>``; None when it may."""
-    from samennw.model.records import ActionStatus
-
-    try:
-        home = ActionStatus(status).folder
-    except ValueError:  # an unknown status: the schema's error, not this one
+    if folder == status.folder:
         return None
-    if folder == home:
-        return None
-    return f"actie met status '{status}' staat in map '{folder}' (hoort in 'acties/{home}')"
+    return (
+        f"actie met status '{status.value}' staat in map '{folder}' "
+        f"(hoort in 'acties/{status.folder}')"
+    )
 
 
 def relative(path: Path, root: Path) -> Path:

@@ -710,7 +710,7 @@ def reader_problems(path: Path, written: Path, root: Path) -> list[Problem]:
         check_name(obj, path.stem, problems)
         status = getattr(obj, "status", None)
         if isinstance(obj, Action) and status is not None:
-            mismatch = folder_mismatch(status.value, path.parent.name)
+            mismatch = folder_mismatch(status, path.parent.name)
             if mismatch:
                 problems.append(Problem(mismatch, obj.locate("status")))
     return [p for p in problems if p.error]
