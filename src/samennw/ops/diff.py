@@ -545,7 +545,7 @@ _STATUS_FACTS: dict[str, tuple[str, ...]] = {
     "geblokkeerd": ("reden",),
     "open": (),
 }
-_STATUS_KEYS = ("afgerond_op", "afgerond_in", "geannuleerd_op", "geannuleerd_in", "reden")
+_STATUS_KEYS = frozenset(key for keys in _STATUS_FACTS.values() for key in keys)
 
 
 def _compare_actions(
