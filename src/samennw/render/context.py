@@ -614,10 +614,7 @@ def actielijst_context(
         origin = repo.meetings.get(action.vergadering or "")
         if op is not None and origin is not None and origin.datum > op:
             continue
-        status = action.status
-        ended = action.geannuleerd_op if status is ActionStatus.GEANNULEERD else action.afgerond_op
-        if op is not None and ended is not None and ended > op:
-            status = ActionStatus.OPEN
+        status = action.status if op is None else status_on(repo, action, op)
         row = action_row(repo, action, status, today, op)
         head = _status_head(action, status)
         if head:  # in uitvoering, geblokkeerd, geannuleerd: said first, the reason plain
