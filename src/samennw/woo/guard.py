@@ -9,6 +9,7 @@ them. Known persons are fine: the redaction replaces them by their Woo ground.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
@@ -163,10 +164,19 @@ def _version(repo: Repository) -> str:
         except OSError:
             digest.update(b"-")
         digest.update(b"\0")
+    digest.update(_word_lists_digest())
+    return f"samennw-namen-1/{__version__}/{cachefile.code_stamp()}/{digest.hexdigest()}"
+
+
+@functools.cache
+def _word_lists_digest() -> bytes:
+    """The packaged word lists' hash: they do not change while samennw runs (1.1 MB, read
+    once per process, not once per check)."""
+    digest = hashlib.blake2b(digest_size=16)
     lists = resources.files("samennw.woo") / "data"
     for item in sorted(lists.iterdir(), key=lambda i: i.name):
         digest.update(item.name.encode() + b"\0" + item.read_bytes())
-    return f"samennw-namen-1/{__version__}/{cachefile.code_stamp()}/{digest.hexdigest()}"
+    return digest.digest()
 
 
 def _problem(f: Finding, shown: Path) -> Problem:
